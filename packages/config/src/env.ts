@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The repository root, so project-local folders do not depend on the cwd. */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Owner connection. Unset: an embedded PostgreSQL is started under AEGIRA_DATA_DIR. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Where embedded PostgreSQL keeps its data (and the dev JWT secret). */
+  AEGIRA_DATA_DIR: z.string().min(1).default(path.join(repoRoot, '.data')),
+  /** Password of the non-owner role the application connects as. */
+  AEGIRA_APP_DB_PASSWORD: z.string().min(8).default('aegira-app-local-password'),
+  /** HMAC secret for session JWTs; required in production, generated and kept in the data dir otherwise. */
+  JWT_SECRET: z.string().min(32).optional(),
+  /** Origins allowed to send mutations (comma separated); the server's own origin is always allowed. */
+  AEGIRA_ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter((origin) => origin.length > 0),
+    ),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {}
+
+/** Parse an environment (process.env by default); this module is the only reader of process.env. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues
+      .map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+      .join('\n');
+    throw new EnvError(`Invalid environment:\n${problems}`);
+  }
+  const env = result.data;
+  if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
+    throw new EnvError('Invalid environment:\n  JWT_SECRET: required when NODE_ENV=production');
+  }
+  return env;
+}
+
+let cached: Env | undefined;
+/** The process environment, parsed once. */
+export function env(): Env {
+  cached ??= loadEnv();
+  return cached;
+}

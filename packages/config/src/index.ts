@@ -1,0 +1,1 @@
+export { type Env, EnvError, env, loadEnv, repoRoot } from './env.ts';

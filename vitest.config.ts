@@ -1,0 +1,35 @@
+import { defineConfig } from 'vitest/config';
+
+// Three kinds of test (architecture.md): pure unit tests, integration tests on a
+// real PostgreSQL, and browser tests against the real server.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['{apps,packages}/*/src/**/*.unit.test.{ts,tsx}'],
+        },
+      },
+      {
+        test: {
+          name: 'int',
+          include: ['{apps,packages}/*/{src,test}/**/*.int.test.ts'],
+          globalSetup: ['packages/db/test-support/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['{apps,packages}/*/{src,test}/**/*.e2e.test.ts'],
+          globalSetup: ['packages/db/test-support/global-setup.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
