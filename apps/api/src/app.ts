@@ -1,0 +1,93 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import cookieParser from 'cookie-parser';
+import express, { type Request, type Response } from 'express';
+import { expressCookieJar, SESSION_COOKIE } from './auth/session-cookie.ts';
+import { verifySessionToken } from './auth/session-token.ts';
+import { csrfGuard } from './http/csrf.ts';
+import { requestId, securityHeaders } from './http/request-context.ts';
+import { type ApiDeps, createContextInner } from './trpc/context.ts';
+import { appRouter } from './trpc/router.ts';
+
+export const MAX_BODY_BYTES = 100 * 1024;
+export const MAX_BATCH_SIZE = 10;
+
+export interface AppOptions {
+  deps: ApiDeps;
+  allowedOrigins: readonly string[];
+  /** The built web app to serve on the same port; omitted in API-only tests and in dev. */
+  webDistDir?: string;
+}
+
+function requestIdOf(res: Response): string {
+  const id: unknown = res.locals.requestId;
+  return typeof id === 'string' ? id : 'unknown';
+}
+
+export function createApp(options: AppOptions) {
+  const { deps } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(requestId, securityHeaders, cookieParser());
+
+  app.get('/health', async (_req, res) => {
+    try {
+      await deps.db.$queryRaw`SELECT 1`;
+      res.json({ status: 'ok', database: 'ok' });
+    } catch (error) {
+      deps.logger.error('health check failed', {
+        requestId: requestIdOf(res),
+        error: String(error),
+      });
+      res.status(503).json({ status: 'unavailable', database: 'unreachable' });
+    }
+  });
+
+  app.use(
+    '/trpc',
+    csrfGuard(options.allowedOrigins),
+    createExpressMiddleware({
+      router: appRouter,
+      maxBodySize: MAX_BODY_BYTES,
+      maxBatchSize: MAX_BATCH_SIZE,
+      createContext: ({ req, res }: { req: Request; res: Response }) => {
+        const token: unknown = req.cookies?.[SESSION_COOKIE];
+        return createContextInner({
+          deps,
+          session: typeof token === 'string' ? verifySessionToken(deps.jwtSecret, token) : null,
+          cookies: expressCookieJar(res, deps.secureCookies),
+          requestId: requestIdOf(res),
+          clientIp: req.socket.remoteAddress ?? 'unknown',
+        });
+      },
+      onError: ({ error, path: procedurePath, ctx }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR') {
+          deps.logger.error('procedure failed', {
+            requestId: ctx?.requestId,
+            path: procedurePath,
+            error: error.cause?.stack ?? error.stack ?? String(error),
+          });
+        }
+      },
+    }),
+  );
+
+  const webDist = options.webDistDir;
+  if (webDist && existsSync(path.join(webDist, 'index.html'))) {
+    app.use(express.static(webDist, { index: false, maxAge: '1h' }));
+    // Client-side routes: any other GET gets the app shell.
+    app.get(/^\/(?!trpc\/|health$).*/, (_req, res) => {
+      res.sendFile(path.join(webDist, 'index.html'), { maxAge: 0 });
+    });
+  }
+
+  // Never Express's HTML error page with a stack trace.
+  app.use((error: unknown, _req: Request, res: Response, _next: express.NextFunction) => {
+    deps.logger.error('request failed', { requestId: requestIdOf(res), error: String(error) });
+    res
+      .status(500)
+      .json({ error: { message: `Something went wrong (request id ${requestIdOf(res)}).` } });
+  });
+  return app;
+}

@@ -1,0 +1,65 @@
+/**
+ * Errors services throw. Services know nothing of tRPC; one map
+ * (trpc/error-map.ts) turns each code into a transport error.
+ */
+export const APP_ERROR_KINDS = {
+  BAD_REQUEST: 'BAD_REQUEST',
+  UNAUTHORIZED: 'UNAUTHORIZED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  UNPROCESSABLE: 'UNPROCESSABLE_CONTENT',
+  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
+} as const;
+
+/** Each specific code and the kind of failure it is. */
+export const APP_ERROR_CODES = {
+  VALIDATION_FAILED: 'BAD_REQUEST',
+  INVALID_TIMEZONE: 'BAD_REQUEST',
+  WEAK_PASSWORD: 'BAD_REQUEST',
+  INVALID_CREDENTIALS: 'UNAUTHORIZED',
+  SESSION_EXPIRED: 'UNAUTHORIZED',
+  NOT_SIGNED_IN: 'UNAUTHORIZED',
+  ACCOUNT_INACTIVE: 'UNAUTHORIZED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  EMAIL_TAKEN: 'CONFLICT',
+  ALREADY_CHECKED_IN: 'CONFLICT',
+  CHECK_IN_NOT_ALLOWED: 'UNPROCESSABLE',
+  TOO_MANY_ATTEMPTS: 'TOO_MANY_REQUESTS',
+} as const satisfies Record<string, keyof typeof APP_ERROR_KINDS>;
+
+export type AppErrorCode = keyof typeof APP_ERROR_CODES;
+
+export interface AppErrorOptions {
+  /** Field-level messages keyed by dotted input path ("admin.email"). */
+  fieldErrors?: Record<string, string[]>;
+  /** A finer reason code for the client, e.g. a check-in rejection such as HOLIDAY. */
+  reason?: string;
+  cause?: unknown;
+}
+
+export class AppError extends Error {
+  readonly fieldErrors: Record<string, string[]> | undefined;
+  readonly reason: string | undefined;
+
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    options: AppErrorOptions = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.name = 'AppError';
+    this.fieldErrors = options.fieldErrors;
+    this.reason = options.reason;
+  }
+}
+
+/** A one-field validation failure with a message that names the field. */
+export function fieldError(
+  field: string,
+  message: string,
+  code: AppErrorCode = 'VALIDATION_FAILED',
+) {
+  return new AppError(code, `${field}: ${message}`, { fieldErrors: { [field]: [message] } });
+}

@@ -1,0 +1,2 @@
+// Types only: the web app and the SDK import these and nothing at runtime.
+export type { AppRouter, RouterInputs, RouterOutputs } from './trpc/router.ts';

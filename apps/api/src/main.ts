@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { env } from '@aegira/config';
+import { ensureDatabase } from '@aegira/db/server';
+import { formatDemoLogins } from './bootstrap/demo-logins.ts';
+import { resolveJwtSecret } from './bootstrap/jwt-secret.ts';
+import { isDemoSeeded, seedDemoCompany } from './seed/demo-company.ts';
+import { startServer, WEB_DIST_DIR } from './server.ts';
+
+/** `pnpm start`: database (embedded unless DATABASE_URL), demo data, API and web on one port. */
+async function main(): Promise<void> {
+  const config = env();
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+  say('AEGIRA is starting…');
+  const database = await ensureDatabase({ log: (line) => say(`  ${line}`) });
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  const shutdown = async (signal: string) => {
+    say(`\n${signal} received, stopping…`);
+    await server?.close();
+    await database.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  const hasWeb = existsSync(path.join(WEB_DIST_DIR, 'index.html'));
+  server = await startServer({
+    databaseUrl: database.appUrl,
+    port: config.PORT,
+    host: '127.0.0.1',
+    jwtSecret: resolveJwtSecret(config.JWT_SECRET, config.AEGIRA_DATA_DIR),
+    secureCookies: config.NODE_ENV === 'production',
+    allowedOrigins: config.AEGIRA_ALLOWED_ORIGINS,
+    logLevel: config.LOG_LEVEL,
+    ...(hasWeb ? { webDistDir: WEB_DIST_DIR } : {}),
+  });
+
+  if (await isDemoSeeded(server.deps.db)) {
+    say('Demo company already present.');
+  } else {
+    say('Seeding the demo company…');
+    await seedDemoCompany(server.deps, say);
+  }
+  const url = server.url.replace('127.0.0.1', 'localhost');
+  say('');
+  say(`AEGIRA is running at ${url}`);
+  if (!hasWeb)
+    say('  (web app not built: run `pnpm --filter @aegira/web build`; the API still works)');
+  say(formatDemoLogins());
+  say('\nPress Ctrl+C to stop.');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `AEGIRA failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});

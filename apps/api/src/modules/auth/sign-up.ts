@@ -1,0 +1,13 @@
+import { signUp } from '../../services/auth-service.ts';
+import { publicProcedure } from '../../trpc/init.ts';
+import { signUpInput, userResultOutput } from './auth-schemas.ts';
+
+/** A company signs up with its name, timezone and first admin, who is then signed in. */
+export const signUpProcedure = publicProcedure
+  .input(signUpInput)
+  .output(userResultOutput)
+  .mutation(async ({ ctx, input }) => {
+    const { user, token } = await signUp(ctx.deps, input);
+    ctx.cookies.set(token);
+    return { user };
+  });

@@ -1,0 +1,128 @@
+import { type Db, dateColumn, withTenant } from '@aegira/db';
+import { parseEventPayload } from '@aegira/events';
+import { AppError } from '../../errors/app-error.ts';
+import type { Actor } from '../../trpc/context.ts';
+import { readableCheckInFilter } from '../access-policy.ts';
+import { type CheckInDto, painLocationOf, toCheckInDto } from './check-in-dto.ts';
+import { loadWorkerDay } from './worker-day.ts';
+
+export interface CheckInQueryDeps {
+  db: Db;
+  now?: () => Date;
+}
+
+export interface CheckInStatus {
+  localDate: string;
+  timeZone: string;
+  status: 'holiday' | 'non_work_day' | 'before_window' | 'open' | 'closed_late_allowed';
+  isWorkDay: boolean;
+  holidayName: string | null;
+  window: { start: string; end: string };
+  windowOpen: boolean;
+  alreadyCheckedIn: boolean;
+  canCheckIn: boolean;
+  /** One sentence for the person, e.g. "Check-in opens at 06:00". */
+  message: string;
+  /** Set when a check-in is not possible for a reason other than the day (no team, inactive team). */
+  blockedReason: string | null;
+  checkIn: CheckInDto | null;
+}
+
+/** Where today stands for the signed-in person, evaluated on one clock reading. */
+export async function checkInStatus(deps: CheckInQueryDeps, actor: Actor): Promise<CheckInStatus> {
+  const now = deps.now?.() ?? new Date();
+  return withTenant(deps.db, actor.companyId, async (tx) => {
+    const worker = await loadWorkerDay(tx, actor.personId, now);
+    const { day, evaluation } = worker;
+    const row = await tx.checkIn.findFirst({
+      where: { personId: actor.personId, localDate: dateColumn(day.localDate) },
+    });
+    const blocked =
+      !evaluation.allowed &&
+      ['NO_TEAM', 'TEAM_INACTIVE', 'PERSON_INACTIVE'].includes(evaluation.code);
+    let message = day.message;
+    if (row) message = `You checked in today with a readiness score of ${row.readinessScore}.`;
+    else if (!evaluation.allowed) message = evaluation.message;
+    return {
+      localDate: day.localDate,
+      timeZone: worker.timeZone,
+      status: day.status,
+      isWorkDay: day.status !== 'non_work_day' && day.status !== 'holiday',
+      holidayName: day.holidayName,
+      window: { start: day.windowOpensAt, end: day.windowClosesAt },
+      windowOpen: day.status === 'open',
+      alreadyCheckedIn: row !== null,
+      canCheckIn: row === null && evaluation.allowed,
+      message,
+      blockedReason: blocked && !evaluation.allowed ? evaluation.code : null,
+      checkIn: row ? toCheckInDto(row) : null,
+    };
+  });
+}
+
+/** The signed-in person's check-in for today, or null. */
+export async function todayCheckIn(
+  deps: CheckInQueryDeps,
+  actor: Actor,
+): Promise<CheckInDto | null> {
+  return (await checkInStatus(deps, actor)).checkIn;
+}
+
+export interface HistoryRequest {
+  personId?: string | undefined;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+/**
+ * Check-ins newest first, by cursor (the id of the last item seen). Reading
+ * someone else's history goes through the access policy; what is not readable
+ * is simply absent.
+ */
+export async function checkInHistory(
+  deps: CheckInQueryDeps,
+  actor: Actor,
+  request: HistoryRequest,
+) {
+  return withTenant(deps.db, actor.companyId, async (tx) => {
+    const readable = await readableCheckInFilter(tx, actor);
+    const rows = await tx.checkIn.findMany({
+      where: { AND: [readable, { personId: request.personId ?? actor.personId }] },
+      orderBy: [{ localDate: 'desc' }, { id: 'desc' }],
+      take: request.limit + 1,
+      ...(request.cursor ? { cursor: { id: request.cursor }, skip: 1 } : {}),
+    });
+    const page = rows.slice(0, request.limit);
+    return {
+      items: page.map(toCheckInDto),
+      nextCursor: rows.length > request.limit ? (page.at(-1)?.id ?? null) : null,
+    };
+  });
+}
+
+/** One check-in with every version it went through (from its events), if the actor may read it. */
+export async function getCheckIn(deps: CheckInQueryDeps, actor: Actor, id: string) {
+  return withTenant(deps.db, actor.companyId, async (tx) => {
+    const readable = await readableCheckInFilter(tx, actor);
+    const row = await tx.checkIn.findFirst({ where: { AND: [readable, { id }] } });
+    if (!row) throw new AppError('NOT_FOUND', 'No check-in with that id is visible to you.');
+    const events = await tx.event.findMany({
+      where: { entityType: 'check_in', entityId: id },
+      orderBy: { position: 'asc' },
+    });
+    const versions = events.flatMap((event, index) => {
+      if (event.type !== 'CHECK_IN_SUBMITTED' && event.type !== 'CHECK_IN_UPDATED') return [];
+      const payload = parseEventPayload(event.type, event.payload);
+      return [
+        {
+          version: index + 1,
+          type: event.type,
+          recordedAt: event.createdAt.toISOString(),
+          inputs: { ...payload.inputs, painLocation: painLocationOf(payload.inputs.painLocation) },
+          scores: payload.scores,
+        },
+      ];
+    });
+    return { checkIn: toCheckInDto(row), versions };
+  });
+}

@@ -1,0 +1,72 @@
+import { withTenant } from '@aegira/db';
+import type { SessionCookieJar } from '../auth/session-cookie.ts';
+import {
+  SESSION_RENEW_AFTER_SECONDS,
+  type SessionClaims,
+  signSessionToken,
+} from '../auth/session-token.ts';
+import { AppError } from '../errors/app-error.ts';
+import type { Actor, ApiDeps } from '../trpc/context.ts';
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  role: Actor['role'];
+  company: { id: string; name: string; slug: string; timezone: string };
+}
+
+/** The person and company behind a token, if both are active and the token is current. */
+export async function findSessionUser(
+  deps: ApiDeps,
+  session: SessionClaims,
+): Promise<SessionUser | null> {
+  return withTenant(deps.db, session.companyId, async (tx) => {
+    const person = await tx.person.findUnique({ where: { id: session.personId } });
+    if (!person?.isActive || person.tokenVersion !== session.tokenVersion) return null;
+    const company = await tx.company.findUnique({ where: { id: session.companyId } });
+    if (!company?.isActive) return null;
+    return {
+      id: person.id,
+      email: person.email,
+      firstName: person.firstName,
+      lastName: person.lastName,
+      role: person.role,
+      company: {
+        id: company.id,
+        name: company.name,
+        slug: company.slug,
+        timezone: company.timezone,
+      },
+    };
+  });
+}
+
+/**
+ * Re-validates a session on every request and slides it: a token older than the
+ * renewal age is replaced by a fresh one. A revoked session clears the cookie.
+ */
+export async function loadActor(
+  deps: ApiDeps,
+  session: SessionClaims,
+  cookies: SessionCookieJar,
+): Promise<Actor> {
+  const user = await findSessionUser(deps, session);
+  if (!user) {
+    cookies.clear();
+    throw new AppError('SESSION_EXPIRED', 'Your session has ended. Please log in again.');
+  }
+  const ageSeconds = Math.floor(Date.now() / 1000) - session.issuedAt;
+  if (ageSeconds >= SESSION_RENEW_AFTER_SECONDS) {
+    cookies.set(signSessionToken(deps.jwtSecret, session));
+  }
+  return {
+    personId: user.id,
+    companyId: user.company.id,
+    role: user.role,
+    email: user.email,
+    firstName: user.firstName,
+    lastName: user.lastName,
+  };
+}

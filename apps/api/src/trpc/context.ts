@@ -1,0 +1,50 @@
+import type { Db } from '@aegira/db';
+import type { Role } from '@aegira/events';
+import type { LoginLimiter } from '../auth/login-limiter.ts';
+import type { SessionCookieJar } from '../auth/session-cookie.ts';
+import type { SessionClaims } from '../auth/session-token.ts';
+import type { Logger } from '../http/logger.ts';
+
+/** Built once per server: what every request shares. */
+export interface ApiDeps {
+  db: Db;
+  jwtSecret: string;
+  secureCookies: boolean;
+  loginLimiter: LoginLimiter;
+  logger: Logger;
+  /** The clock; tests fix it to exercise the check-in window rules. */
+  now?: () => Date;
+}
+
+/** The verified person behind a request, re-read from the database on every request. */
+export interface Actor {
+  personId: string;
+  companyId: string;
+  role: Role;
+  email: string;
+  firstName: string;
+  lastName: string;
+}
+
+export interface ContextInnerOptions {
+  deps: ApiDeps;
+  /** Claims of a signature-checked token, or null when there is none. */
+  session: SessionClaims | null;
+  cookies: SessionCookieJar;
+  requestId?: string;
+  clientIp?: string;
+}
+
+/** Needs no HTTP request, so tests call procedures through createCaller. */
+export function createContextInner(options: ContextInnerOptions) {
+  return {
+    ...options.deps,
+    deps: options.deps,
+    session: options.session,
+    cookies: options.cookies,
+    requestId: options.requestId ?? 'internal',
+    clientIp: options.clientIp ?? 'internal',
+  };
+}
+
+export type Context = ReturnType<typeof createContextInner>;

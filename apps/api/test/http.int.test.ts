@@ -1,0 +1,160 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../test-support/test-server.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ withWeb: false });
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+const CSRF = { 'x-aegira-csrf': '1' };
+
+function signUpBody(email: string) {
+  return JSON.stringify({
+    company: { name: `Http Co ${email}`, timezone: 'Europe/Paris' },
+    admin: { firstName: 'Hugo', lastName: 'Http', email, password: 'http-long-password' },
+  });
+}
+
+function uniqueEmail() {
+  return `http-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@example.test`;
+}
+
+async function countCompanies(): Promise<number> {
+  const client = new pg.Client({ connectionString: server.ownerUrl });
+  await client.connect();
+  try {
+    const result = await client.query<{ n: string }>('SELECT count(*) AS n FROM companies');
+    return Number(result.rows[0]?.n);
+  } finally {
+    await client.end();
+  }
+}
+
+function post(path: string, body: string, headers: Record<string, string> = CSRF) {
+  return fetch(`${server.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
+}
+
+describe('HTTP server', () => {
+  it('answers /health after checking the database', async () => {
+    const response = await fetch(`${server.url}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', database: 'ok' });
+  });
+
+  it('sets the session as an httpOnly, SameSite cookie and never returns the token in the body', async () => {
+    const response = await post('/trpc/auth.signUp', signUpBody(uniqueEmail()));
+    expect(response.status).toBe(200);
+    const cookie = response.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^aegira_session=[^;]+;/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
+    expect(cookie).toMatch(/Path=\//);
+    const token = cookie.split(';')[0]?.split('=')[1] ?? '';
+    const body = await response.text();
+    expect(body).not.toContain(token);
+
+    const me = await fetch(`${server.url}/trpc/auth.me`, {
+      headers: { cookie: `aegira_session=${token}` },
+    });
+    const meBody = (await me.json()) as { result: { data: { user: { role: string } | null } } };
+    expect(meBody.result.data.user?.role).toBe('ADMIN');
+  });
+
+  it.each([
+    ['no CSRF header', { 'content-type': 'application/json' }],
+    ['a cross-site Origin', { ...CSRF, origin: 'https://evil.example' }],
+    ['Sec-Fetch-Site: cross-site', { ...CSRF, 'sec-fetch-site': 'cross-site' }],
+  ])('refuses a mutation with %s and writes nothing', async (_label, headers) => {
+    const before = await countCompanies();
+    const response = await post('/trpc/auth.signUp', signUpBody(uniqueEmail()), headers);
+    expect(response.status).toBe(403);
+    expect(await response.text()).toMatch(/Cross-site request refused/);
+    expect(await countCompanies()).toBe(before);
+  });
+
+  it('accepts a same-origin mutation that names its own origin', async () => {
+    const response = await post('/trpc/auth.signUp', signUpBody(uniqueEmail()), {
+      ...CSRF,
+      origin: server.url,
+      'sec-fetch-site': 'same-origin',
+    });
+    expect(response.status).toBe(200);
+  });
+
+  it('refuses an oversize body with 413 and writes nothing', async () => {
+    const before = await countCompanies();
+    const huge = JSON.stringify({
+      company: { name: 'x'.repeat(200_000), timezone: 'UTC' },
+      admin: {
+        firstName: 'a',
+        lastName: 'b',
+        email: uniqueEmail(),
+        password: 'long-enough-password',
+      },
+    });
+    const response = await post('/trpc/auth.signUp', huge);
+    expect(response.status).toBe(413);
+    expect(await countCompanies()).toBe(before);
+  });
+
+  it('refuses a batch larger than the limit', async () => {
+    const paths = Array.from({ length: 11 }, () => 'auth.me').join(',');
+    const input = encodeURIComponent(JSON.stringify({}));
+    const response = await fetch(`${server.url}/trpc/${paths}?batch=1&input=${input}`);
+    expect(response.status).toBe(400);
+  });
+
+  it('names an unknown field in a clear error', async () => {
+    const response = await post(
+      '/trpc/auth.login',
+      JSON.stringify({ email: 'a@b.test', password: 'x', companyId: 'nope' }),
+    );
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as {
+      error: { message: string; data: { fieldErrors: Record<string, string[]> } };
+    };
+    expect(body.error.message).toMatch(/companyId: unknown field "companyId" is not allowed/);
+    expect(body.error.data.fieldErrors.companyId).toBeDefined();
+    expect(JSON.stringify(body)).not.toMatch(/stack|at .*\.ts/);
+  });
+});
+
+describe('unexpected failures', () => {
+  let broken: TestServer;
+  beforeAll(async () => {
+    // A server whose database connection cannot work: every query fails.
+    broken = await startTestServer({
+      withWeb: false,
+      databaseUrl: 'postgresql://nobody:wrong@127.0.0.1:1/nowhere',
+    });
+  });
+  afterAll(async () => {
+    await broken?.stop();
+  });
+
+  it('reach the client as a generic message with a request id, without SQL or stack', async () => {
+    const response = await fetch(`${broken.url}/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...CSRF },
+      body: JSON.stringify({ email: 'someone@example.test', password: 'whatever-password' }),
+    });
+    expect(response.status).toBe(500);
+    const requestId = response.headers.get('x-request-id');
+    const text = await response.text();
+    expect(text).toContain(`request id ${requestId}`);
+    expect(text).not.toMatch(/SELECT|app_find_login|ECONNREFUSED|stack|node_modules/i);
+  });
+
+  it('report the database as unavailable on /health', async () => {
+    const response = await fetch(`${broken.url}/health`);
+    expect(response.status).toBe(503);
+  });
+});

@@ -1,0 +1,52 @@
+import type { Db } from './client.ts';
+
+// Before a session exists there is no company to bind, yet login must find a
+// person by email and sign-up must know whether a slug is free. These narrow
+// SECURITY DEFINER functions (migration "security") answer exactly that and
+// nothing more; the application role cannot read the tables unbound.
+
+export interface LoginRecord {
+  personId: string;
+  companyId: string;
+  passwordHash: string;
+  personActive: boolean;
+  companyActive: boolean;
+  tokenVersion: number;
+}
+
+interface LoginRow {
+  person_id: string;
+  company_id: string;
+  password_hash: string;
+  person_active: boolean;
+  company_active: boolean;
+  token_version: number;
+}
+
+export async function findLoginByEmail(db: Db, email: string): Promise<LoginRecord | null> {
+  const rows = await db.$queryRaw<LoginRow[]>`SELECT * FROM app_find_login(${email})`;
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    personId: row.person_id,
+    companyId: row.company_id,
+    passwordHash: row.password_hash,
+    personActive: row.person_active,
+    companyActive: row.company_active,
+    tokenVersion: row.token_version,
+  };
+}
+
+export async function isCompanySlugTaken(db: Db, slug: string): Promise<boolean> {
+  const rows = await db.$queryRaw<
+    Array<{ taken: boolean }>
+  >`SELECT app_company_slug_taken(${slug}) AS taken`;
+  return rows[0]?.taken ?? false;
+}
+
+export async function isEmailTaken(db: Db, email: string): Promise<boolean> {
+  const rows = await db.$queryRaw<
+    Array<{ taken: boolean }>
+  >`SELECT app_email_taken(${email}) AS taken`;
+  return rows[0]?.taken ?? false;
+}

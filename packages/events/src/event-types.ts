@@ -1,0 +1,89 @@
+/**
+ * Every kind of state change AEGIRA records. The database has the same list as
+ * an enum (a test keeps both equal), so an unknown type cannot be stored.
+ */
+export const EVENT_TYPES = [
+  'COMPANY_CREATED',
+  'COMPANY_UPDATED',
+  'PERSON_CREATED',
+  'PERSON_UPDATED',
+  'PERSON_ROLE_CHANGED',
+  'PERSON_PASSWORD_CHANGED',
+  'PERSON_SESSIONS_REVOKED',
+  'PERSON_DEACTIVATED',
+  'PERSON_REACTIVATED',
+  'TEAM_CREATED',
+  'TEAM_UPDATED',
+  'TEAM_DEACTIVATED',
+  'TEAM_REACTIVATED',
+  'TEAM_MEMBER_ASSIGNED',
+  'TEAM_MEMBER_UNASSIGNED',
+  'TEAM_TRANSFER_INITIATED',
+  'TEAM_TRANSFER_COMPLETED',
+  'TEAM_TRANSFER_CANCELLED',
+  'CHECK_IN_SUBMITTED',
+  'CHECK_IN_UPDATED',
+  'MISSED_CHECK_IN_DETECTED',
+  'MISSED_CHECK_IN_RESOLVED',
+  'HOLIDAY_CREATED',
+  'HOLIDAY_UPDATED',
+  'HOLIDAY_DEACTIVATED',
+  'INCIDENT_REPORTED',
+  'INCIDENT_UPDATED',
+  'CASE_OPENED',
+  'CASE_STATUS_CHANGED',
+  'CASE_NOTE_ADDED',
+] as const;
+
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** Named constants, so call sites read `EventType.PERSON_CREATED`. */
+export const EventType = Object.fromEntries(EVENT_TYPES.map((type) => [type, type])) as {
+  readonly [K in EventType]: K;
+};
+
+export const ENTITY_TYPES = [
+  'company',
+  'person',
+  'team',
+  'check_in',
+  'missed_check_in',
+  'holiday',
+  'incident',
+  'case',
+] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+/** The entity each event type belongs to; stored on the event row for per-entity history. */
+export const EVENT_ENTITY: { readonly [K in EventType]: EntityType } = {
+  COMPANY_CREATED: 'company',
+  COMPANY_UPDATED: 'company',
+  PERSON_CREATED: 'person',
+  PERSON_UPDATED: 'person',
+  PERSON_ROLE_CHANGED: 'person',
+  PERSON_PASSWORD_CHANGED: 'person',
+  PERSON_SESSIONS_REVOKED: 'person',
+  PERSON_DEACTIVATED: 'person',
+  PERSON_REACTIVATED: 'person',
+  TEAM_CREATED: 'team',
+  TEAM_UPDATED: 'team',
+  TEAM_DEACTIVATED: 'team',
+  TEAM_REACTIVATED: 'team',
+  TEAM_MEMBER_ASSIGNED: 'person',
+  TEAM_MEMBER_UNASSIGNED: 'person',
+  TEAM_TRANSFER_INITIATED: 'person',
+  TEAM_TRANSFER_COMPLETED: 'person',
+  TEAM_TRANSFER_CANCELLED: 'person',
+  CHECK_IN_SUBMITTED: 'check_in',
+  CHECK_IN_UPDATED: 'check_in',
+  MISSED_CHECK_IN_DETECTED: 'missed_check_in',
+  MISSED_CHECK_IN_RESOLVED: 'missed_check_in',
+  HOLIDAY_CREATED: 'holiday',
+  HOLIDAY_UPDATED: 'holiday',
+  HOLIDAY_DEACTIVATED: 'holiday',
+  INCIDENT_REPORTED: 'incident',
+  INCIDENT_UPDATED: 'incident',
+  CASE_OPENED: 'case',
+  CASE_STATUS_CHANGED: 'case',
+  CASE_NOTE_ADDED: 'case',
+};

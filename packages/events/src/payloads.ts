@@ -1,0 +1,232 @@
+import { z } from 'zod';
+import { hhmm, localDate, readinessLevel, role, timestamp, uuid, workDays } from './primitives.ts';
+
+// Payloads hold everything needed to rebuild the entity by replaying events
+// (product.md rule 3): creations carry the whole row, updates the changed fields.
+
+const companyCreated = z.strictObject({
+  id: uuid,
+  name: z.string().min(1),
+  slug: z.string().min(1),
+  timezone: z.string().min(1),
+});
+const companyUpdated = z.strictObject({
+  id: uuid,
+  changes: z.strictObject({ name: z.string().min(1), timezone: z.string().min(1) }).partial(),
+});
+
+const personFields = {
+  email: z.email(),
+  firstName: z.string().min(1),
+  lastName: z.string().min(1),
+  phone: z.string().nullable(),
+  windowStart: hhmm.nullable(),
+  windowEnd: hhmm.nullable(),
+  workDays,
+};
+const personCreated = z.strictObject({
+  id: uuid,
+  ...personFields,
+  role,
+  // The hash, never the password: the log must be able to rebuild the row.
+  passwordHash: z.string().min(1),
+  teamId: uuid.nullable(),
+  teamAssignedOn: localDate.nullable(),
+});
+const personUpdated = z.strictObject({
+  id: uuid,
+  changes: z.strictObject(personFields).partial(),
+});
+const personRoleChanged = z.strictObject({
+  id: uuid,
+  from: role,
+  to: role,
+  tokenVersion: z.number().int(),
+});
+const personPasswordChanged = z.strictObject({
+  id: uuid,
+  passwordHash: z.string().min(1),
+  tokenVersion: z.number().int(),
+});
+const personSessionsRevoked = z.strictObject({
+  id: uuid,
+  reason: z.enum(['logout', 'admin']),
+  tokenVersion: z.number().int(),
+});
+const personDeactivated = z.strictObject({
+  id: uuid,
+  reason: z.string().min(1),
+  deactivatedAt: timestamp,
+  tokenVersion: z.number().int(),
+});
+const personReactivated = z.strictObject({ id: uuid });
+
+const teamFields = {
+  name: z.string().min(1),
+  description: z.string().nullable(),
+  leaderId: uuid,
+  supervisorId: uuid.nullable(),
+  windowStart: hhmm,
+  windowEnd: hhmm,
+  workDays,
+};
+const teamCreated = z.strictObject({ id: uuid, ...teamFields });
+const teamUpdated = z.strictObject({ id: uuid, changes: z.strictObject(teamFields).partial() });
+const teamDeactivated = z.strictObject({
+  id: uuid,
+  reason: z.string().min(1),
+  deactivatedAt: timestamp,
+  unassignedPersonIds: z.array(uuid),
+});
+const teamReactivated = z.strictObject({ id: uuid });
+
+const teamMemberAssigned = z.strictObject({
+  personId: uuid,
+  teamId: uuid,
+  effectiveOn: localDate,
+});
+const teamMemberUnassigned = z.strictObject({
+  personId: uuid,
+  teamId: uuid,
+  reason: z.enum(['team_deactivated', 'removed']),
+});
+const teamTransferInitiated = z.strictObject({
+  personId: uuid,
+  fromTeamId: uuid,
+  toTeamId: uuid,
+  effectiveOn: localDate,
+});
+const teamTransferCompleted = z.strictObject({
+  personId: uuid,
+  fromTeamId: uuid,
+  toTeamId: uuid,
+  effectiveOn: localDate,
+});
+const teamTransferCancelled = z.strictObject({
+  personId: uuid,
+  fromTeamId: uuid,
+  toTeamId: uuid,
+});
+
+const checkInInputs = z.strictObject({
+  hoursSlept: z.number().min(0).max(15),
+  sleepQuality: z.number().int().min(1).max(10),
+  stressLevel: z.number().int().min(1).max(10),
+  physicalCondition: z.number().int().min(1).max(10),
+  painLevel: z.number().int().min(0).max(10),
+  painLocation: z.string().nullable(),
+  notes: z.string().max(500).nullable(),
+});
+const checkInScores = z.strictObject({
+  formulaVersion: z.number().int().positive(),
+  hoursScore: z.number(),
+  sleepScore: z.number(),
+  stressScore: z.number(),
+  physicalScore: z.number(),
+  painScore: z.number(),
+  readinessScore: z.number().int().min(0).max(100),
+  level: readinessLevel,
+});
+const checkInSubmitted = z.strictObject({
+  id: uuid,
+  personId: uuid,
+  teamId: uuid,
+  localDate,
+  inputs: checkInInputs,
+  scores: checkInScores,
+  isLate: z.boolean(),
+  minutesLate: z.number().int().min(0),
+  submittedAt: timestamp,
+});
+const checkInUpdated = z.strictObject({
+  id: uuid,
+  version: z.number().int().min(2),
+  inputs: checkInInputs,
+  scores: checkInScores,
+  amendedAt: timestamp,
+});
+
+const missedCheckInDetected = z.strictObject({
+  id: uuid,
+  personId: uuid,
+  teamId: uuid,
+  localDate,
+  detectedAt: timestamp,
+});
+const missedCheckInResolved = z.strictObject({
+  id: uuid,
+  checkInId: uuid,
+  resolvedAt: timestamp,
+});
+
+const holidayFields = { date: localDate, name: z.string().min(1), recurring: z.boolean() };
+const holidayCreated = z.strictObject({ id: uuid, ...holidayFields });
+const holidayUpdated = z.strictObject({
+  id: uuid,
+  changes: z.strictObject(holidayFields).partial(),
+});
+const holidayDeactivated = z.strictObject({ id: uuid });
+
+// Incidents and cases are a later milestone; their payloads are fixed now so
+// the event vocabulary is complete.
+const incidentReported = z.strictObject({
+  id: uuid,
+  number: z.number().int().positive(),
+  reporterId: uuid,
+  title: z.string().min(1),
+  description: z.string(),
+  severity: z.enum(['LOW', 'MEDIUM', 'HIGH', 'CRITICAL']),
+  occurredAt: timestamp,
+});
+const incidentUpdated = z.strictObject({
+  id: uuid,
+  changes: z
+    .strictObject({
+      title: z.string().min(1),
+      description: z.string(),
+      severity: z.enum(['LOW', 'MEDIUM', 'HIGH', 'CRITICAL']),
+    })
+    .partial(),
+});
+const caseStatus = z.enum(['OPEN', 'INVESTIGATING', 'RESOLVED', 'CLOSED']);
+const caseOpened = z.strictObject({
+  id: uuid,
+  number: z.number().int().positive(),
+  incidentId: uuid,
+  assigneeId: uuid.nullable(),
+});
+const caseStatusChanged = z.strictObject({ id: uuid, from: caseStatus, to: caseStatus });
+const caseNoteAdded = z.strictObject({ id: uuid, noteId: uuid, text: z.string().min(1) });
+
+export const eventPayloadSchemas = {
+  COMPANY_CREATED: companyCreated,
+  COMPANY_UPDATED: companyUpdated,
+  PERSON_CREATED: personCreated,
+  PERSON_UPDATED: personUpdated,
+  PERSON_ROLE_CHANGED: personRoleChanged,
+  PERSON_PASSWORD_CHANGED: personPasswordChanged,
+  PERSON_SESSIONS_REVOKED: personSessionsRevoked,
+  PERSON_DEACTIVATED: personDeactivated,
+  PERSON_REACTIVATED: personReactivated,
+  TEAM_CREATED: teamCreated,
+  TEAM_UPDATED: teamUpdated,
+  TEAM_DEACTIVATED: teamDeactivated,
+  TEAM_REACTIVATED: teamReactivated,
+  TEAM_MEMBER_ASSIGNED: teamMemberAssigned,
+  TEAM_MEMBER_UNASSIGNED: teamMemberUnassigned,
+  TEAM_TRANSFER_INITIATED: teamTransferInitiated,
+  TEAM_TRANSFER_COMPLETED: teamTransferCompleted,
+  TEAM_TRANSFER_CANCELLED: teamTransferCancelled,
+  CHECK_IN_SUBMITTED: checkInSubmitted,
+  CHECK_IN_UPDATED: checkInUpdated,
+  MISSED_CHECK_IN_DETECTED: missedCheckInDetected,
+  MISSED_CHECK_IN_RESOLVED: missedCheckInResolved,
+  HOLIDAY_CREATED: holidayCreated,
+  HOLIDAY_UPDATED: holidayUpdated,
+  HOLIDAY_DEACTIVATED: holidayDeactivated,
+  INCIDENT_REPORTED: incidentReported,
+  INCIDENT_UPDATED: incidentUpdated,
+  CASE_OPENED: caseOpened,
+  CASE_STATUS_CHANGED: caseStatusChanged,
+  CASE_NOTE_ADDED: caseNoteAdded,
+} as const;
