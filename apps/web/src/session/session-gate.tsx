@@ -1,0 +1,44 @@
+import { LoginPage } from '../auth/login-page.tsx';
+import { SignUpPage } from '../auth/sign-up-page.tsx';
+import { NotFoundPage } from '../not-found/not-found-page.tsx';
+import { usePathname } from '../router/history.ts';
+import { paths } from '../router/paths.ts';
+import { Redirect } from '../router/redirect.tsx';
+import { AppShell } from '../shell/app-shell.tsx';
+import { isAppPath } from '../shell/nav-items.ts';
+import { errorMessage } from '../trpc/errors.ts';
+import { FullPageError } from '../ui/full-page-error.tsx';
+import { FullPageLoading } from '../ui/full-page-loading.tsx';
+import { useSessionStore } from './session-store.ts';
+import { useSessionQuery } from './use-session.ts';
+
+/** Asks the server who is signed in, then shows the public pages or the app shell. */
+export function SessionGate() {
+  const me = useSessionQuery();
+  const status = useSessionStore((state) => state.status);
+  const path = usePathname();
+
+  if (status === 'unknown') {
+    if (me.isError) {
+      return (
+        <FullPageError
+          title="We could not load AEGIRA"
+          message={errorMessage(me.error)}
+          onRetry={() => void me.refetch()}
+          retrying={me.isFetching}
+        />
+      );
+    }
+    return <FullPageLoading label="Loading AEGIRA…" />;
+  }
+
+  if (status === 'signed-in') {
+    if (path === paths.login || path === paths.signUp) return <Redirect to={paths.home} />;
+    return <AppShell />;
+  }
+
+  if (path === paths.login) return <LoginPage />;
+  if (path === paths.signUp) return <SignUpPage />;
+  if (isAppPath(path)) return <Redirect to={paths.login} />;
+  return <NotFoundPage standalone homePath={paths.login} homeLabel="Go to the login page" />;
+}

@@ -1,0 +1,37 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect } from 'react';
+import { isMeQueryKey, trpc } from '../trpc/trpc.ts';
+import type { SessionUser } from '../trpc/types.ts';
+import { useSessionStore } from './session-store.ts';
+
+/** Loads `auth.me` and mirrors its answer into the session store for rendering. */
+export function useSessionQuery() {
+  const me = trpc.auth.me.useQuery(undefined, {
+    staleTime: Number.POSITIVE_INFINITY,
+    refetchOnWindowFocus: false,
+  });
+  const setUser = useSessionStore((state) => state.setUser);
+  useEffect(() => {
+    if (me.data) setUser(me.data.user);
+  }, [me.data, setUser]);
+  return me;
+}
+
+/**
+ * Records who is signed in after login, sign-up or logout. The `auth.me` cache stays
+ * the one source of truth; signing out also drops every other cached answer so the
+ * next person on this browser never sees the previous person's data.
+ */
+export function useApplySession(): (user: SessionUser | null) => void {
+  const utils = trpc.useUtils();
+  const queryClient = useQueryClient();
+  return useCallback(
+    (user) => {
+      if (user === null) {
+        queryClient.removeQueries({ predicate: (query) => !isMeQueryKey(query.queryKey) });
+      }
+      utils.auth.me.setData(undefined, { user });
+    },
+    [queryClient, utils],
+  );
+}

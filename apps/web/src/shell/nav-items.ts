@@ -1,0 +1,97 @@
+import type { Role } from '../trpc/types.ts';
+
+export type NavItem = {
+  path: string;
+  label: string;
+  /** What the page will show this role; the placeholder page and the home page use it. */
+  summary: string;
+};
+
+const home: NavItem = { path: '/', label: 'Home', summary: 'Your overview for today.' };
+
+/** The navigation of each role. A path not listed for a role is "not found" for it. */
+export const navItemsByRole: Record<Role, readonly NavItem[]> = {
+  WORKER: [
+    home,
+    {
+      path: '/check-in',
+      label: 'Check-in',
+      summary:
+        'Your daily check-in — sleep, stress, physical condition and pain — with a live readiness preview.',
+    },
+    {
+      path: '/history',
+      label: 'History',
+      summary: 'Your past check-ins and readiness scores, including any amendments.',
+    },
+  ],
+  TEAM_LEAD: [
+    home,
+    {
+      path: '/my-team',
+      label: 'My team',
+      summary: 'Who in your team has checked in today, how ready they are, and who missed it.',
+    },
+  ],
+  SUPERVISOR: [
+    home,
+    {
+      path: '/teams',
+      label: 'Teams',
+      summary: 'Live status, readiness and missed check-ins for every team you supervise.',
+    },
+  ],
+  WHS: [
+    home,
+    {
+      path: '/incidents',
+      label: 'Incidents',
+      summary: 'Reported incidents and the cases you follow up, from open to closed.',
+    },
+  ],
+  ADMIN: [
+    home,
+    {
+      path: '/people',
+      label: 'People',
+      summary: 'Invite people, set their role and team, deactivate and reactivate them.',
+    },
+    {
+      path: '/teams',
+      label: 'Teams',
+      summary: 'Teams with their leader, supervisor, check-in window and work days.',
+    },
+    {
+      path: '/holidays',
+      label: 'Holidays',
+      summary: 'Company holidays, on which nobody is expected to check in.',
+    },
+    {
+      path: '/audit-log',
+      label: 'Audit log',
+      summary: 'Every administrative change: who did what, when, and why.',
+    },
+    {
+      path: '/settings',
+      label: 'Settings',
+      summary: 'Company name, timezone and other company-wide settings.',
+    },
+  ],
+};
+
+const appPaths = new Set(
+  Object.values(navItemsByRole).flatMap((items) => items.map((i) => i.path)),
+);
+
+/** Whether some role has this page (so a signed-out visitor should log in first). */
+export function isAppPath(path: string): boolean {
+  return appPaths.has(path);
+}
+
+export const roleLabels: Record<Role, string> = {
+  ADMIN: 'Admin',
+  WHS: 'WHS officer',
+  SUPERVISOR: 'Supervisor',
+  TEAM_LEAD: 'Team lead',
+  WORKER: 'Worker',
+};

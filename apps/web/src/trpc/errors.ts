@@ -1,0 +1,102 @@
+import { TRPCClientError } from '@trpc/client';
+
+/** Errors ready to render: one message per form field, plus one for the whole form. */
+export type FormErrors = {
+  form: string | null;
+  fields: Partial<Record<string, string>>;
+};
+
+export const noFormErrors: FormErrors = { form: null, fields: {} };
+
+type ErrorData = {
+  code: string | null;
+  fieldErrors: Record<string, string[]>;
+  requestId: string | null;
+};
+
+const NETWORK_MESSAGE = 'Could not reach the server. Check your connection and try again.';
+const GENERIC_MESSAGE = 'Something went wrong. Please try again.';
+const FIX_FIELDS_MESSAGE = 'Please correct the highlighted fields.';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function readFieldErrors(value: unknown): Record<string, string[]> {
+  if (!isRecord(value)) return {};
+  const result: Record<string, string[]> = {};
+  for (const [path, messages] of Object.entries(value)) {
+    if (Array.isArray(messages)) {
+      const strings = messages.filter((message): message is string => typeof message === 'string');
+      if (strings.length > 0) result[path] = strings;
+    }
+  }
+  return result;
+}
+
+function readErrorData(error: { data?: unknown }): ErrorData | null {
+  const data = error.data;
+  if (!isRecord(data)) return null;
+  return {
+    code: typeof data.code === 'string' ? data.code : null,
+    fieldErrors: readFieldErrors(data.fieldErrors),
+    requestId: typeof data.requestId === 'string' ? data.requestId : null,
+  };
+}
+
+/** The tRPC error code (UNAUTHORIZED, CONFLICT, …), or null when there is none (network, bug). */
+export function errorCode(error: unknown): string | null {
+  if (!(error instanceof TRPCClientError)) return null;
+  return readErrorData(error)?.code ?? null;
+}
+
+/** No tRPC answer at all: the request never arrived (offline) or a proxy answered. */
+function transportMessage(error: Error): string {
+  return error.cause instanceof TypeError ? NETWORK_MESSAGE : GENERIC_MESSAGE;
+}
+
+/** A server message meant for people; validation libraries sometimes send JSON instead. */
+function humanMessage(message: string): string {
+  const trimmed = message.trim();
+  if (trimmed === '' || trimmed.startsWith('[') || trimmed.startsWith('{')) return GENERIC_MESSAGE;
+  return trimmed;
+}
+
+/** Field messages come as fragments ("must be at least 12 characters"): make a sentence. */
+function sentence(message: string): string {
+  const trimmed = message.trim();
+  const capitalized = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return /[.!?]$/.test(capitalized) ? capitalized : `${capitalized}.`;
+}
+
+/** A single sentence for places without fields (buttons, screens). */
+export function errorMessage(error: unknown): string {
+  if (!(error instanceof TRPCClientError)) return GENERIC_MESSAGE;
+  const data = readErrorData(error);
+  if (data === null) return transportMessage(error);
+  const message = humanMessage(error.message);
+  const needsReference = data.requestId !== null && !message.includes(data.requestId);
+  return needsReference ? `${message} (Reference: ${data.requestId})` : message;
+}
+
+/**
+ * Splits a failed mutation into messages beside the fields the form shows and one
+ * form-level message for everything else, so no server message is ever dropped.
+ */
+export function toFormErrors(error: unknown, formFields: readonly string[]): FormErrors {
+  if (!(error instanceof TRPCClientError)) return { form: GENERIC_MESSAGE, fields: {} };
+  const data = readErrorData(error);
+  if (data === null) return { form: transportMessage(error), fields: {} };
+
+  const fields: Partial<Record<string, string>> = {};
+  let unplaced = false;
+  for (const [path, messages] of Object.entries(data.fieldErrors)) {
+    if (formFields.includes(path)) fields[path] = messages.map(sentence).join(' ');
+    else unplaced = true;
+  }
+
+  // The server's message names every field, so it covers those the form cannot show.
+  if (unplaced) return { form: errorMessage(error), fields };
+  if (Object.keys(fields).length > 0) return { form: FIX_FIELDS_MESSAGE, fields };
+  return { form: errorMessage(error), fields };
+}

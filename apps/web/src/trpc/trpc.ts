@@ -1,0 +1,30 @@
+import type { AppRouter } from '@aegira/api';
+import { httpBatchLink } from '@trpc/client';
+import { createTRPCReact, getQueryKey } from '@trpc/react-query';
+
+export const trpc = createTRPCReact<AppRouter>();
+
+/** The server refuses mutations without this header (a cross-site form cannot set it). */
+export const CSRF_HEADER = 'x-aegira-csrf';
+
+export function createTrpcClient() {
+  return trpc.createClient({
+    links: [
+      httpBatchLink({
+        url: '/trpc',
+        // Same-origin fetches send the httpOnly session cookie on their own.
+        headers: { [CSRF_HEADER]: '1' },
+      }),
+    ],
+  });
+}
+
+/** The cache key of `auth.me`, the single source of truth for "who is signed in". */
+export function meQueryKey() {
+  return getQueryKey(trpc.auth.me, undefined, 'query');
+}
+
+export function isMeQueryKey(queryKey: readonly unknown[]): boolean {
+  const [path] = queryKey;
+  return Array.isArray(path) && path.join('.') === 'auth.me';
+}
