@@ -1,0 +1,58 @@
+import { AUDIT_ACTIONS, ENTITY_TYPES, EVENT_TYPES } from '@aegira/events';
+import { z } from 'zod';
+
+const actorOutput = z.object({ id: z.uuid(), name: z.string() }).nullable();
+
+export const auditListInput = z
+  .strictObject({
+    action: z.enum(AUDIT_ACTIONS).optional(),
+    actorId: z.uuid('must be a person id').optional(),
+    entityType: z.enum(ENTITY_TYPES).optional(),
+    entityId: z.uuid('must be an id').optional(),
+    from: z.iso.datetime({ offset: true, message: 'must be an ISO date-time' }).optional(),
+    to: z.iso.datetime({ offset: true, message: 'must be an ISO date-time' }).optional(),
+    cursor: z.uuid('must be a cursor from a previous page').optional(),
+    limit: z.number().int().min(1).max(100).default(50),
+  })
+  .refine((input) => !input.from || !input.to || input.from <= input.to, {
+    message: 'must not be before "from"',
+    path: ['to'],
+  });
+
+export const auditListOutput = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      action: z.enum(AUDIT_ACTIONS),
+      entityType: z.string(),
+      entityId: z.uuid(),
+      eventId: z.uuid(),
+      actor: actorOutput,
+      details: z.json(),
+      createdAt: z.iso.datetime(),
+    }),
+  ),
+  nextCursor: z.string().nullable(),
+});
+
+export const entityEventsInput = z.strictObject({
+  entityType: z.enum(ENTITY_TYPES),
+  entityId: z.uuid('must be an id'),
+  cursor: z.string().regex(/^\d+$/, 'must be a cursor from a previous page').optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+
+export const entityEventsOutput = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      type: z.enum(EVENT_TYPES),
+      position: z.string(),
+      actor: actorOutput,
+      payload: z.json(),
+      schemaVersion: z.number().int(),
+      createdAt: z.iso.datetime(),
+    }),
+  ),
+  nextCursor: z.string().nullable(),
+});
