@@ -205,6 +205,7 @@ describe('checkIn.submit', () => {
           id: team.id,
           reason: 'test',
           deactivatedAt: new Date().toISOString(),
+          deactivatedById: company.adminId,
           unassignedPersonIds: [],
         },
       },

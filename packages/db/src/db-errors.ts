@@ -21,3 +21,29 @@ function hasSqlState(error: unknown, state: string): boolean {
   }
   return 'cause' in error && hasSqlState(error.cause, state);
 }
+
+/**
+ * The name of the unique index a unique violation hit (e.g. 'teams_active_name_key'),
+ * when the driver reports it, so a caller can say which field conflicted.
+ */
+export function uniqueViolationIndex(error: unknown): string | undefined {
+  if (!isUniqueViolation(error)) return undefined;
+  return findIndexName(error, 0);
+}
+
+function findIndexName(error: unknown, depth: number): string | undefined {
+  if (typeof error !== 'object' || error === null || depth > 5) return undefined;
+  const record = error as Record<string, unknown>;
+  // The pg driver's own error, or the driver adapter's description of it.
+  if (typeof record.constraint === 'string') return record.constraint;
+  const constraint = record.constraint;
+  if (typeof constraint === 'object' && constraint !== null && 'index' in constraint) {
+    const index = (constraint as { index: unknown }).index;
+    if (typeof index === 'string') return index;
+  }
+  for (const next of [record.meta, record.driverAdapterError, record.cause]) {
+    const found = findIndexName(next, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}

@@ -1,5 +1,5 @@
 export { type CreateDbOptions, createDb, type Db, type Tx } from './client.ts';
-export { isUniqueViolation } from './db-errors.ts';
+export { isUniqueViolation, uniqueViolationIndex } from './db-errors.ts';
 export type {
   CheckIn,
   Company,
@@ -7,6 +7,7 @@ export type {
   MissedCheckIn,
   Person,
   Team,
+  TeamTransfer,
 } from './generated/prisma/client.ts';
 export { Prisma } from './generated/prisma/client.ts';
 export type {
@@ -14,6 +15,7 @@ export type {
   EventType as DbEventType,
   ReadinessLevel,
   Role,
+  TransferStatus,
 } from './generated/prisma/enums.ts';
 export {
   findLoginByEmail,
@@ -27,10 +29,26 @@ export {
   projectCheckInSubmitted,
   projectCheckInUpdated,
   projectCompanyCreated,
+  projectCompanyUpdated,
   projectHolidayCreated,
+  projectHolidayDeactivated,
+  projectHolidayUpdated,
   projectMissedCheckInResolved,
   projectPersonCreated,
+  projectPersonDeactivated,
+  projectPersonPasswordChanged,
+  projectPersonReactivated,
+  projectPersonRoleChanged,
+  projectPersonUpdated,
   projectTeamCreated,
+  projectTeamDeactivated,
+  projectTeamMemberAssigned,
+  projectTeamMemberUnassigned,
+  projectTeamReactivated,
+  projectTeamTransferCancelled,
+  projectTeamTransferCompleted,
+  projectTeamTransferInitiated,
+  projectTeamUpdated,
 } from './projections/index.ts';
 export { bindCompany, withTenant } from './tenant.ts';
 export {

@@ -41,6 +41,10 @@ const personRoleChanged = z.strictObject({
   id: uuid,
   from: role,
   to: role,
+  // Only a WORKER belongs to a team, so a role change also sets the membership:
+  // the team a new WORKER joins, or null for anyone leaving the WORKER role.
+  teamId: uuid.nullable(),
+  teamAssignedOn: localDate.nullable(),
   tokenVersion: z.number().int(),
 });
 const personPasswordChanged = z.strictObject({
@@ -57,6 +61,7 @@ const personDeactivated = z.strictObject({
   id: uuid,
   reason: z.string().min(1),
   deactivatedAt: timestamp,
+  deactivatedById: uuid,
   tokenVersion: z.number().int(),
 });
 const personReactivated = z.strictObject({ id: uuid });
@@ -76,6 +81,8 @@ const teamDeactivated = z.strictObject({
   id: uuid,
   reason: z.string().min(1),
   deactivatedAt: timestamp,
+  deactivatedById: uuid,
+  // Each of them also gets a TEAM_MEMBER_UNASSIGNED event of their own.
   unassignedPersonIds: z.array(uuid),
 });
 const teamReactivated = z.strictObject({ id: uuid });
@@ -90,22 +97,30 @@ const teamMemberUnassigned = z.strictObject({
   teamId: uuid,
   reason: z.enum(['team_deactivated', 'removed']),
 });
+// Transfers carry their own id (the team_transfers row); their events belong to
+// the person, whose team they change (docs/decisions/005-team-transfers.md).
 const teamTransferInitiated = z.strictObject({
+  transferId: uuid,
   personId: uuid,
   fromTeamId: uuid,
   toTeamId: uuid,
   effectiveOn: localDate,
 });
 const teamTransferCompleted = z.strictObject({
+  transferId: uuid,
   personId: uuid,
   fromTeamId: uuid,
   toTeamId: uuid,
   effectiveOn: localDate,
+  completedAt: timestamp,
 });
 const teamTransferCancelled = z.strictObject({
+  transferId: uuid,
   personId: uuid,
   fromTeamId: uuid,
   toTeamId: uuid,
+  reason: z.enum(['cancelled_by_admin', 'team_deactivated']),
+  cancelledAt: timestamp,
 });
 
 const checkInInputs = z.strictObject({

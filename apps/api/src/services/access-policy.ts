@@ -1,4 +1,4 @@
-import type { Tx } from '@aegira/db';
+import type { Prisma, Tx } from '@aegira/db';
 import type { Actor } from '../trpc/context.ts';
 
 /**
@@ -53,6 +53,86 @@ export async function readableCheckInFilter(
       return { personId: actor.personId };
     default: {
       const unreachable: never = scope;
+      return unreachable;
+    }
+  }
+}
+
+/**
+ * Which people the actor may read, as a Prisma filter, or null when the role may
+ * not read other people at all (a WORKER sees only their own profile). A lead or
+ * supervisor sees the members and leads of their teams, and themselves.
+ */
+export async function readablePersonFilter(
+  tx: Tx,
+  actor: Actor,
+): Promise<Prisma.PersonWhereInput | null> {
+  const scope = await teamScopeOf(tx, actor);
+  switch (scope.kind) {
+    case 'all':
+      return {};
+    case 'teams': {
+      const teams = await tx.team.findMany({
+        where: { id: { in: scope.teamIds } },
+        select: { leaderId: true },
+      });
+      return {
+        OR: [
+          { id: actor.personId },
+          { teamId: { in: scope.teamIds } },
+          { id: { in: teams.map((team) => team.leaderId) } },
+        ],
+      };
+    }
+    case 'self':
+      return null;
+    default: {
+      const unreachable: never = scope;
+      return unreachable;
+    }
+  }
+}
+
+/**
+ * Which teams the actor may see in team views, as a Prisma filter, or null when
+ * the role does not read teams (a WORKER). Admins and WHS see every team, a
+ * supervisor the teams they supervise, a lead their own active team.
+ */
+export async function readableTeamFilter(
+  tx: Tx,
+  actor: Actor,
+): Promise<Prisma.TeamWhereInput | null> {
+  const scope = await teamScopeOf(tx, actor);
+  switch (scope.kind) {
+    case 'all':
+      return {};
+    case 'teams':
+      return { id: { in: scope.teamIds } };
+    case 'self':
+      return null;
+    default: {
+      const unreachable: never = scope;
+      return unreachable;
+    }
+  }
+}
+
+/**
+ * Whether team views show each member's check-in status of today: the people
+ * who run the teams (admins, supervisors, leads). WHS follows incidents, not
+ * the daily roll call; workers do not read teams.
+ */
+export function seesMemberCheckInStatus(actor: Actor): boolean {
+  switch (actor.role) {
+    case 'ADMIN':
+    case 'SUPERVISOR':
+    case 'TEAM_LEAD':
+      return true;
+    case 'WHS':
+    case 'WORKER':
+      return false;
+    default: {
+      const unreachable: never = actor.role;
       return unreachable;
     }
   }

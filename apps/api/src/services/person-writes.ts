@@ -6,6 +6,7 @@ import {
   type NewEvent,
   projectPersonCreated,
   type StoredEvent,
+  type Tx,
 } from '@aegira/db';
 import { AuditAction, EventType, type Role } from '@aegira/events';
 
@@ -68,9 +69,19 @@ export async function createPersonInCommand<T extends EventType>(
   await writePerson(scope, event);
 }
 
-/** A person in a command of its own. */
-export async function createPerson(db: Db, actor: CommandActor, person: NewPerson): Promise<void> {
-  await executeCommand(db, actor, personCreatedEvent(person), (scope) =>
-    writePerson(scope, scope.event),
-  );
+/**
+ * A person in a command of its own. The function form builds the person inside
+ * the transaction, so checks on current state (is the team active? is the email
+ * free?) and the write cannot be separated by another request.
+ */
+export async function createPerson(
+  db: Db,
+  actor: CommandActor,
+  person: NewPerson | ((tx: Tx) => Promise<NewPerson>),
+): Promise<void> {
+  const first =
+    typeof person === 'function'
+      ? async (tx: Tx) => personCreatedEvent(await person(tx))
+      : personCreatedEvent(person);
+  await executeCommand(db, actor, first, (scope) => writePerson(scope, scope.event));
 }

@@ -2,13 +2,23 @@ import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { auditRouter, eventsRouter } from '../modules/audit/audit-router.ts';
 import { authRouter } from '../modules/auth/auth-router.ts';
 import { checkInRouter } from '../modules/check-in/check-in-router.ts';
+import { companyRouter } from '../modules/company/company-router.ts';
+import { holidaysRouter } from '../modules/holidays/holidays-router.ts';
+import { peopleRouter } from '../modules/people/people-router.ts';
+import { profileRouter } from '../modules/profile/profile-router.ts';
+import { teamsRouter } from '../modules/teams/teams-router.ts';
 import { router } from './init.ts';
 
 export const appRouter = router({
   audit: auditRouter,
   auth: authRouter,
   checkIn: checkInRouter,
+  company: companyRouter,
   events: eventsRouter,
+  holidays: holidaysRouter,
+  people: peopleRouter,
+  profile: profileRouter,
+  teams: teamsRouter,
 });
 
 export type AppRouter = typeof appRouter;

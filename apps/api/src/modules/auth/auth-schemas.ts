@@ -14,7 +14,7 @@ export const newPasswordInput = z
   .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
   .max(MAX_PASSWORD_LENGTH, `must be at most ${MAX_PASSWORD_LENGTH} characters`);
 
-const personName = z
+export const personName = z
   .string()
   .trim()
   .min(1, 'is required')

@@ -38,6 +38,8 @@ export const historyInput = z.strictObject({
   personId: z.uuid('must be a person id').optional(),
   cursor: z.uuid('must be a cursor from a previous page').optional(),
   limit: z.number().int().min(1).max(100).default(20),
+  // Sent by tRPC's infinite-query helper; history only pages forward (newest first).
+  direction: z.enum(['forward', 'backward']).optional(),
 });
 
 export const statusOutput = z.object({

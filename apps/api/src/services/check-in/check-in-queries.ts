@@ -3,6 +3,7 @@ import { parseEventPayload } from '@aegira/events';
 import { AppError } from '../../errors/app-error.ts';
 import type { Actor } from '../../trpc/context.ts';
 import { readableCheckInFilter } from '../access-policy.ts';
+import { applyDueTransfers } from '../teams/due-transfers.ts';
 import { type CheckInDto, painLocationOf, toCheckInDto } from './check-in-dto.ts';
 import { loadWorkerDay } from './worker-day.ts';
 
@@ -31,6 +32,7 @@ export interface CheckInStatus {
 /** Where today stands for the signed-in person, evaluated on one clock reading. */
 export async function checkInStatus(deps: CheckInQueryDeps, actor: Actor): Promise<CheckInStatus> {
   const now = deps.now?.() ?? new Date();
+  await applyDueTransfers(deps.db, actor.companyId, now);
   return withTenant(deps.db, actor.companyId, async (tx) => {
     const worker = await loadWorkerDay(tx, actor.personId, now);
     const { day, evaluation } = worker;

@@ -12,6 +12,7 @@ import { computeReadiness, type ValidCheckInInputs } from '@aegira/domain';
 import { EventType } from '@aegira/events';
 import { AppError } from '../../errors/app-error.ts';
 import type { Actor } from '../../trpc/context.ts';
+import { applyDueTransfers } from '../teams/due-transfers.ts';
 import { type CheckInDto, toCheckInDto } from './check-in-dto.ts';
 import { loadWorkerDay } from './worker-day.ts';
 
@@ -51,6 +52,8 @@ export async function submitCheckIn(
 ): Promise<CheckInDto> {
   const now = deps.now?.() ?? new Date();
   const id = randomUUID();
+  // On a transfer's effective day the check-in belongs to the new team.
+  await applyDueTransfers(deps.db, actor.companyId, now);
   try {
     return await executeCommand(
       deps.db,
@@ -119,6 +122,7 @@ export async function amendCheckIn(
   inputs: ValidCheckInInputs,
 ): Promise<CheckInDto> {
   const now = deps.now?.() ?? new Date();
+  await applyDueTransfers(deps.db, actor.companyId, now);
   return executeCommand(
     deps.db,
     { companyId: actor.companyId, actorId: actor.personId },

@@ -1,0 +1,79 @@
+import { type Db, type Prisma, type Tx, withTenant } from '@aegira/db';
+import type { Role } from '@aegira/events';
+import { AppError } from '../../errors/app-error.ts';
+import type { Actor } from '../../trpc/context.ts';
+import { readablePersonFilter } from '../access-policy.ts';
+import { type PersonDto, personDtoOf, personDtosOf } from './person-dto.ts';
+import { notFound } from './person-rules.ts';
+
+export interface ListPeopleRequest {
+  search?: string | undefined;
+  role?: Role | undefined;
+  teamId?: string | undefined;
+  active?: boolean | undefined;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+async function readableOrForbidden(tx: Tx, actor: Actor): Promise<Prisma.PersonWhereInput> {
+  const readable = await readablePersonFilter(tx, actor);
+  if (!readable) {
+    throw new AppError('FORBIDDEN', 'Your role does not allow reading other people.');
+  }
+  return readable;
+}
+
+/** Every word must match a name or the email (case-insensitive), so "ada adm" finds Ada Admin. */
+function searchFilter(search: string | undefined): Prisma.PersonWhereInput[] {
+  const words = (search ?? '').split(/\s+/).filter((word) => word.length > 0);
+  return words.map((word) => ({
+    OR: [
+      { firstName: { contains: word, mode: 'insensitive' } },
+      { lastName: { contains: word, mode: 'insensitive' } },
+      { email: { contains: word, mode: 'insensitive' } },
+    ],
+  }));
+}
+
+/**
+ * People the actor may read, by last name, first name and id (a stable order
+ * for the cursor, the id of the last person seen).
+ */
+export async function listPeople(
+  deps: { db: Db },
+  actor: Actor,
+  request: ListPeopleRequest,
+): Promise<{ items: PersonDto[]; nextCursor: string | null }> {
+  return withTenant(deps.db, actor.companyId, async (tx) => {
+    const readable = await readableOrForbidden(tx, actor);
+    const rows = await tx.person.findMany({
+      where: {
+        AND: [
+          readable,
+          ...searchFilter(request.search),
+          ...(request.role ? [{ role: request.role }] : []),
+          ...(request.teamId ? [{ teamId: request.teamId }] : []),
+          ...(request.active !== undefined ? [{ isActive: request.active }] : []),
+        ],
+      },
+      orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }],
+      take: request.limit + 1,
+      ...(request.cursor ? { cursor: { id: request.cursor }, skip: 1 } : {}),
+    });
+    const page = rows.slice(0, request.limit);
+    return {
+      items: await personDtosOf(tx, page),
+      nextCursor: rows.length > request.limit ? (page.at(-1)?.id ?? null) : null,
+    };
+  });
+}
+
+/** One person; NOT_FOUND when they are in another company or outside the actor's scope. */
+export async function getPerson(deps: { db: Db }, actor: Actor, id: string): Promise<PersonDto> {
+  return withTenant(deps.db, actor.companyId, async (tx) => {
+    const readable = await readableOrForbidden(tx, actor);
+    const row = await tx.person.findFirst({ where: { AND: [readable, { id }] } });
+    if (!row) throw notFound();
+    return personDtoOf(tx, row);
+  });
+}

@@ -1,0 +1,74 @@
+import { localDateOf, type Person, type Team, type Tx } from '@aegira/db';
+import { ROLES } from '@aegira/events';
+import { z } from 'zod';
+
+/**
+ * A person as clients see them. Built field by field from the row, so the
+ * password hash and the token version can never leak into a response.
+ */
+export const personOutput = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  role: z.enum(ROLES),
+  phone: z.string().nullable(),
+  team: z.object({ id: z.uuid(), name: z.string(), isActive: z.boolean() }).nullable(),
+  teamAssignedOn: z.iso.date().nullable(),
+  /** Personal schedule; null fields and empty workDays mean "the team's". */
+  scheduleOverride: z.object({
+    windowStart: z.string().nullable(),
+    windowEnd: z.string().nullable(),
+    workDays: z.array(z.number().int()),
+  }),
+  isActive: z.boolean(),
+  deactivatedAt: z.iso.datetime().nullable(),
+  deactivatedById: z.uuid().nullable(),
+  deactivationReason: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type PersonDto = z.infer<typeof personOutput>;
+
+type TeamSummary = Pick<Team, 'id' | 'name' | 'isActive'>;
+
+export function toPersonDto(row: Person, team: TeamSummary | null): PersonDto {
+  return {
+    id: row.id,
+    email: row.email,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    role: row.role,
+    phone: row.phone,
+    team: team ? { id: team.id, name: team.name, isActive: team.isActive } : null,
+    teamAssignedOn: row.teamAssignedOn ? localDateOf(row.teamAssignedOn) : null,
+    scheduleOverride: {
+      windowStart: row.windowStart,
+      windowEnd: row.windowEnd,
+      workDays: row.workDays,
+    },
+    isActive: row.isActive,
+    deactivatedAt: row.deactivatedAt?.toISOString() ?? null,
+    deactivatedById: row.deactivatedById,
+    deactivationReason: row.deactivationReason,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** DTOs for a page of people, with their teams read in one query. */
+export async function personDtosOf(tx: Tx, rows: Person[]): Promise<PersonDto[]> {
+  const teamIds = [...new Set(rows.flatMap((row) => (row.teamId ? [row.teamId] : [])))];
+  const teams = await tx.team.findMany({
+    where: { id: { in: teamIds } },
+    select: { id: true, name: true, isActive: true },
+  });
+  const byId = new Map(teams.map((team) => [team.id, team]));
+  return rows.map((row) => toPersonDto(row, row.teamId ? (byId.get(row.teamId) ?? null) : null));
+}
+
+export async function personDtoOf(tx: Tx, row: Person): Promise<PersonDto> {
+  const [dto] = await personDtosOf(tx, [row]);
+  if (!dto) throw new Error('personDtosOf returned no DTO for one row');
+  return dto;
+}

@@ -1,0 +1,179 @@
+import { localDateOf, type Team, type TeamTransfer, type Tx } from '@aegira/db';
+import { ROLES } from '@aegira/events';
+import { z } from 'zod';
+import { readinessLevelOutput } from '../check-in/check-in-dto.ts';
+
+export const personRefOutput = z.object({ id: z.uuid(), name: z.string() });
+export const teamRefOutput = z.object({ id: z.uuid(), name: z.string() });
+
+export const teamOutput = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  description: z.string().nullable(),
+  leader: personRefOutput,
+  supervisor: personRefOutput.nullable(),
+  windowStart: z.string(),
+  windowEnd: z.string(),
+  workDays: z.array(z.number().int()),
+  isActive: z.boolean(),
+  deactivatedAt: z.iso.datetime().nullable(),
+  deactivationReason: z.string().nullable(),
+  /** Active people whose team this is. */
+  memberCount: z.number().int(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type TeamDto = z.infer<typeof teamOutput>;
+
+export const transferOutput = z.object({
+  id: z.uuid(),
+  person: personRefOutput,
+  fromTeam: teamRefOutput,
+  toTeam: teamRefOutput,
+  effectiveOn: z.iso.date(),
+  status: z.enum(['PENDING', 'COMPLETED', 'CANCELLED']),
+});
+export type TransferDto = z.infer<typeof transferOutput>;
+
+/** Where a member stands today: what a lead's live view shows. */
+export const memberTodayOutput = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('checked_in'),
+    checkInId: z.uuid(),
+    readinessScore: z.number().int(),
+    level: readinessLevelOutput,
+    isLate: z.boolean(),
+    minutesLate: z.number().int(),
+    submittedAt: z.iso.datetime(),
+  }),
+  z.object({ status: z.literal('not_yet'), windowOpensAt: z.string(), windowClosesAt: z.string() }),
+  z.object({
+    status: z.literal('late'),
+    windowClosesAt: z.string(),
+    minutesLate: z.number().int(),
+  }),
+  z.object({
+    status: z.literal('not_due'),
+    reason: z.enum(['holiday', 'non_work_day', 'inactive']),
+  }),
+]);
+export type MemberTodayDto = z.infer<typeof memberTodayOutput>;
+
+export const memberOutput = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(ROLES),
+  isActive: z.boolean(),
+  teamAssignedOn: z.iso.date().nullable(),
+  /** A move to another team that has not taken effect yet. */
+  pendingTransfer: transferOutput.nullable(),
+  /** Null when the caller's role does not see live check-in status. */
+  today: memberTodayOutput.nullable(),
+});
+
+export const teamDetailOutput = z.object({
+  team: teamOutput,
+  /** The company's local date and timezone that `today` refers to. */
+  localDate: z.iso.date(),
+  timeZone: z.string(),
+  members: z.array(memberOutput),
+  /** Workers moving into this team on a later day. */
+  incomingTransfers: z.array(transferOutput),
+});
+
+export const assignmentOutput = z.object({
+  /** 'assigned': a member from today; 'transfer_scheduled': moves on `effectiveOn`. */
+  outcome: z.enum(['assigned', 'transfer_scheduled']),
+  personId: z.uuid(),
+  teamId: z.uuid(),
+  effectiveOn: z.iso.date(),
+  transfer: transferOutput.nullable(),
+});
+export type AssignmentDto = z.infer<typeof assignmentOutput>;
+
+export function fullName(person: { firstName: string; lastName: string }): string {
+  return `${person.firstName} ${person.lastName}`;
+}
+
+async function namesOf(tx: Tx, ids: ReadonlyArray<string | null>): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const people = await tx.person.findMany({
+    where: { id: { in: wanted } },
+    select: { id: true, firstName: true, lastName: true },
+  });
+  return new Map(people.map((person) => [person.id, fullName(person)]));
+}
+
+const ref = (names: Map<string, string>, id: string) => ({ id, name: names.get(id) ?? 'Unknown' });
+
+/** Team rows as DTOs, with leader and supervisor names and active member counts (three queries). */
+export async function toTeamDtos(tx: Tx, teams: readonly Team[]): Promise<TeamDto[]> {
+  if (teams.length === 0) return [];
+  const names = await namesOf(
+    tx,
+    teams.flatMap((team) => [team.leaderId, team.supervisorId]),
+  );
+  const counts = await tx.person.groupBy({
+    by: ['teamId'],
+    where: { teamId: { in: teams.map((team) => team.id) }, isActive: true },
+    _count: { _all: true },
+  });
+  const countOf = new Map(counts.map((row) => [row.teamId, row._count._all]));
+  return teams.map((team) => ({
+    id: team.id,
+    name: team.name,
+    description: team.description,
+    leader: ref(names, team.leaderId),
+    supervisor: team.supervisorId ? ref(names, team.supervisorId) : null,
+    windowStart: team.windowStart,
+    windowEnd: team.windowEnd,
+    workDays: team.workDays,
+    isActive: team.isActive,
+    deactivatedAt: team.deactivatedAt?.toISOString() ?? null,
+    deactivationReason: team.deactivationReason,
+    memberCount: countOf.get(team.id) ?? 0,
+    createdAt: team.createdAt.toISOString(),
+    updatedAt: team.updatedAt.toISOString(),
+  }));
+}
+
+export async function toTeamDto(tx: Tx, team: Team): Promise<TeamDto> {
+  const [dto] = await toTeamDtos(tx, [team]);
+  if (!dto) throw new Error(`team ${team.id} produced no DTO`);
+  return dto;
+}
+
+/** Transfer rows as DTOs, with person and team names. */
+export async function toTransferDtos(
+  tx: Tx,
+  transfers: readonly TeamTransfer[],
+): Promise<TransferDto[]> {
+  if (transfers.length === 0) return [];
+  const names = await namesOf(
+    tx,
+    transfers.map((transfer) => transfer.personId),
+  );
+  const teams = await tx.team.findMany({
+    where: {
+      id: { in: transfers.flatMap((transfer) => [transfer.fromTeamId, transfer.toTeamId]) },
+    },
+    select: { id: true, name: true },
+  });
+  const teamNames = new Map(teams.map((team) => [team.id, team.name]));
+  return transfers.map((transfer) => ({
+    id: transfer.id,
+    person: ref(names, transfer.personId),
+    fromTeam: ref(teamNames, transfer.fromTeamId),
+    toTeam: ref(teamNames, transfer.toTeamId),
+    effectiveOn: localDateOf(transfer.effectiveOn),
+    status: transfer.status,
+  }));
+}
+
+export async function toTransferDto(tx: Tx, transfer: TeamTransfer): Promise<TransferDto> {
+  const [dto] = await toTransferDtos(tx, [transfer]);
+  if (!dto) throw new Error(`transfer ${transfer.id} produced no DTO`);
+  return dto;
+}
