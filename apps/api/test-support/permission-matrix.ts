@@ -1,0 +1,235 @@
+import { randomUUID } from 'node:crypto';
+import type { Role } from '@aegira/events';
+import type { TestApi } from './api-harness.ts';
+import { holidayFixture, personFixture } from './fixtures.ts';
+import type { MatrixWorld } from './matrix-world.ts';
+
+/**
+ * What a caller experiences: 'ok' (success), 'rejected' (allowed, but refused
+ * by a business rule or input check), or a denial.
+ */
+export type Outcome = 'ok' | 'rejected' | 'FORBIDDEN' | 'NOT_FOUND' | 'UNAUTHORIZED';
+export type Caller = 'anonymous' | Role | 'foreignAdmin';
+export type Expectation = Record<Caller, Outcome>;
+
+export interface MatrixEntry {
+  /** Built anew for every call, so a mutation never changes another call's target. */
+  input(world: MatrixWorld, api: TestApi): unknown | Promise<unknown>;
+  expect: Expectation;
+}
+
+type RoleOutcomes = Record<Role, Outcome>;
+
+function expectation(
+  roles: RoleOutcomes,
+  foreignAdmin: Outcome,
+  anonymous: Outcome = 'UNAUTHORIZED',
+) {
+  return { anonymous, ...roles, foreignAdmin };
+}
+
+const everyRole = (outcome: Outcome): RoleOutcomes => ({
+  ADMIN: outcome,
+  WHS: outcome,
+  SUPERVISOR: outcome,
+  TEAM_LEAD: outcome,
+  WORKER: outcome,
+});
+const adminOnly = (foreignAdmin: Outcome) =>
+  expectation({ ...everyRole('FORBIDDEN'), ADMIN: 'ok' }, foreignAdmin);
+/** Readers of other people's data: everyone but workers. */
+const readers = (foreignAdmin: Outcome) =>
+  expectation({ ...everyRole('ok'), WORKER: 'FORBIDDEN' }, foreignAdmin);
+
+const unique = () => randomUUID().slice(0, 8);
+const freshPerson = async (world: MatrixWorld, api: TestApi, role: Role = 'WHS') =>
+  personFixture(api, world.company, role);
+const futureDate = () => {
+  const day = 1 + Math.floor(Math.random() * 28);
+  const month = 1 + Math.floor(Math.random() * 12);
+  return `${2040 + Math.floor(Math.random() * 50)}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+};
+const checkInInput = {
+  hoursSlept: 7,
+  sleepQuality: 6,
+  stressLevel: 4,
+  physicalCondition: 7,
+  painLevel: 0,
+};
+
+/**
+ * Every procedure of the router and who may call it. A new procedure without
+ * an entry fails the test: deciding its permissions is part of adding it.
+ */
+export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
+  'auth.signUp': {
+    input: () => ({
+      company: { name: `Matrix ${unique()}`, timezone: 'UTC' },
+      admin: {
+        firstName: 'M',
+        lastName: 'X',
+        email: `m-${unique()}@example.test`,
+        password: 'matrix-password-1',
+      },
+    }),
+    expect: expectation(everyRole('ok'), 'ok', 'ok'),
+  },
+  'auth.login': {
+    input: (world) => ({
+      email: world.accounts.WORKER.email,
+      password: world.accounts.WORKER.password,
+    }),
+    expect: expectation(everyRole('ok'), 'ok', 'ok'),
+  },
+  'auth.logout': { input: () => undefined, expect: expectation(everyRole('ok'), 'ok') },
+  'auth.me': { input: () => undefined, expect: expectation(everyRole('ok'), 'ok', 'ok') },
+
+  'checkIn.status': { input: () => undefined, expect: expectation(everyRole('ok'), 'ok') },
+  // Only people on a team can check in; the worker has already done so today.
+  'checkIn.submit': {
+    input: () => checkInInput,
+    expect: expectation(everyRole('rejected'), 'rejected'),
+  },
+  'checkIn.amend': {
+    input: () => checkInInput,
+    expect: expectation({ ...everyRole('NOT_FOUND'), WORKER: 'ok' }, 'NOT_FOUND'),
+  },
+  'checkIn.today': { input: () => undefined, expect: expectation(everyRole('ok'), 'ok') },
+  // Another person's history is filtered, never refused: what is not readable is absent.
+  'checkIn.history': {
+    input: (world) => ({ personId: world.accounts.WORKER.id, limit: 5 }),
+    expect: expectation(everyRole('ok'), 'ok'),
+  },
+  'checkIn.get': {
+    input: (world) => ({ id: world.checkInId }),
+    expect: expectation(everyRole('ok'), 'NOT_FOUND'),
+  },
+
+  'audit.list': { input: () => ({ limit: 5 }), expect: adminOnly('ok') },
+  'events.forEntity': {
+    input: (world) => ({ entityType: 'person', entityId: world.accounts.WORKER.id, limit: 5 }),
+    expect: adminOnly('ok'),
+  },
+
+  'company.get': { input: () => undefined, expect: expectation(everyRole('ok'), 'ok') },
+  'company.updateSettings': {
+    input: () => ({ name: `Renamed ${unique()}` }),
+    expect: adminOnly('ok'),
+  },
+
+  'holidays.list': { input: () => ({}), expect: expectation(everyRole('ok'), 'ok') },
+  'holidays.create': {
+    input: () => ({ date: futureDate(), name: `Holiday ${unique()}`, recurring: false }),
+    expect: adminOnly('ok'),
+  },
+  'holidays.update': {
+    input: (world) => ({ holidayId: world.holidayId, name: `Matrix ${unique()}` }),
+    expect: adminOnly('NOT_FOUND'),
+  },
+  'holidays.deactivate': {
+    input: async (world, api) => ({
+      holidayId: await holidayFixture(api, world.company, {
+        date: futureDate(),
+        name: `Gone ${unique()}`,
+        recurring: false,
+      }),
+    }),
+    expect: adminOnly('NOT_FOUND'),
+  },
+
+  'people.list': { input: () => ({}), expect: readers('ok') },
+  'people.get': {
+    input: (world) => ({ id: world.accounts.WORKER.id }),
+    expect: readers('NOT_FOUND'),
+  },
+  'people.create': {
+    input: () => ({
+      email: `new-${unique()}@example.test`,
+      firstName: 'New',
+      lastName: 'Person',
+      role: 'WHS',
+      password: 'a-new-long-password',
+    }),
+    expect: adminOnly('ok'),
+  },
+  'people.update': {
+    input: (world) => ({
+      personId: world.accounts.WORKER.id,
+      phone: `+49 ${Math.floor(Math.random() * 1e8)}`,
+    }),
+    expect: adminOnly('NOT_FOUND'),
+  },
+  'people.changeRole': {
+    input: async (world, api) => ({
+      personId: (await freshPerson(world, api)).id,
+      role: 'SUPERVISOR',
+    }),
+    expect: adminOnly('NOT_FOUND'),
+  },
+  'people.deactivate': {
+    input: async (world, api) => ({
+      personId: (await freshPerson(world, api)).id,
+      reason: 'matrix test',
+    }),
+    expect: adminOnly('NOT_FOUND'),
+  },
+  'people.reactivate': {
+    input: (world) => ({ personId: world.accounts.WORKER.id }),
+    // Reactivating an active person is refused as a conflict, after the permission check.
+    expect: expectation({ ...everyRole('FORBIDDEN'), ADMIN: 'rejected' }, 'NOT_FOUND'),
+  },
+
+  'profile.get': { input: () => undefined, expect: expectation(everyRole('ok'), 'ok') },
+  'profile.update': {
+    input: () => ({ phone: '+49 30 1234' }),
+    expect: expectation(everyRole('ok'), 'ok'),
+  },
+  'profile.changePassword': {
+    input: () => ({ currentPassword: 'not the current one', newPassword: 'another-long-password' }),
+    expect: expectation(everyRole('rejected'), 'rejected'),
+  },
+
+  'teams.list': { input: () => ({}), expect: readers('ok') },
+  'teams.get': { input: (world) => ({ id: world.teamId }), expect: readers('NOT_FOUND') },
+  'teams.create': {
+    input: async (world, api) => ({
+      name: `Team ${unique()}`,
+      leaderId: (await freshPerson(world, api, 'TEAM_LEAD')).id,
+    }),
+    // Another company's lead cannot lead a team of ours: refused as bad input.
+    expect: adminOnly('rejected'),
+  },
+  'teams.update': {
+    input: (world) => ({ id: world.teamId, description: `Updated ${unique()}` }),
+    expect: adminOnly('NOT_FOUND'),
+  },
+  'teams.deactivate': {
+    input: async (world, api) => {
+      const lead = await freshPerson(world, api, 'TEAM_LEAD');
+      const admin = api.client();
+      await admin.api.auth.login({
+        email: world.accounts.ADMIN.email,
+        password: world.accounts.ADMIN.password,
+      });
+      const team = await admin.api.teams.create({ name: `Doomed ${unique()}`, leaderId: lead.id });
+      return { id: team.id, reason: 'matrix test' };
+    },
+    expect: adminOnly('NOT_FOUND'),
+  },
+  'teams.reactivate': {
+    input: (world) => ({ id: world.teamId }),
+    expect: expectation({ ...everyRole('FORBIDDEN'), ADMIN: 'rejected' }, 'NOT_FOUND'),
+  },
+  'teams.assignMember': {
+    input: async (world, api) => ({
+      personId: (await freshPerson(world, api, 'WORKER')).id,
+      teamId: world.teamId,
+    }),
+    expect: adminOnly('NOT_FOUND'),
+  },
+  'teams.cancelTransfer': {
+    input: (world) => ({ personId: world.accounts.WORKER.id }),
+    // No transfer is pending: refused after the permission check.
+    expect: expectation({ ...everyRole('FORBIDDEN'), ADMIN: 'rejected' }, 'NOT_FOUND'),
+  },
+};
