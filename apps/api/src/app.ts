@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import cookieParser from 'cookie-parser';
 import express, { type Request, type Response } from 'express';
+import { parseBearerToken } from './auth/api-token.ts';
 import { expressCookieJar, SESSION_COOKIE } from './auth/session-cookie.ts';
 import { verifySessionToken } from './auth/session-token.ts';
 import { csrfGuard } from './http/csrf.ts';
@@ -52,10 +53,17 @@ export function createApp(options: AppOptions) {
       maxBodySize: MAX_BODY_BYTES,
       maxBatchSize: MAX_BATCH_SIZE,
       createContext: ({ req, res }: { req: Request; res: Response }) => {
+        // An API token in the Authorization header wins, and the cookie is then
+        // ignored, so token requests never ride on a browser session.
+        const apiToken = parseBearerToken(req.get('authorization'));
         const token: unknown = req.cookies?.[SESSION_COOKIE];
         return createContextInner({
           deps,
-          session: typeof token === 'string' ? verifySessionToken(deps.jwtSecret, token) : null,
+          apiToken,
+          session:
+            apiToken === null && typeof token === 'string'
+              ? verifySessionToken(deps.jwtSecret, token)
+              : null,
           cookies: expressCookieJar(res, deps.secureCookies),
           requestId: requestIdOf(res),
           clientIp: req.socket.remoteAddress ?? 'unknown',

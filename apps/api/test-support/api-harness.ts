@@ -1,6 +1,7 @@
 import { createDb, type Db } from '@aegira/db';
 import { TRPCError } from '@trpc/server';
 import { createFreshDatabase } from '../../../packages/db/test-support/fresh-database.ts';
+import { parseBearerToken } from '../src/auth/api-token.ts';
 import { LoginLimiter, type LoginLimiterOptions } from '../src/auth/login-limiter.ts';
 import type { SessionCookieJar } from '../src/auth/session-cookie.ts';
 import { verifySessionToken } from '../src/auth/session-token.ts';
@@ -16,6 +17,8 @@ const createCaller = createCallerFactory(appRouter);
 /** A stand-in for a browser: holds the session cookie the API sets and sends it back. */
 export class TestClient {
   token: string | null = null;
+  /** An API token sent as `Authorization: Bearer …`; the cookie is then ignored, as over HTTP. */
+  bearer: string | null = null;
   private counter = 0;
 
   constructor(
@@ -38,7 +41,9 @@ export class TestClient {
     return createCaller(
       createContextInner({
         deps: this.deps,
-        session: this.token ? verifySessionToken(this.deps.jwtSecret, this.token) : null,
+        apiToken: this.bearer ? parseBearerToken(`Bearer ${this.bearer}`) : null,
+        session:
+          !this.bearer && this.token ? verifySessionToken(this.deps.jwtSecret, this.token) : null,
         cookies: this.jar,
         requestId: `test-${this.counter}`,
         clientIp: this.address,

@@ -22,8 +22,13 @@ export interface MatrixWorld {
   teamId: string;
   holidayId: string;
   checkInId: string;
+  checkInDate: string;
   foreignAdmin: Account;
+  /** One API token per scope, issued by the admin. */
+  tokens: Record<TokenScope, string>;
 }
+
+export type TokenScope = 'READ_ONLY' | 'WHS' | 'ADMIN';
 
 const ADMIN_PASSWORD = 'correct horse battery staple';
 
@@ -51,6 +56,13 @@ export async function buildMatrixWorld(api: TestApi): Promise<MatrixWorld> {
     name: 'Matrix Day',
     recurring: false,
   });
+  const issue = async (scope: TokenScope) =>
+    (await company.admin.api.apiTokens.create({ name: `matrix ${scope}`, scope })).token;
+  const tokens = {
+    READ_ONLY: await issue('READ_ONLY'),
+    WHS: await issue('WHS'),
+    ADMIN: await issue('ADMIN'),
+  };
   const foreign = await companyFixture(api);
   const foreignProfile = await foreign.admin.api.profile.get();
   const account = (person: { id: string; email: string }) => ({
@@ -69,6 +81,8 @@ export async function buildMatrixWorld(api: TestApi): Promise<MatrixWorld> {
     teamId: team.id,
     holidayId,
     checkInId: checkIn.id,
+    checkInDate: checkIn.localDate,
+    tokens,
     foreignAdmin: { id: foreign.adminId, email: foreignProfile.email, password: ADMIN_PASSWORD },
   };
 }

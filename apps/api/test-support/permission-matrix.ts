@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Role } from '@aegira/events';
 import type { TestApi } from './api-harness.ts';
 import { holidayFixture, personFixture } from './fixtures.ts';
-import type { MatrixWorld } from './matrix-world.ts';
+import type { MatrixWorld, TokenScope } from './matrix-world.ts';
 
 /**
  * What a caller experiences: 'ok' (success), 'rejected' (allowed, but refused
@@ -16,6 +16,24 @@ export interface MatrixEntry {
   /** Built anew for every call, so a mutation never changes another call's target. */
   input(world: MatrixWorld, api: TestApi): unknown | Promise<unknown>;
   expect: Expectation;
+  /** public: needs no credentials; session: a person in a browser session only, never an API token. */
+  access?: 'public' | 'session';
+}
+
+/**
+ * What an API token of a scope may do, derived from the role rows: the WHS and
+ * ADMIN scopes act as that role; READ_ONLY reads as an admin and changes nothing;
+ * session-only procedures refuse every token.
+ */
+export function tokenExpectation(
+  entry: MatrixEntry,
+  type: 'query' | 'mutation' | 'subscription',
+  scope: TokenScope,
+): Outcome {
+  if (entry.access === 'public') return entry.expect.anonymous;
+  if (entry.access === 'session') return 'FORBIDDEN';
+  if (scope === 'READ_ONLY') return type === 'query' ? entry.expect.ADMIN : 'FORBIDDEN';
+  return entry.expect[scope];
 }
 
 type RoleOutcomes = Record<Role, Outcome>;
@@ -63,6 +81,7 @@ const checkInInput = {
  */
 export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
   'auth.signUp': {
+    access: 'public',
     input: () => ({
       company: { name: `Matrix ${unique()}`, timezone: 'UTC' },
       admin: {
@@ -75,14 +94,23 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
     expect: expectation(everyRole('ok'), 'ok', 'ok'),
   },
   'auth.login': {
+    access: 'public',
     input: (world) => ({
       email: world.accounts.WORKER.email,
       password: world.accounts.WORKER.password,
     }),
     expect: expectation(everyRole('ok'), 'ok', 'ok'),
   },
-  'auth.logout': { input: () => undefined, expect: expectation(everyRole('ok'), 'ok') },
-  'auth.me': { input: () => undefined, expect: expectation(everyRole('ok'), 'ok', 'ok') },
+  'auth.logout': {
+    access: 'session',
+    input: () => undefined,
+    expect: expectation(everyRole('ok'), 'ok'),
+  },
+  'auth.me': {
+    access: 'public',
+    input: () => undefined,
+    expect: expectation(everyRole('ok'), 'ok', 'ok'),
+  },
 
   'checkIn.status': { input: () => undefined, expect: expectation(everyRole('ok'), 'ok') },
   // Only people on a team can check in; the worker has already done so today.
@@ -103,6 +131,33 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
   'checkIn.get': {
     input: (world) => ({ id: world.checkInId }),
     expect: expectation(everyRole('ok'), 'NOT_FOUND'),
+  },
+
+  'checkIn.forDate': {
+    input: (world) => ({ date: world.checkInDate }),
+    expect: expectation(everyRole('ok'), 'ok'),
+  },
+
+  'apiTokens.create': {
+    access: 'session',
+    input: () => ({ name: `Token ${unique()}`, scope: 'READ_ONLY' }),
+    expect: adminOnly('ok'),
+  },
+  'apiTokens.list': { access: 'session', input: () => undefined, expect: adminOnly('ok') },
+  'apiTokens.revoke': {
+    access: 'session',
+    input: async (world, api) => {
+      const admin = api.client();
+      await admin.api.auth.login({
+        email: world.accounts.ADMIN.email,
+        password: world.accounts.ADMIN.password,
+      });
+      return {
+        id: (await admin.api.apiTokens.create({ name: `Doomed ${unique()}`, scope: 'WHS' }))
+          .apiToken.id,
+      };
+    },
+    expect: adminOnly('NOT_FOUND'),
   },
 
   'audit.list': { input: () => ({ limit: 5 }), expect: adminOnly('ok') },
@@ -179,12 +234,18 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
     expect: expectation({ ...everyRole('FORBIDDEN'), ADMIN: 'rejected' }, 'NOT_FOUND'),
   },
 
-  'profile.get': { input: () => undefined, expect: expectation(everyRole('ok'), 'ok') },
+  'profile.get': {
+    access: 'session',
+    input: () => undefined,
+    expect: expectation(everyRole('ok'), 'ok'),
+  },
   'profile.update': {
+    access: 'session',
     input: () => ({ phone: '+49 30 1234' }),
     expect: expectation(everyRole('ok'), 'ok'),
   },
   'profile.changePassword': {
+    access: 'session',
     input: () => ({ currentPassword: 'not the current one', newPassword: 'another-long-password' }),
     expect: expectation(everyRole('rejected'), 'rejected'),
   },

@@ -158,3 +158,38 @@ describe('unexpected failures', () => {
     expect(response.status).toBe(503);
   });
 });
+
+describe('API tokens over HTTP', () => {
+  it('authenticate by the Authorization header alone (no cookie, no CSRF header), and ignore any cookie', async () => {
+    const signUp = await post('/trpc/auth.signUp', signUpBody(uniqueEmail()));
+    const cookie = (signUp.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const created = await post(
+      '/trpc/apiTokens.create',
+      JSON.stringify({ name: 'HTTP client', scope: 'ADMIN' }),
+      {
+        ...CSRF,
+        cookie,
+      },
+    );
+    expect(created.status).toBe(200);
+    const { result } = (await created.json()) as { result: { data: { token: string } } };
+    const bearer = { authorization: `Bearer ${result.data.token}` };
+
+    const holiday = await post(
+      '/trpc/holidays.create',
+      JSON.stringify({ date: '2031-03-03', name: 'Token Day', recurring: false }),
+      bearer,
+    );
+    expect(holiday.status).toBe(200);
+    expect(holiday.headers.get('set-cookie')).toBeNull();
+
+    // A session-only procedure with a valid cookie AND a token: the token decides.
+    const logout = await post('/trpc/auth.logout', '{}', { ...bearer, cookie, ...CSRF });
+    expect(logout.status).toBe(403);
+
+    const bad = await fetch(`${server.url}/trpc/company.get`, {
+      headers: { authorization: 'Bearer nope' },
+    });
+    expect(bad.status).toBe(401);
+  });
+});

@@ -2,8 +2,17 @@ import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from '../src/trpc/router.ts';
 import { createTestApi, type TestApi, type TestClient } from '../test-support/api-harness.ts';
-import { buildMatrixWorld, type MatrixWorld } from '../test-support/matrix-world.ts';
-import { type Caller, type Outcome, PERMISSION_MATRIX } from '../test-support/permission-matrix.ts';
+import {
+  buildMatrixWorld,
+  type MatrixWorld,
+  type TokenScope,
+} from '../test-support/matrix-world.ts';
+import {
+  type Caller,
+  type Outcome,
+  PERMISSION_MATRIX,
+  tokenExpectation,
+} from '../test-support/permission-matrix.ts';
 
 let api: TestApi;
 let world: MatrixWorld;
@@ -24,6 +33,7 @@ const CALLERS: Caller[] = [
   'WORKER',
   'foreignAdmin',
 ];
+const TOKEN_SCOPES: TokenScope[] = ['READ_ONLY', 'WHS', 'ADMIN'];
 
 async function clientFor(caller: Caller): Promise<TestClient> {
   if (caller === 'anonymous') return api.client();
@@ -76,6 +86,42 @@ describe('permission matrix', () => {
         seen[caller] = await outcomeOf(procedureAt(client, path)(input));
       }
       expect(seen).toEqual(entry.expect);
+    });
+  }
+});
+
+type ProcedureType = 'query' | 'mutation' | 'subscription';
+
+function hasProcedureType(value: unknown): value is { _def: { type: ProcedureType } } {
+  // Procedures are callable objects.
+  return (
+    (typeof value === 'function' || typeof value === 'object') && value !== null && '_def' in value
+  );
+}
+
+/** The flat path → procedure map tRPC keeps at run time. */
+function procedureType(path: string): ProcedureType {
+  const procedures: Record<string, unknown> = appRouter._def.procedures;
+  const procedure = procedures[path];
+  if (!hasProcedureType(procedure)) throw new Error(`no procedure ${path}`);
+  return procedure._def.type;
+}
+
+describe('permission matrix for API tokens (per scope)', () => {
+  for (const [path, entry] of Object.entries(PERMISSION_MATRIX)) {
+    const type = procedureType(path);
+    const expected = Object.fromEntries(
+      TOKEN_SCOPES.map((scope) => [scope, tokenExpectation(entry, type, scope)]),
+    );
+    it(`${path}: ${TOKEN_SCOPES.map((scope) => `${scope}=${expected[scope]}`).join(' ')}`, async () => {
+      const seen: Record<string, Outcome> = {};
+      for (const scope of TOKEN_SCOPES) {
+        const client = api.client();
+        client.bearer = world.tokens[scope];
+        const input = await entry.input(world, api);
+        seen[scope] = await outcomeOf(procedureAt(client, path)(input));
+      }
+      expect(seen).toEqual(expected);
     });
   }
 });

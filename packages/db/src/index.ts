@@ -1,6 +1,7 @@
 export { type CreateDbOptions, createDb, type Db, type Tx } from './client.ts';
 export { isUniqueViolation, uniqueViolationIndex } from './db-errors.ts';
 export type {
+  ApiToken,
   CheckIn,
   Company,
   Holiday,
@@ -18,6 +19,8 @@ export type {
   TransferStatus,
 } from './generated/prisma/enums.ts';
 export {
+  type ApiTokenRecord,
+  findApiToken,
   findLoginByEmail,
   isCompanySlugTaken,
   isEmailTaken,
@@ -26,6 +29,8 @@ export {
 export {
   dateColumn,
   localDateOf,
+  projectApiTokenCreated,
+  projectApiTokenRevoked,
   projectCheckInSubmitted,
   projectCheckInUpdated,
   projectCompanyCreated,

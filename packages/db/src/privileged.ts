@@ -51,3 +51,38 @@ export async function isEmailTaken(db: Db | Tx, email: string): Promise<boolean>
   >`SELECT app_email_taken(${email}) AS taken`;
   return rows[0]?.taken ?? false;
 }
+
+export interface ApiTokenRecord {
+  companyId: string;
+  tokenHash: string;
+  scope: 'READ_ONLY' | 'WHS' | 'ADMIN';
+  createdById: string;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+}
+
+interface ApiTokenRow {
+  company_id: string;
+  token_hash: string;
+  scope: ApiTokenRecord['scope'];
+  created_by_id: string;
+  expires_at: Date | null;
+  revoked_at: Date | null;
+}
+
+/** The company and secret hash of an API token, looked up before any company is bound. */
+export async function findApiToken(db: Db, tokenId: string): Promise<ApiTokenRecord | null> {
+  const rows = await db.$queryRaw<
+    ApiTokenRow[]
+  >`SELECT * FROM app_find_api_token(${tokenId}::uuid)`;
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    companyId: row.company_id,
+    tokenHash: row.token_hash,
+    scope: row.scope,
+    createdById: row.created_by_id,
+    expiresAt: row.expires_at,
+    revokedAt: row.revoked_at,
+  };
+}

@@ -16,6 +16,8 @@ export interface CommandActor {
   companyId: string;
   /** The person acting; null for the system (scheduled jobs). */
   actorId: string | null;
+  /** The API token the person acted through, if any. */
+  tokenId?: string | null;
 }
 
 export interface NewEvent<T extends EventType> {
@@ -70,6 +72,7 @@ async function insertEvent<T extends EventType>(
       id: randomUUID(),
       companyId: actor.companyId,
       actorId: actor.actorId,
+      actorTokenId: actor.tokenId ?? null,
       type: event.type,
       entityType: entityTypeOf(event.type),
       entityId: event.entityId,
@@ -124,6 +127,7 @@ export async function executeCommand<T extends EventType, R>(
             companyId: actor.companyId,
             eventId: entry.eventId ?? event.id,
             actorId: actor.actorId,
+            actorTokenId: actor.tokenId ?? null,
             action: entry.action,
             entityType: entry.entityType,
             entityId: entry.entityId,

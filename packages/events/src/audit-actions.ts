@@ -17,6 +17,8 @@ export const AUDIT_ACTIONS = [
   'HOLIDAY_CREATED',
   'HOLIDAY_UPDATED',
   'HOLIDAY_DEACTIVATED',
+  'API_TOKEN_CREATED',
+  'API_TOKEN_REVOKED',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

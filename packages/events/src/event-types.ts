@@ -33,6 +33,8 @@ export const EVENT_TYPES = [
   'CASE_OPENED',
   'CASE_STATUS_CHANGED',
   'CASE_NOTE_ADDED',
+  'API_TOKEN_CREATED',
+  'API_TOKEN_REVOKED',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -51,6 +53,7 @@ export const ENTITY_TYPES = [
   'holiday',
   'incident',
   'case',
+  'api_token',
 ] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
@@ -86,4 +89,6 @@ export const EVENT_ENTITY: { readonly [K in EventType]: EntityType } = {
   CASE_OPENED: 'case',
   CASE_STATUS_CHANGED: 'case',
   CASE_NOTE_ADDED: 'case',
+  API_TOKEN_CREATED: 'api_token',
+  API_TOKEN_REVOKED: 'api_token',
 };

@@ -213,6 +213,19 @@ const caseOpened = z.strictObject({
 const caseStatusChanged = z.strictObject({ id: uuid, from: caseStatus, to: caseStatus });
 const caseNoteAdded = z.strictObject({ id: uuid, noteId: uuid, text: z.string().min(1) });
 
+const apiTokenScope = z.enum(['READ_ONLY', 'WHS', 'ADMIN']);
+const apiTokenCreated = z.strictObject({
+  id: uuid,
+  name: z.string().min(1),
+  scope: apiTokenScope,
+  // A hash of the secret, never the token itself.
+  tokenHash: z.string().min(1),
+  prefix: z.string().min(1),
+  createdById: uuid,
+  expiresAt: timestamp.nullable(),
+});
+const apiTokenRevoked = z.strictObject({ id: uuid, revokedById: uuid, revokedAt: timestamp });
+
 export const eventPayloadSchemas = {
   COMPANY_CREATED: companyCreated,
   COMPANY_UPDATED: companyUpdated,
@@ -244,4 +257,6 @@ export const eventPayloadSchemas = {
   CASE_OPENED: caseOpened,
   CASE_STATUS_CHANGED: caseStatusChanged,
   CASE_NOTE_ADDED: caseNoteAdded,
+  API_TOKEN_CREATED: apiTokenCreated,
+  API_TOKEN_REVOKED: apiTokenRevoked,
 } as const;

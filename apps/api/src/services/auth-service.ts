@@ -11,7 +11,8 @@ import { AuditAction, EventType } from '@aegira/events';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password.ts';
 import { signSessionToken } from '../auth/session-token.ts';
 import { AppError, fieldError } from '../errors/app-error.ts';
-import type { ApiDeps } from '../trpc/context.ts';
+import type { Actor, ApiDeps } from '../trpc/context.ts';
+import { commandActor } from './command-actor.ts';
 import { createPersonInCommand } from './person-writes.ts';
 import { findSessionUser, type SessionUser } from './session-service.ts';
 
@@ -140,13 +141,10 @@ export async function login(
 }
 
 /** Ends every session of the person: the token version moves on, so old tokens stop working. */
-export async function logout(
-  deps: ApiDeps,
-  actor: { personId: string; companyId: string },
-): Promise<void> {
+export async function logout(deps: ApiDeps, actor: Actor): Promise<void> {
   await executeCommand(
     deps.db,
-    { companyId: actor.companyId, actorId: actor.personId },
+    commandActor(actor),
     async (tx) => {
       const person = await tx.person.findUniqueOrThrow({ where: { id: actor.personId } });
       return {

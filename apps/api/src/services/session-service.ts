@@ -68,5 +68,7 @@ export async function loadActor(
     email: user.email,
     firstName: user.firstName,
     lastName: user.lastName,
+    tokenId: null,
+    readOnly: false,
   };
 }

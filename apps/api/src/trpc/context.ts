@@ -1,5 +1,6 @@
 import type { Db } from '@aegira/db';
 import type { Role } from '@aegira/events';
+import type { ApiTokenCredential } from '../auth/api-token.ts';
 import type { LoginLimiter } from '../auth/login-limiter.ts';
 import type { SessionCookieJar } from '../auth/session-cookie.ts';
 import type { SessionClaims } from '../auth/session-token.ts';
@@ -24,12 +25,18 @@ export interface Actor {
   email: string;
   firstName: string;
   lastName: string;
+  /** The API token the request came with (its issuer is the person above); null for a browser session. */
+  tokenId: string | null;
+  /** A read-only token may call queries only. */
+  readOnly: boolean;
 }
 
 export interface ContextInnerOptions {
   deps: ApiDeps;
-  /** Claims of a signature-checked token, or null when there is none. */
+  /** Claims of a signature-checked session token, or null when there is none. */
   session: SessionClaims | null;
+  /** An API token from the Authorization header ('malformed' when it cannot be one); the cookie is then ignored. */
+  apiToken?: ApiTokenCredential | 'malformed' | null;
   cookies: SessionCookieJar;
   requestId?: string;
   clientIp?: string;
@@ -41,6 +48,7 @@ export function createContextInner(options: ContextInnerOptions) {
     ...options.deps,
     deps: options.deps,
     session: options.session,
+    apiToken: options.apiToken ?? null,
     cookies: options.cookies,
     requestId: options.requestId ?? 'internal',
     clientIp: options.clientIp ?? 'internal',

@@ -1,6 +1,7 @@
 import type { Role } from '@aegira/events';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { AppError } from '../errors/app-error.ts';
+import { loadTokenActor } from '../services/api-tokens/token-actor.ts';
 import { loadActor } from '../services/session-service.ts';
 import type { Context } from './context.ts';
 import { describeError, toTRPCError } from './format-error.ts';
@@ -41,30 +42,64 @@ const mapAppErrors = t.middleware(async ({ next }) => {
 
 export const publicProcedure = t.procedure.use(mapAppErrors);
 
-/** A request with a signature-checked session token (not yet checked against the database). */
+/** A request that carries credentials: a signature-checked session cookie or an API token (not yet checked against the database). */
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.session) {
+  if (ctx.apiToken === 'malformed') {
+    throw new AppError('INVALID_API_TOKEN', 'The API token is invalid, expired or revoked.');
+  }
+  if (!ctx.session && !ctx.apiToken) {
     throw new AppError('NOT_SIGNED_IN', 'Please log in to continue.');
   }
-  return next({ ctx: { session: ctx.session } });
+  return next();
 });
 
 /**
- * A verified person of an active company: the token version, the person and the
- * company are re-checked on every request, so logout and deactivation take effect
- * at once. `ctx.companyId` comes from here — never from input.
+ * A verified person of an active company: the session's token version (or the
+ * API token), the person and the company are re-checked on every request, so
+ * logout, revocation and deactivation take effect at once. `ctx.companyId` comes
+ * from here — never from input.
  */
-export const tenantProcedure = authedProcedure.use(async ({ ctx, next }) => {
-  const actor = await loadActor(ctx.deps, ctx.session, ctx.cookies);
+export const tenantProcedure = authedProcedure.use(async ({ ctx, next, type }) => {
+  const actor =
+    ctx.apiToken && ctx.apiToken !== 'malformed'
+      ? await loadTokenActor(ctx.deps, ctx.apiToken)
+      : ctx.session
+        ? await loadActor(ctx.deps, ctx.session, ctx.cookies)
+        : null;
+  if (!actor) throw new AppError('NOT_SIGNED_IN', 'Please log in to continue.');
+  if (actor.readOnly && type !== 'query') {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'This API token is read-only.' });
+  }
   return next({ ctx: { actor, companyId: actor.companyId } });
 });
+
+/** Only for a person in a browser session: API tokens cannot log out, change passwords or mint tokens. */
+export const sessionProcedure = tenantProcedure.use(({ ctx, next }) => {
+  if (ctx.actor.tokenId !== null) {
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: 'This action is not available to API tokens.',
+    });
+  }
+  return next();
+});
+
+function refuseUnlessRole(role: Role, roles: readonly Role[]): void {
+  if (!roles.includes(role)) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Your role does not allow this action.' });
+  }
+}
 
 /** Only the given roles may call it. */
 export function roleProcedure(...roles: Role[]) {
   return tenantProcedure.use(({ ctx, next }) => {
-    if (!roles.includes(ctx.actor.role)) {
-      throw new TRPCError({ code: 'FORBIDDEN', message: 'Your role does not allow this action.' });
-    }
+    refuseUnlessRole(ctx.actor.role, roles);
     return next();
   });
 }
+
+/** An admin in a browser session (not an API token): e.g. issuing tokens. */
+export const adminSessionProcedure = sessionProcedure.use(({ ctx, next }) => {
+  refuseUnlessRole(ctx.actor.role, ['ADMIN']);
+  return next();
+});

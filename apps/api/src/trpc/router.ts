@@ -1,4 +1,5 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import { apiTokensRouter } from '../modules/api-tokens/api-tokens-router.ts';
 import { auditRouter, eventsRouter } from '../modules/audit/audit-router.ts';
 import { authRouter } from '../modules/auth/auth-router.ts';
 import { checkInRouter } from '../modules/check-in/check-in-router.ts';
@@ -10,6 +11,7 @@ import { teamsRouter } from '../modules/teams/teams-router.ts';
 import { router } from './init.ts';
 
 export const appRouter = router({
+  apiTokens: apiTokensRouter,
   audit: auditRouter,
   auth: authRouter,
   checkIn: checkInRouter,

@@ -1,3 +1,4 @@
+export { projectApiTokenCreated, projectApiTokenRevoked } from './api-token-projection.ts';
 export {
   projectCheckInSubmitted,
   projectCheckInUpdated,

@@ -42,6 +42,22 @@ export const historyInput = z.strictObject({
   direction: z.enum(['forward', 'backward']).optional(),
 });
 
+export const forDateInput = z.strictObject({
+  date: z.iso.date('must be a date YYYY-MM-DD'),
+  teamId: z.uuid('must be a team id').optional(),
+  cursor: z.uuid('must be a cursor from a previous page').optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+
+export const forDateOutput = z.object({
+  items: z.array(
+    checkInOutput.extend({
+      person: z.object({ id: z.uuid(), name: z.string(), email: z.string() }),
+    }),
+  ),
+  nextCursor: z.string().nullable(),
+});
+
 export const statusOutput = z.object({
   localDate: z.iso.date(),
   timeZone: z.string(),

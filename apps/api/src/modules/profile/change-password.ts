@@ -1,9 +1,9 @@
 import { changePassword } from '../../services/profile/profile-service.ts';
-import { tenantProcedure } from '../../trpc/init.ts';
+import { sessionProcedure } from '../../trpc/init.ts';
 import { changePasswordInput, changePasswordOutput } from './profile-schemas.ts';
 
 /** Other sessions end; this browser stays signed in with a fresh cookie. */
-export const changePasswordProcedure = tenantProcedure
+export const changePasswordProcedure = sessionProcedure
   .input(changePasswordInput)
   .output(changePasswordOutput)
   .mutation(async ({ ctx, input }) => {

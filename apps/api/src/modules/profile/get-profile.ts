@@ -1,8 +1,8 @@
 import { getProfile } from '../../services/profile/profile-service.ts';
-import { tenantProcedure } from '../../trpc/init.ts';
+import { sessionProcedure } from '../../trpc/init.ts';
 import { profileOutput } from './profile-schemas.ts';
 
 /** The signed-in person's own record, whatever their role. */
-export const getProfileProcedure = tenantProcedure
+export const getProfileProcedure = sessionProcedure
   .output(profileOutput)
   .query(({ ctx }) => getProfile(ctx.deps, ctx.actor));

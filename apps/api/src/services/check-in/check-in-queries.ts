@@ -128,3 +128,57 @@ export async function getCheckIn(deps: CheckInQueryDeps, actor: Actor, id: strin
     return { checkIn: toCheckInDto(row), versions };
   });
 }
+
+export interface ForDateRequest {
+  date: string;
+  teamId?: string | undefined;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+/**
+ * Every check-in of one local date the actor may read (a lead: their team; an
+ * admin, WHS or an API token: the company), with who submitted it — e.g. for a
+ * nightly export.
+ */
+export async function checkInsForDate(
+  deps: CheckInQueryDeps,
+  actor: Actor,
+  request: ForDateRequest,
+) {
+  return withTenant(deps.db, actor.companyId, async (tx) => {
+    const readable = await readableCheckInFilter(tx, actor);
+    const rows = await tx.checkIn.findMany({
+      where: {
+        AND: [
+          readable,
+          { localDate: dateColumn(request.date) },
+          request.teamId ? { teamId: request.teamId } : {},
+        ],
+      },
+      orderBy: { id: 'asc' },
+      take: request.limit + 1,
+      ...(request.cursor ? { cursor: { id: request.cursor }, skip: 1 } : {}),
+    });
+    const page = rows.slice(0, request.limit);
+    const people = await tx.person.findMany({
+      where: { id: { in: page.map((row) => row.personId) } },
+      select: { id: true, firstName: true, lastName: true, email: true },
+    });
+    const byId = new Map(people.map((person) => [person.id, person]));
+    return {
+      items: page.map((row) => {
+        const person = byId.get(row.personId);
+        return {
+          ...toCheckInDto(row),
+          person: {
+            id: row.personId,
+            name: person ? `${person.firstName} ${person.lastName}` : 'Unknown person',
+            email: person?.email ?? '',
+          },
+        };
+      }),
+      nextCursor: rows.length > request.limit ? (page.at(-1)?.id ?? null) : null,
+    };
+  });
+}

@@ -12,6 +12,7 @@ import { computeReadiness, type ValidCheckInInputs } from '@aegira/domain';
 import { EventType } from '@aegira/events';
 import { AppError } from '../../errors/app-error.ts';
 import type { Actor } from '../../trpc/context.ts';
+import { commandActor } from '../command-actor.ts';
 import { applyDueTransfers } from '../teams/due-transfers.ts';
 import { type CheckInDto, toCheckInDto } from './check-in-dto.ts';
 import { loadWorkerDay } from './worker-day.ts';
@@ -57,7 +58,7 @@ export async function submitCheckIn(
   try {
     return await executeCommand(
       deps.db,
-      { companyId: actor.companyId, actorId: actor.personId },
+      commandActor(actor),
       async (tx) => {
         const { person, evaluation } = await loadWorkerDay(tx, actor.personId, now);
         if (!evaluation.allowed) {
@@ -125,7 +126,7 @@ export async function amendCheckIn(
   await applyDueTransfers(deps.db, actor.companyId, now);
   return executeCommand(
     deps.db,
-    { companyId: actor.companyId, actorId: actor.personId },
+    commandActor(actor),
     async (tx) => {
       const { day } = await loadWorkerDay(tx, actor.personId, now);
       // Lock today's row so concurrent amendments get consecutive versions.

@@ -8,6 +8,7 @@ import {
 import { AuditAction, type EventPayload, EventType } from '@aegira/events';
 import { z } from 'zod';
 import type { Actor } from '../../trpc/context.ts';
+import { commandActor } from '../command-actor.ts';
 import { NothingChanged, orCurrentIfUnchanged } from '../no-changes.ts';
 
 export const companyOutput = z.object({
@@ -43,7 +44,7 @@ export async function updateCompanySettings(
   const command = () =>
     executeCommand(
       deps.db,
-      { companyId: actor.companyId, actorId: actor.personId },
+      commandActor(actor),
       async (tx) => {
         const company = await tx.company.findUniqueOrThrow({ where: { id: actor.companyId } });
         const changes: CompanyChanges = {};

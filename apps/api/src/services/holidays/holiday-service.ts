@@ -13,14 +13,11 @@ import {
 import { AuditAction, type EventPayload, EventType } from '@aegira/events';
 import { AppError } from '../../errors/app-error.ts';
 import type { Actor } from '../../trpc/context.ts';
+import { commandActor } from '../command-actor.ts';
 import { NothingChanged, orCurrentIfUnchanged } from '../no-changes.ts';
 import { type HolidayDto, toHolidayDto } from './holiday-dto.ts';
 
 type HolidayChanges = EventPayload<'HOLIDAY_UPDATED'>['changes'];
-
-function commandActor(actor: Actor) {
-  return { companyId: actor.companyId, actorId: actor.personId };
-}
 
 function notFound(): AppError {
   return new AppError('NOT_FOUND', 'No holiday with that id in your company.');

@@ -3,6 +3,7 @@ import { type Db, isEmailTaken, isUniqueViolation, withTenant } from '@aegira/db
 import type { Role } from '@aegira/events';
 import { hashPassword } from '../../auth/password.ts';
 import type { Actor } from '../../trpc/context.ts';
+import { commandActor } from '../command-actor.ts';
 import { createPerson } from '../person-writes.ts';
 import { type PersonDto, personDtoOf } from './person-dto.ts';
 import {
@@ -46,34 +47,29 @@ export async function createPersonAsAdmin(
   // Hashing is slow on purpose; it happens before the transaction opens.
   const passwordHash = await hashPassword(request.password);
   try {
-    await createPerson(
-      deps.db,
-      { companyId: actor.companyId, actorId: actor.personId },
-      async (tx) => {
-        if (await isEmailTaken(tx, request.email)) throw emailTaken();
-        const team =
-          request.role === 'WORKER' ? await activeTeamForWorker(tx, request.teamId) : null;
-        if (request.role !== 'WORKER') refuseTeamForNonWorker(request.role, request.teamId);
-        const override = {
-          windowStart: request.windowStart ?? null,
-          windowEnd: request.windowEnd ?? null,
-          workDays: request.workDays ?? [],
-        };
-        checkScheduleOverride(override, team);
-        return {
-          id,
-          email: request.email,
-          firstName: request.firstName,
-          lastName: request.lastName,
-          role: request.role,
-          passwordHash,
-          phone: request.phone ?? null,
-          ...override,
-          teamId: team?.id ?? null,
-          teamAssignedOn: team ? await companyToday(tx, actor.companyId, now) : null,
-        };
-      },
-    );
+    await createPerson(deps.db, commandActor(actor), async (tx) => {
+      if (await isEmailTaken(tx, request.email)) throw emailTaken();
+      const team = request.role === 'WORKER' ? await activeTeamForWorker(tx, request.teamId) : null;
+      if (request.role !== 'WORKER') refuseTeamForNonWorker(request.role, request.teamId);
+      const override = {
+        windowStart: request.windowStart ?? null,
+        windowEnd: request.windowEnd ?? null,
+        workDays: request.workDays ?? [],
+      };
+      checkScheduleOverride(override, team);
+      return {
+        id,
+        email: request.email,
+        firstName: request.firstName,
+        lastName: request.lastName,
+        role: request.role,
+        passwordHash,
+        phone: request.phone ?? null,
+        ...override,
+        teamId: team?.id ?? null,
+        teamAssignedOn: team ? await companyToday(tx, actor.companyId, now) : null,
+      };
+    });
   } catch (error) {
     // Lost a race for the same email after the check in the transaction.
     if (isUniqueViolation(error)) throw emailTaken();

@@ -7,6 +7,7 @@ import {
 import { AuditAction, EventType, type Role } from '@aegira/events';
 import { AppError, fieldError } from '../../errors/app-error.ts';
 import type { Actor } from '../../trpc/context.ts';
+import { commandActor } from '../command-actor.ts';
 import type { PeopleDeps } from './people-service.ts';
 import { type PersonDto, personDtoOf } from './person-dto.ts';
 import {
@@ -19,10 +20,6 @@ import {
   refuseSelf,
   refuseTeamForNonWorker,
 } from './person-rules.ts';
-
-function commandActor(actor: Actor) {
-  return { companyId: actor.companyId, actorId: actor.personId };
-}
 
 /**
  * PERSON_ROLE_CHANGED (+ AuditLog). The token version moves on, so the new role

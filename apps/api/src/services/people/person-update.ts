@@ -11,6 +11,7 @@ import {
 import { AuditAction, type EventPayload, EventType } from '@aegira/events';
 import { fieldError } from '../../errors/app-error.ts';
 import type { Actor } from '../../trpc/context.ts';
+import { commandActor } from '../command-actor.ts';
 import { NothingChanged, orCurrentIfUnchanged } from '../no-changes.ts';
 import { type PersonDto, personDtoOf } from './person-dto.ts';
 import { lockPerson, notFound } from './person-rules.ts';
@@ -88,7 +89,7 @@ export async function writePersonUpdate(
   const command = () =>
     executeCommand(
       db,
-      { companyId: actor.companyId, actorId: actor.personId },
+      commandActor(actor),
       async (tx) => {
         const person = await lockPerson(tx, personId);
         const changes = changedFields(person, requested);

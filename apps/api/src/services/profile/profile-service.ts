@@ -5,6 +5,7 @@ import { hashPassword, verifyPassword } from '../../auth/password.ts';
 import { signSessionToken } from '../../auth/session-token.ts';
 import { fieldError } from '../../errors/app-error.ts';
 import type { Actor, ApiDeps } from '../../trpc/context.ts';
+import { commandActor } from '../command-actor.ts';
 import { type PersonDto, personDtoOf } from '../people/person-dto.ts';
 import { lockPerson } from '../people/person-rules.ts';
 import { writePersonUpdate } from '../people/person-update.ts';
@@ -61,7 +62,7 @@ export async function changePassword(
   const passwordHash = await hashPassword(request.newPassword);
   const tokenVersion = await executeCommand(
     deps.db,
-    { companyId: actor.companyId, actorId: actor.personId },
+    commandActor(actor),
     async (tx) => {
       const person = await lockPerson(tx, actor.personId);
       return {

@@ -12,11 +12,12 @@ import { addDays, toLocalTime } from '@aegira/domain';
 import { AuditAction, EventType } from '@aegira/events';
 import { AppError, fieldError } from '../../errors/app-error.ts';
 import type { Actor } from '../../trpc/context.ts';
+import { commandActor } from '../command-actor.ts';
 import { lockPerson } from '../people/person-rules.ts';
 import { applyDueTransfers } from './due-transfers.ts';
 import { type AssignmentDto, fullName, type TransferDto, toTransferDto } from './team-dto.ts';
 import { lockTeam } from './team-guards.ts';
-import { commandActor, type TeamServiceDeps } from './team-service.ts';
+import type { TeamServiceDeps } from './team-service.ts';
 
 type AssignmentEvent = 'TEAM_MEMBER_ASSIGNED' | 'TEAM_TRANSFER_INITIATED';
 

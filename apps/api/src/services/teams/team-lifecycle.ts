@@ -9,6 +9,7 @@ import {
 import { AuditAction, EventType } from '@aegira/events';
 import { AppError } from '../../errors/app-error.ts';
 import type { Actor } from '../../trpc/context.ts';
+import { commandActor } from '../command-actor.ts';
 import { applyDueTransfers } from './due-transfers.ts';
 import { type TeamDto, toTeamDto } from './team-dto.ts';
 import {
@@ -18,7 +19,7 @@ import {
   conflictFromUniqueViolation,
   lockTeam,
 } from './team-guards.ts';
-import { commandActor, type TeamServiceDeps } from './team-service.ts';
+import type { TeamServiceDeps } from './team-service.ts';
 
 /**
  * Deactivates a team (TEAM_DEACTIVATED + AuditLog). In the same transaction each

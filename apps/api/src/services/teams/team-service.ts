@@ -3,6 +3,7 @@ import { type Db, executeCommand, projectTeamUpdated, type Team, withTenant } fr
 import { AuditAction, type EventPayload, EventType } from '@aegira/events';
 import { AppError } from '../../errors/app-error.ts';
 import type { Actor } from '../../trpc/context.ts';
+import { commandActor } from '../command-actor.ts';
 import { NothingChanged, orCurrentIfUnchanged } from '../no-changes.ts';
 import { recordTeamCreated, teamCreatedEvent } from '../team-writes.ts';
 import { type TeamDto, toTeamDto } from './team-dto.ts';
@@ -33,10 +34,6 @@ export interface CreateTeamRequest {
 }
 
 export type TeamChanges = EventPayload<'TEAM_UPDATED'>['changes'];
-
-export function commandActor(actor: Actor) {
-  return { companyId: actor.companyId, actorId: actor.personId };
-}
 
 /** A new active team (TEAM_CREATED + AuditLog), after every rule of product.md "Teams and people". */
 export async function createTeam(
