@@ -8,12 +8,15 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          // Fast feedback first; browser tests last, when nothing else competes for the two cores.
+          sequence: { groupOrder: 0 },
           include: ['{apps,packages}/*/src/**/*.unit.test.{ts,tsx}'],
         },
       },
       {
         test: {
           name: 'int',
+          sequence: { groupOrder: 1 },
           include: ['{apps,packages}/*/{src,test}/**/*.int.test.ts'],
           globalSetup: ['packages/db/test-support/global-setup.ts'],
           testTimeout: 30_000,
@@ -23,6 +26,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 2 },
           include: ['{apps,packages}/*/{src,test}/**/*.e2e.test.ts'],
           globalSetup: ['packages/db/test-support/global-setup.ts'],
           testTimeout: 90_000,

@@ -17,11 +17,38 @@ export type { TestDatabaseServer };
 
 const log = (message: string) => console.log(`[db] ${message}`);
 
+interface SharedServer {
+  ready: Promise<{ server: TestDatabaseServer; cleanUp: () => Promise<void> }>;
+  users: number;
+}
+
+// The int and e2e projects both name this set-up, and vitest runs both in one
+// process: they share one server and template (two schema engines migrating at
+// once in one process crash the WebAssembly engine).
+const registry = globalThis as typeof globalThis & { __aegiraTestDatabase?: SharedServer };
+
 /**
  * One PostgreSQL per test run (or the DATABASE_URL server), with one migrated template that
  * createFreshDatabase() clones per test file: migrating once is what keeps files fast.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  registry.__aegiraTestDatabase ??= { ready: startServer(), users: 0 };
+  const shared = registry.__aegiraTestDatabase;
+  shared.users += 1;
+  const { server, cleanUp } = await shared.ready;
+  project.provide('aegiraDatabase', server);
+  return async () => {
+    shared.users -= 1;
+    if (shared.users > 0) return;
+    registry.__aegiraTestDatabase = undefined;
+    await cleanUp();
+  };
+}
+
+async function startServer(): Promise<{
+  server: TestDatabaseServer;
+  cleanUp: () => Promise<void>;
+}> {
   const started = performance.now();
   await ensurePrismaClientGenerated({ log });
 
@@ -82,13 +109,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   log(`Template ${templateDatabase} ready in ${Math.round(performance.now() - started)} ms`);
 
-  project.provide('aegiraDatabase', {
-    ownerUrl,
-    templateDatabase,
-    databasePrefix,
-    appPassword: config.AEGIRA_APP_DB_PASSWORD,
-  });
-  return cleanUp;
+  return {
+    server: {
+      ownerUrl,
+      templateDatabase,
+      databasePrefix,
+      appPassword: config.AEGIRA_APP_DB_PASSWORD,
+    },
+    cleanUp,
+  };
 }
 
 const TEMP_PREFIX = 'pg-test-';
