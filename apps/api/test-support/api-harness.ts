@@ -1,5 +1,7 @@
 import { createDb, type Db } from '@aegira/db';
 import { TRPCError } from '@trpc/server';
+import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { createFreshDatabase } from '../../../packages/db/test-support/fresh-database.ts';
 import { parseBearerToken } from '../src/auth/api-token.ts';
 import { LoginLimiter, type LoginLimiterOptions } from '../src/auth/login-limiter.ts';
@@ -144,4 +146,29 @@ export async function failureOf(call: Promise<unknown>): Promise<ClientVisibleEr
     };
   }
   throw new Error('expected the call to fail, but it succeeded');
+}
+
+export interface TestApiWithOwner {
+  api: TestApi;
+  /** An owner connection, for assertions that must see past row-level security. */
+  owner: pg.Client;
+}
+
+/**
+ * The usual file set-up: a fresh database and API before the file's tests, an
+ * owner connection beside it, both closed afterwards.
+ */
+export function useTestApi(ready: (handles: TestApiWithOwner) => void): void {
+  let handles: TestApiWithOwner | undefined;
+  beforeAll(async () => {
+    const api = await createTestApi();
+    const owner = new pg.Client({ connectionString: api.ownerUrl });
+    await owner.connect();
+    handles = { api, owner };
+    ready(handles);
+  });
+  afterAll(async () => {
+    await handles?.owner.end();
+    await handles?.api.close();
+  });
 }

@@ -101,3 +101,12 @@ export async function holidayFixture(
   );
   return id;
 }
+
+/** The reference inputs of issue 3: 86 GREEN. */
+export const GOOD_CHECK_IN = {
+  hoursSlept: 7.5,
+  sleepQuality: 8,
+  stressLevel: 3,
+  physicalCondition: 8,
+  painLevel: 0,
+};

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { dateColumn, executeCommand } from '@aegira/db';
 import { computeReadiness } from '@aegira/domain';
-import pg from 'pg';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApi, failureOf, type TestApi } from '../test-support/api-harness.ts';
+import type pg from 'pg';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { failureOf, type TestApi, useTestApi } from '../test-support/api-harness.ts';
 import {
   type CompanyFixture,
   companyFixture,
+  GOOD_CHECK_IN,
   holidayFixture,
   personFixture,
   teamFixture,
@@ -14,14 +15,8 @@ import {
 
 let api: TestApi;
 let owner: pg.Client;
-beforeAll(async () => {
-  api = await createTestApi();
-  owner = new pg.Client({ connectionString: api.ownerUrl });
-  await owner.connect();
-});
-afterAll(async () => {
-  await owner?.end();
-  await api?.close();
+useTestApi((ready) => {
+  ({ api, owner } = ready);
 });
 
 /** Friday 2026-11-27 in Berlin (UTC+1 in winter). */
@@ -31,13 +26,7 @@ function setClock(instant: Date) {
 }
 beforeEach(() => setClock(berlin('08:00')));
 
-const good = {
-  hoursSlept: 7.5,
-  sleepQuality: 8,
-  stressLevel: 3,
-  physicalCondition: 8,
-  painLevel: 0,
-};
+const good = GOOD_CHECK_IN;
 const poor = {
   hoursSlept: 5.5,
   sleepQuality: 4,

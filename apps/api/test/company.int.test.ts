@@ -1,19 +1,13 @@
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApi, failureOf, type TestApi } from '../test-support/api-harness.ts';
+import type pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { failureOf, type TestApi, useTestApi } from '../test-support/api-harness.ts';
 import { companyFixture, personFixture, teamFixture } from '../test-support/fixtures.ts';
 import { writesOf } from '../test-support/writes.ts';
 
 let api: TestApi;
 let owner: pg.Client;
-beforeAll(async () => {
-  api = await createTestApi();
-  owner = new pg.Client({ connectionString: api.ownerUrl });
-  await owner.connect();
-});
-afterAll(async () => {
-  await owner?.end();
-  await api?.close();
+useTestApi((ready) => {
+  ({ api, owner } = ready);
 });
 
 describe('company.get', () => {

@@ -1,6 +1,6 @@
-import pg from 'pg';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApi, failureOf, type TestApi } from '../test-support/api-harness.ts';
+import type pg from 'pg';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { failureOf, type TestApi, useTestApi } from '../test-support/api-harness.ts';
 import {
   companyFixture,
   FIXTURE_PASSWORD,
@@ -11,14 +11,8 @@ import { writesOf } from '../test-support/writes.ts';
 
 let api: TestApi;
 let owner: pg.Client;
-beforeAll(async () => {
-  api = await createTestApi();
-  owner = new pg.Client({ connectionString: api.ownerUrl });
-  await owner.connect();
-});
-afterAll(async () => {
-  await owner?.end();
-  await api?.close();
+useTestApi((ready) => {
+  ({ api, owner } = ready);
 });
 
 /** 23:30 on Friday 27 November in Berlin is already Saturday in Tokyo and still Friday in UTC. */

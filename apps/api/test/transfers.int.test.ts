@@ -1,25 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type pg from 'pg';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { applyDueTransfers } from '../src/services/teams/due-transfers.ts';
-import { createTestApi, failureOf, type TestApi } from '../test-support/api-harness.ts';
+import { failureOf, type TestApi, useTestApi } from '../test-support/api-harness.ts';
 import {
   type CompanyFixture,
   companyFixture,
+  GOOD_CHECK_IN,
   personFixture,
   teamFixture,
 } from '../test-support/fixtures.ts';
 
 let api: TestApi;
 let owner: pg.Client;
-beforeAll(async () => {
-  api = await createTestApi();
-  owner = new pg.Client({ connectionString: api.ownerUrl });
-  await owner.connect();
-});
-afterAll(async () => {
-  await owner?.end();
-  await api?.close();
+useTestApi((ready) => {
+  ({ api, owner } = ready);
 });
 
 /** Wednesday 2026-11-25 in Berlin (UTC+1); the next local day is Thursday. */
@@ -29,13 +24,7 @@ function setClock(instant: Date) {
 }
 beforeEach(() => setClock(berlin('15:00')));
 
-const good = {
-  hoursSlept: 7.5,
-  sleepQuality: 8,
-  stressLevel: 3,
-  physicalCondition: 8,
-  painLevel: 0,
-};
+const good = GOOD_CHECK_IN;
 
 async function rows<T extends pg.QueryResultRow>(sql: string, params: unknown[]) {
   return (await owner.query<T>(sql, params)).rows;
