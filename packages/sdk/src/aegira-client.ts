@@ -1,0 +1,75 @@
+import type { AppRouter } from '@aegira/api';
+import { createTRPCClient, httpBatchLink, retryLink, type TRPCClient } from '@trpc/client';
+import { toAegiraError } from './aegira-error.ts';
+import { retryDelayMs, shouldRetry } from './retry-policy.ts';
+import { createTimeoutFetch, type Fetch } from './timeout-fetch.ts';
+
+export interface AegiraClientOptions {
+  /** Where the server runs, e.g. `http://localhost:3000`; the API is under `/trpc`. */
+  baseUrl: string;
+  /** An API token (`aegira_…`) an admin issued. */
+  token: string;
+  /** Limit for each HTTP request, reading the answer included. Default 15 000. */
+  timeoutMs?: number;
+  /** Extra attempts for a query that failed transiently; mutations are never retried. Default 2. */
+  retries?: number;
+  /** In place of the global fetch: a proxy-aware one, or a test double. */
+  fetch?: Fetch;
+}
+
+/** The whole router, typed: `client.checkIn.forDate.query({ date })`, `client.holidays.create.mutate(…)`. */
+export type AegiraClient = TRPCClient<AppRouter>;
+
+// The server refuses larger batches (MAX_BATCH_SIZE in apps/api/src/app.ts);
+// beyond it the link splits calls into several requests.
+const MAX_BATCH_ITEMS = 10;
+
+export function createAegiraClient(options: AegiraClientOptions): AegiraClient {
+  const { timeoutMs = 15_000, retries = 2 } = options;
+  if (!options.token) throw new TypeError('createAegiraClient: token is required');
+  if (!(timeoutMs > 0)) throw new RangeError('createAegiraClient: timeoutMs must be above 0');
+  if (!Number.isInteger(retries) || retries < 0) {
+    throw new RangeError('createAegiraClient: retries must be a whole number, 0 or more');
+  }
+  const client = createTRPCClient<AppRouter>({
+    links: [
+      retryLink({
+        retry: ({ op, error, attempts }) =>
+          shouldRetry({ type: op.type, error, attempts, retries }),
+        retryDelayMs,
+      }),
+      httpBatchLink({
+        url: `${new URL(options.baseUrl).href.replace(/\/+$/, '')}/trpc`,
+        maxItems: MAX_BATCH_ITEMS,
+        // A bearer token, never a cookie: the server then skips its CSRF check.
+        headers: { authorization: `Bearer ${options.token}` },
+        fetch: createTimeoutFetch(options.fetch ?? globalThis.fetch, timeoutMs),
+      }),
+    ],
+  });
+  return rejectingWithAegiraErrors(client);
+}
+
+/**
+ * tRPC wraps whatever a link emits into a TRPCClientError, so the mapping to
+ * AegiraError cannot live in a link; it wraps the typed proxy instead. Every
+ * `.query()`/`.mutate()` is a call on one of tRPC's function proxies, so this
+ * wraps those and maps the rejection of the promise they return.
+ */
+function rejectingWithAegiraErrors<T extends object>(target: T): T {
+  return new Proxy(target, {
+    get(inner, key) {
+      const value: unknown = Reflect.get(inner, key);
+      return typeof value === 'function' ? rejectingWithAegiraErrors(value) : value;
+    },
+    apply(inner, thisArg: unknown, args: unknown[]) {
+      // Only callable targets reach this trap; the check narrows the type for Reflect.apply.
+      if (typeof inner !== 'function') throw new TypeError('not a function');
+      const result: unknown = Reflect.apply(inner, thisArg, args);
+      if (!(result instanceof Promise)) return result;
+      return result.catch((error: unknown) => {
+        throw toAegiraError(error);
+      });
+    },
+  });
+}
