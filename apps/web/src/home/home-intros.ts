@@ -2,8 +2,7 @@ import type { Role } from '../trpc/types.ts';
 
 /** One sentence per role on what its home page will show. */
 export const homeIntros: Record<Role, string> = {
-  WORKER:
-    'This is where you will check in each working day and see your readiness score and recent trend.',
+  WORKER: 'Check in each working day to see your readiness score, and follow your trend over time.',
   TEAM_LEAD:
     "This is where you will see your team's live status: who has checked in, how ready they are, and who missed today.",
   SUPERVISOR:

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { TodayCard } from '../check-in/today-card.tsx';
 import { useSignedInUser } from '../session/session-store.ts';
 import { navItemsByRole } from '../shell/nav-items.ts';
 import { PageHeading } from '../ui/page-heading.tsx';
@@ -19,7 +20,15 @@ export function HomePage() {
         </PageHeading>
         <p className="max-w-2xl text-slate-600">{homeIntros[user.role]}</p>
       </div>
-      <QuickLinks items={destinations} />
+      {user.role === 'WORKER' ? (
+        // A worker's check-in card links to their pages, so "coming up" has nothing to add.
+        <TodayCard />
+      ) : (
+        <>
+          <TodayCard onlyWithTeam />
+          <QuickLinks items={destinations} />
+        </>
+      )}
     </div>
   );
 }

@@ -30,12 +30,32 @@ function currentPath(): string {
   return normalizePath(window.location.pathname);
 }
 
+function currentSearch(): string {
+  return window.location.search;
+}
+
 export function usePathname(): string {
   return useSyncExternalStore(subscribe, currentPath);
 }
 
+/**
+ * The query string ('?id=…' or ''). Admin screens keep their sub-view there (a person's
+ * detail, an edit form), so the flat path list and the navigation stay as they are.
+ */
+export function useLocationSearch(): string {
+  return useSyncExternalStore(subscribe, currentSearch);
+}
+
+/** '/people?id=1' and '/people/?id=1' are the same address; the query string counts. */
+function normalizeAddress(address: string): string {
+  const queryStart = address.indexOf('?');
+  if (queryStart === -1) return normalizePath(address);
+  const query = address.slice(queryStart);
+  return normalizePath(address.slice(0, queryStart)) + (query === '?' ? '' : query);
+}
+
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
-  if (normalizePath(to) === currentPath()) return;
+  if (normalizeAddress(to) === currentPath() + currentSearch()) return;
   if (options.replace) window.history.replaceState(null, '', to);
   else window.history.pushState(null, '', to);
   notify();

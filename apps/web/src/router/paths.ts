@@ -1,6 +1,11 @@
-/** Public paths; the signed-in paths come from the role's navigation (shell/nav-items.ts). */
+/**
+ * Public paths, and the signed-in paths other screens link to. Which signed-in pages a
+ * role sees comes from its navigation (shell/nav-items.ts).
+ */
 export const paths = {
   home: '/',
   login: '/login',
   signUp: '/sign-up',
+  checkIn: '/check-in',
+  history: '/history',
 } as const;

@@ -25,13 +25,17 @@ export function useSessionQuery() {
 export function useApplySession(): (user: SessionUser | null) => void {
   const utils = trpc.useUtils();
   const queryClient = useQueryClient();
+  const setUser = useSessionStore((state) => state.setUser);
   return useCallback(
     (user) => {
       if (user === null) {
+        // Leave the signed-in shell first: a page still on screen whose query was just
+        // removed would render once more and fetch it again, without a session (401).
+        setUser(null);
         queryClient.removeQueries({ predicate: (query) => !isMeQueryKey(query.queryKey) });
       }
       utils.auth.me.setData(undefined, { user });
     },
-    [queryClient, utils],
+    [queryClient, utils, setUser],
   );
 }

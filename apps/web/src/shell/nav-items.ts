@@ -1,3 +1,4 @@
+import { paths } from '../router/paths.ts';
 import type { Role } from '../trpc/types.ts';
 
 export type NavItem = {
@@ -7,20 +8,20 @@ export type NavItem = {
   summary: string;
 };
 
-const home: NavItem = { path: '/', label: 'Home', summary: 'Your overview for today.' };
+const home: NavItem = { path: paths.home, label: 'Home', summary: 'Your overview for today.' };
 
 /** The navigation of each role. A path not listed for a role is "not found" for it. */
 export const navItemsByRole: Record<Role, readonly NavItem[]> = {
   WORKER: [
     home,
     {
-      path: '/check-in',
+      path: paths.checkIn,
       label: 'Check-in',
       summary:
         'Your daily check-in — sleep, stress, physical condition and pain — with a live readiness preview.',
     },
     {
-      path: '/history',
+      path: paths.history,
       label: 'History',
       summary: 'Your past check-ins and readiness scores, including any amendments.',
     },
@@ -75,6 +76,11 @@ export const navItemsByRole: Record<Role, readonly NavItem[]> = {
       path: '/settings',
       label: 'Settings',
       summary: 'Company name, timezone and other company-wide settings.',
+    },
+    {
+      path: '/api-tokens',
+      label: 'API tokens',
+      summary: 'Tokens for internal scripts and services: create, list and revoke them.',
     },
   ],
 };

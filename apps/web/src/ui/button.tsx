@@ -3,7 +3,7 @@ import { cx } from './class-names.ts';
 import { Spinner } from './spinner.tsx';
 
 type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
-  variant?: 'primary' | 'secondary';
+  variant?: 'primary' | 'secondary' | 'danger';
   /** Shows a spinner and ignores clicks while keeping focus and the accessible name. */
   pending?: boolean;
 };
@@ -13,6 +13,9 @@ const variants = {
     'bg-teal-700 text-white shadow-sm hover:bg-teal-800 focus-visible:outline-teal-700 aria-disabled:bg-teal-700/70',
   secondary:
     'bg-white text-slate-800 shadow-sm ring-1 ring-slate-300 ring-inset hover:bg-slate-50 focus-visible:outline-teal-700',
+  /** Confirms something hard to take back, such as a deactivation. */
+  danger:
+    'bg-red-700 text-white shadow-sm hover:bg-red-800 focus-visible:outline-red-700 aria-disabled:bg-red-700/70',
 } as const;
 
 export function Button({

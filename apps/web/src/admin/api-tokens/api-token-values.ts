@@ -1,0 +1,130 @@
+import { isValidLocalDate } from '@aegira/domain';
+import type { RouterInputs, RouterOutputs } from '../../trpc/types.ts';
+
+export type ApiToken = RouterOutputs['apiTokens']['list']['items'][number];
+export type CreatedApiToken = RouterOutputs['apiTokens']['create'];
+export type CreateApiTokenInput = RouterInputs['apiTokens']['create'];
+export type ApiTokenScope = ApiToken['scope'];
+export type ApiTokenStatus = ApiToken['status'];
+
+/** Most restricted first: the form offers read-only first and selects it by default. */
+export const API_TOKEN_SCOPES: readonly ApiTokenScope[] = ['READ_ONLY', 'WHS', 'ADMIN'];
+
+export const scopeLabels: Record<ApiTokenScope, string> = {
+  READ_ONLY: 'Read only',
+  WHS: 'WHS officer',
+  ADMIN: 'Admin',
+};
+
+/** What a token of each scope may do, in one line (decision 008). */
+export const scopeDescriptions: Record<ApiTokenScope, string> = {
+  READ_ONLY: 'Reads everything an admin can read; changes nothing.',
+  WHS: 'Acts with the WHS officer role: reads and changes what a WHS officer can.',
+  ADMIN: 'Acts with the admin role: reads and changes what an admin can.',
+};
+
+export const statusLabels: Record<ApiTokenStatus, string> = {
+  active: 'Active',
+  expired: 'Expired',
+  revoked: 'Revoked',
+};
+
+export function isApiTokenScope(value: string): value is ApiTokenScope {
+  return Object.hasOwn(scopeLabels, value);
+}
+
+export const NAME_MIN_LENGTH = 3;
+export const NAME_MAX_LENGTH = 100;
+
+export type ApiTokenFormValues = { name: string; scope: ApiTokenScope; expiresOn: string };
+/** Field names as the server reports them, so its field errors land beside the right field. */
+export type ApiTokenField = 'name' | 'scope' | 'expiresAt';
+export type ApiTokenErrors = Partial<Record<ApiTokenField, string | undefined>>;
+export const apiTokenFields: readonly ApiTokenField[] = ['name', 'scope', 'expiresAt'];
+
+export const emptyApiTokenValues: ApiTokenFormValues = {
+  name: '',
+  scope: 'READ_ONLY',
+  expiresOn: '',
+};
+
+/**
+ * The last millisecond of a calendar day ('2026-03-29') on the browser's clock, as ISO:
+ * a token "expiring on" a day works until that day is over. Null for no such day.
+ */
+export function endOfDayInBrowserZone(date: string): string | null {
+  if (!isValidLocalDate(date)) return null;
+  const [year, month, day] = date.split('-').map(Number);
+  if (year === undefined || month === undefined || day === undefined) return null;
+  const end = new Date(year, month - 1, day, 23, 59, 59, 999);
+  return Number.isNaN(end.getTime()) ? null : end.toISOString();
+}
+
+/** Today on the browser's clock as 'YYYY-MM-DD', the earliest expiry the date picker offers. */
+export function localDateToday(now: Date = new Date()): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/**
+ * Checks what the browser can; the server decides the rest (an expiry in the past comes
+ * back as its field error on expiresAt).
+ */
+export function validateApiToken(values: ApiTokenFormValues): ApiTokenErrors {
+  const name = values.name.trim();
+  return {
+    name:
+      name === ''
+        ? 'Name the token after what will use it, e.g. “Nightly export”.'
+        : name.length < NAME_MIN_LENGTH
+          ? `Use at least ${NAME_MIN_LENGTH} characters.`
+          : name.length > NAME_MAX_LENGTH
+            ? `Use at most ${NAME_MAX_LENGTH} characters.`
+            : undefined,
+    expiresAt:
+      values.expiresOn === '' || endOfDayInBrowserZone(values.expiresOn) !== null
+        ? undefined
+        : 'Choose a valid date, or leave it empty for a token that does not expire.',
+  };
+}
+
+export function hasErrors(errors: ApiTokenErrors): boolean {
+  return Object.values(errors).some((message) => message !== undefined);
+}
+
+export function toCreateApiTokenInput(values: ApiTokenFormValues): CreateApiTokenInput {
+  return {
+    name: values.name.trim(),
+    scope: values.scope,
+    expiresAt: values.expiresOn === '' ? null : endOfDayInBrowserZone(values.expiresOn),
+  };
+}
+
+/** The start of a token that is safe to show, e.g. "aegira_1a2b3c4d…". */
+export function prefixDisplay(prefix: string): string {
+  return `${prefix}…`;
+}
+
+/** The browser's IANA zone, e.g. "Europe/Berlin": expiry dates are chosen and shown on it. */
+export function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+export type CopyOutcome = 'copied' | 'unavailable' | 'failed';
+
+/**
+ * Puts text on the clipboard. 'unavailable' when the browser offers no clipboard (an
+ * insecure origin, an old browser), 'failed' when it refuses (no permission).
+ */
+export async function copyText(
+  text: string,
+  clipboard: Pick<Clipboard, 'writeText'> | undefined,
+): Promise<CopyOutcome> {
+  if (clipboard === undefined) return 'unavailable';
+  try {
+    await clipboard.writeText(text);
+    return 'copied';
+  } catch {
+    return 'failed';
+  }
+}

@@ -1,0 +1,54 @@
+import type { RouterInputs } from '../../trpc/types.ts';
+import { endOfLocalDay, startOfLocalDay } from '../format-instant.ts';
+import type { AuditAction, AuditEntry, EntityType } from '../timeline/timeline-types.ts';
+
+export type AuditListInput = RouterInputs['audit']['list'];
+
+export type AuditFilters = {
+  action: AuditAction | '';
+  entityType: EntityType | '';
+  /** Local dates ('YYYY-MM-DD') on the company's clock; empty: open-ended. */
+  from: string;
+  to: string;
+};
+
+export const noAuditFilters: AuditFilters = { action: '', entityType: '', from: '', to: '' };
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/** A "to" before "from" finds nothing: say so instead of asking. */
+export function auditFilterError(filters: AuditFilters): string | null {
+  if (filters.from !== '' && filters.to !== '' && filters.to < filters.from) {
+    return 'The end date is before the start date.';
+  }
+  return null;
+}
+
+/** The list's input: whole local days in the company's timezone, both ends included. */
+export function auditListInput(filters: AuditFilters, timeZone: string): AuditListInput {
+  const from = filters.from === '' ? null : startOfLocalDay(filters.from, timeZone);
+  const to = filters.to === '' ? null : endOfLocalDay(filters.to, timeZone);
+  return {
+    limit: AUDIT_PAGE_SIZE,
+    ...(filters.action === '' ? {} : { action: filters.action }),
+    ...(filters.entityType === '' ? {} : { entityType: filters.entityType }),
+    ...(from === null ? {} : { from }),
+    ...(to === null ? {} : { to }),
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** What to call the entity of an entry: a known name, a name or email in its details, or a short id. */
+export function entityName(entry: AuditEntry, names: ReadonlyMap<string, string>): string {
+  const known = names.get(entry.entityId);
+  if (known) return known;
+  const details = isRecord(entry.details) ? entry.details : {};
+  for (const key of ['name', 'email'] as const) {
+    const value = details[key];
+    if (typeof value === 'string' && value !== '') return value;
+  }
+  return `#${entry.entityId.slice(0, 8)}`;
+}

@@ -1,0 +1,125 @@
+import { useState } from 'react';
+import { Link } from '../../router/link.tsx';
+import { useSignedInUser } from '../../session/session-store.ts';
+import { errorMessage } from '../../trpc/errors.ts';
+import { trpc } from '../../trpc/trpc.ts';
+import { Button } from '../../ui/button.tsx';
+import { secondaryLinkClassName } from '../../ui/link-styles.ts';
+import { adminPaths, subViewPath } from '../admin-paths.ts';
+import { ReasonDialog } from '../reason-dialog.tsx';
+import type { PageNotice } from '../use-page-notice.ts';
+import { useRefreshAdminData } from '../use-refresh-admin-data.ts';
+import { ChangeRoleDialog } from './change-role-dialog.tsx';
+import type { Person } from './people-types.ts';
+
+type OpenDialog = 'role' | 'deactivate' | null;
+
+/** Edit, change role, deactivate or reactivate — never on oneself, as the server insists too. */
+export function PersonActions({ person, notice }: { person: Person; notice: PageNotice }) {
+  const user = useSignedInUser();
+  const refresh = useRefreshAdminData();
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const name = `${person.firstName} ${person.lastName}`;
+  const self = person.id === user.id;
+
+  const deactivate = trpc.people.deactivate.useMutation({
+    onSuccess: async () => {
+      await refresh();
+      setDialog(null);
+      notice.announce(`${name} is deactivated and can no longer sign in.`);
+    },
+  });
+  const reactivate = trpc.people.reactivate.useMutation({
+    onSuccess: async () => {
+      await refresh();
+      notice.announce(`${name} is active again and can sign in.`);
+    },
+  });
+  const close = () => {
+    setDialog(null);
+    deactivate.reset();
+  };
+
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap gap-3">
+        <Link
+          to={subViewPath(adminPaths.people, { kind: 'edit', id: person.id })}
+          className={secondaryLinkClassName}
+        >
+          Edit details
+        </Link>
+        {!self && (
+          <Button variant="secondary" onClick={() => setDialog('role')}>
+            Change role
+          </Button>
+        )}
+        {!self && person.isActive && (
+          <Button variant="secondary" onClick={() => setDialog('deactivate')}>
+            Deactivate
+          </Button>
+        )}
+        {!person.isActive && (
+          <Button
+            variant="secondary"
+            pending={reactivate.isPending}
+            onClick={() => reactivate.mutate({ personId: person.id })}
+          >
+            Reactivate
+          </Button>
+        )}
+      </div>
+      {self && (
+        <p className="text-sm text-slate-600">
+          This is you. Another admin can change your role or deactivate you.
+        </p>
+      )}
+      {reactivate.isError && (
+        <p role="alert" className="text-sm text-red-700">
+          Could not reactivate. {errorMessage(reactivate.error)}
+        </p>
+      )}
+      <ChangeRoleDialog
+        person={person}
+        open={dialog === 'role'}
+        onClose={close}
+        onChanged={(changed) => {
+          setDialog(null);
+          notice.announce(
+            `${name} is now ${changed.role === 'ADMIN' ? 'an' : 'a'} ${roleWord(changed.role)}.`,
+          );
+        }}
+      />
+      <ReasonDialog
+        open={dialog === 'deactivate'}
+        onClose={close}
+        title={`Deactivate ${name}?`}
+        description="They are signed out at once and can no longer sign in. Their history stays, and you can reactivate them later."
+        confirmLabel="Deactivate"
+        minLength={3}
+        pending={deactivate.isPending}
+        error={deactivate.error}
+        onConfirm={(reason) => deactivate.mutate({ personId: person.id, reason })}
+      />
+    </div>
+  );
+}
+
+function roleWord(role: Person['role']): string {
+  switch (role) {
+    case 'ADMIN':
+      return 'admin';
+    case 'WHS':
+      return 'WHS officer';
+    case 'SUPERVISOR':
+      return 'supervisor';
+    case 'TEAM_LEAD':
+      return 'team lead';
+    case 'WORKER':
+      return 'worker';
+    default: {
+      const unreachable: never = role;
+      return unreachable;
+    }
+  }
+}

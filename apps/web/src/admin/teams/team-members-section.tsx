@@ -1,0 +1,81 @@
+import { Link } from '../../router/link.tsx';
+import { MemberRoster } from '../../team/member-roster.tsx';
+import { RollCallSummary } from '../../team/roll-call-summary.tsx';
+import type { TeamDetail } from '../../team/team-types.ts';
+import { EmptyState } from '../../ui/empty-state.tsx';
+import { textLinkClassName } from '../../ui/link-styles.ts';
+import { personPath } from '../admin-paths.ts';
+import { DetailSection } from '../detail-section.tsx';
+import type { PageNotice } from '../use-page-notice.ts';
+import { AssignMemberForm } from './assign-member-form.tsx';
+import { PendingTransfer } from './cancel-transfer-button.tsx';
+
+/** Members with today's status and pending moves, arrivals, and the form that adds one. */
+export function TeamMembersSection({ detail, notice }: { detail: TeamDetail; notice: PageNotice }) {
+  const { team, members } = detail;
+  const hasMoves = members.some((member) => member.pendingTransfer !== null);
+  return (
+    <>
+      <DetailSection title={`Members (${members.length})`}>
+        {() => (
+          <div className="space-y-3">
+            <RollCallSummary detail={detail} />
+            {members.length === 0 ? (
+              <EmptyState title="No members yet">
+                {team.isActive
+                  ? 'Assign a worker below, or add a worker with this team.'
+                  : 'A deactivated team has no members.'}
+              </EmptyState>
+            ) : (
+              <MemberRoster
+                caption={`Members of ${team.name}`}
+                members={members}
+                timeZone={detail.timeZone}
+                renderName={(member) => (
+                  <Link to={personPath(member.id)} className={textLinkClassName}>
+                    {member.name}
+                  </Link>
+                )}
+                renderMove={
+                  hasMoves
+                    ? (member) =>
+                        member.pendingTransfer ? (
+                          <PendingTransfer
+                            transfer={member.pendingTransfer}
+                            direction="out"
+                            notice={notice}
+                          />
+                        ) : (
+                          <span className="text-slate-400">None</span>
+                        )
+                    : undefined
+                }
+              />
+            )}
+          </div>
+        )}
+      </DetailSection>
+      {detail.incomingTransfers.length > 0 && (
+        <DetailSection title="Joining soon">
+          {(headingId) => (
+            <ul aria-labelledby={headingId} className="space-y-3">
+              {detail.incomingTransfers.map((transfer) => (
+                <li
+                  key={transfer.id}
+                  className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200"
+                >
+                  <PendingTransfer transfer={transfer} direction="in" notice={notice} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </DetailSection>
+      )}
+      {team.isActive && (
+        <DetailSection title="Assign or move a worker">
+          {() => <AssignMemberForm detail={detail} notice={notice} />}
+        </DetailSection>
+      )}
+    </>
+  );
+}

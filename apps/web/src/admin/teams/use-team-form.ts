@@ -1,0 +1,75 @@
+import { type FormEvent, useRef, useState } from 'react';
+import type { Team } from '../../team/team-types.ts';
+import { toFormErrors } from '../../trpc/errors.ts';
+import { trpc } from '../../trpc/trpc.ts';
+import { useFocusFirstError } from '../../ui/use-focus-first-error.ts';
+import { useRefreshAdminData } from '../use-refresh-admin-data.ts';
+import {
+  hasErrors,
+  newTeamValues,
+  type TeamErrors,
+  type TeamField,
+  type TeamFormValues,
+  teamFields,
+  teamFormValues,
+  toCreateTeamInput,
+  toUpdateTeamInput,
+  validateTeamForm,
+} from './team-form-values.ts';
+
+type UseTeamFormOptions = {
+  /** Absent: a new team. */
+  team?: Team;
+  onSaved: (team: Team) => void;
+};
+
+export function useTeamForm({ team, onSaved }: UseTeamFormOptions) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const [values, setValues] = useState<TeamFormValues>(() =>
+    team ? teamFormValues(team) : newTeamValues,
+  );
+  const [fieldErrors, setFieldErrors] = useState<TeamErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  useFocusFirstError(formRef, attempt);
+  const refresh = useRefreshAdminData();
+
+  const handlers = {
+    onSuccess: async (saved: Team) => {
+      await refresh();
+      onSaved(saved);
+    },
+    onError: (error: unknown) => {
+      const errors = toFormErrors(error, teamFields);
+      setFieldErrors(errors.fields);
+      setFormError(errors.form);
+      setAttempt((count) => count + 1);
+    },
+  };
+  const create = trpc.teams.create.useMutation(handlers);
+  const update = trpc.teams.update.useMutation(handlers);
+  const pending = create.isPending || update.isPending;
+
+  const change =
+    <F extends TeamField>(field: F) =>
+    (value: TeamFormValues[F]) => {
+      setValues((current) => ({ ...current, [field]: value }));
+      setFieldErrors((current) => ({ ...current, [field]: undefined }));
+    };
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (pending) return;
+    const errors = validateTeamForm(values);
+    setFieldErrors(errors);
+    setFormError(null);
+    if (hasErrors(errors)) {
+      setAttempt((count) => count + 1);
+      return;
+    }
+    if (team) update.mutate(toUpdateTeamInput(team.id, values));
+    else create.mutate(toCreateTeamInput(values));
+  };
+
+  return { formRef, values, fieldErrors, formError, change, submit, pending };
+}

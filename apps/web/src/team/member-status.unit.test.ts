@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { describeMemberToday, rollCall } from './member-status.ts';
+
+const checkedIn = {
+  status: 'checked_in',
+  checkInId: '0f8b8c1e-2d3a-4b5c-9d6e-7f8091a2b3c4',
+  readinessScore: 86,
+  level: 'GREEN',
+  isLate: false,
+  minutesLate: 0,
+  submittedAt: '2026-03-02T07:14:00.000Z',
+} as const;
+
+describe('describeMemberToday', () => {
+  it('says when someone checked in, on the company clock, and how late', () => {
+    expect(describeMemberToday(checkedIn, 'Europe/Berlin')).toEqual({
+      label: 'Checked in',
+      tone: 'green',
+      detail: 'At 08:14',
+    });
+    const late = { ...checkedIn, isLate: true, minutesLate: 75 };
+    expect(describeMemberToday(late, 'Europe/Berlin').detail).toBe('At 08:14 · Late (1 h 15 min)');
+  });
+
+  it('tells waiting from missing', () => {
+    expect(
+      describeMemberToday(
+        { status: 'not_yet', windowOpensAt: '06:00', windowClosesAt: '10:00' },
+        'UTC',
+      ),
+    ).toEqual({ label: 'Not yet', tone: 'sky', detail: 'Window 06:00–10:00' });
+    expect(
+      describeMemberToday({ status: 'late', windowClosesAt: '10:00', minutesLate: 20 }, 'UTC'),
+    ).toEqual({ label: 'Overdue', tone: 'amber', detail: 'Window closed at 10:00, 20 min ago' });
+    expect(
+      describeMemberToday({ status: 'late', windowClosesAt: '10:00', minutesLate: 185 }, 'UTC')
+        .detail,
+    ).toBe('Window closed at 10:00, 3 h 5 min ago');
+  });
+
+  it('names days nobody is expected', () => {
+    expect(describeMemberToday({ status: 'not_due', reason: 'holiday' }, 'UTC').label).toBe(
+      'Holiday',
+    );
+    expect(describeMemberToday({ status: 'not_due', reason: 'non_work_day' }, 'UTC').label).toBe(
+      'Day off',
+    );
+  });
+});
+
+describe('rollCall', () => {
+  it('counts check-ins among those expected today', () => {
+    const waiting = { status: 'not_yet', windowOpensAt: '06:00', windowClosesAt: '10:00' } as const;
+    const off = { status: 'not_due', reason: 'non_work_day' } as const;
+    expect(rollCall([checkedIn, waiting, off, null])).toEqual({ checkedIn: 1, expected: 2 });
+  });
+});

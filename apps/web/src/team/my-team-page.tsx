@@ -1,0 +1,43 @@
+import { LoadErrorPanel, LoadingPanel } from '../check-in/load-states.tsx';
+import { trpc } from '../trpc/trpc.ts';
+import { EmptyState } from '../ui/empty-state.tsx';
+import { PageHeading } from '../ui/page-heading.tsx';
+import { TeamBoard } from './team-board.tsx';
+import { TeamSummary } from './team-summary.tsx';
+
+/** A team lead's team: who has checked in today and how ready they are. */
+export function MyTeamPage() {
+  const teams = trpc.teams.list.useQuery({ active: true });
+  // A lead leads at most one active team, and the server lists only that one.
+  const team = teams.data?.items[0];
+  return (
+    <div className="space-y-6">
+      <div className="space-y-2">
+        <PageHeading title="My team">{team ? team.name : 'My team'}</PageHeading>
+        {team ? (
+          <TeamSummary team={team} showLeader={false} />
+        ) : (
+          <p className="max-w-2xl text-slate-600">
+            Who in your team has checked in today, and how ready they are.
+          </p>
+        )}
+      </div>
+      {teams.isError ? (
+        <LoadErrorPanel
+          title="We could not load your team."
+          error={teams.error}
+          onRetry={() => void teams.refetch()}
+          retrying={teams.isFetching}
+        />
+      ) : teams.isPending ? (
+        <LoadingPanel label="Loading your team…" />
+      ) : team ? (
+        <TeamBoard team={team} />
+      ) : (
+        <EmptyState title="You do not lead a team yet">
+          An admin makes you the lead of a team; it shows here from then on.
+        </EmptyState>
+      )}
+    </div>
+  );
+}
