@@ -1,13 +1,11 @@
 import type { Role } from '../trpc/types.ts';
 
-/** One sentence per role on what its home page will show. */
+/** One sentence per role on what they can do here. */
 export const homeIntros: Record<Role, string> = {
   WORKER: 'Check in each working day to see your readiness score, and follow your trend over time.',
-  TEAM_LEAD:
-    "This is where you will see your team's live status: who has checked in, how ready they are, and who missed today.",
-  SUPERVISOR:
-    'This is where you will compare readiness and check-in compliance across the teams you supervise.',
-  WHS: 'This is where you will see open incidents and cases that need your follow-up, plus safety trends.',
+  TEAM_LEAD: "See your team's status today: who has checked in and how ready they are.",
+  SUPERVISOR: 'See the teams you supervise and who has checked in today.',
+  WHS: 'Incidents and the cases you follow up arrive in a later release; the Incidents page will hold them.',
   ADMIN:
-    'This is where you will manage your company: people, teams, holidays and settings, with a full audit trail.',
+    'Manage your company: people, teams, holidays, settings and API tokens, with a full audit trail.',
 };

@@ -6,7 +6,7 @@ export function QuickLinks({ items }: { items: readonly NavItem[] }) {
   return (
     <section aria-labelledby="quick-links-heading" className="space-y-3">
       <h2 id="quick-links-heading" className="text-sm font-semibold text-slate-900">
-        Coming up
+        Go to
       </h2>
       <ul className="grid gap-3 sm:grid-cols-2">
         {items.map((item) => (
