@@ -44,22 +44,35 @@ export async function findSessionUser(
 }
 
 /**
- * Re-validates a session on every request and slides it: a token older than the
- * renewal age is replaced by a fresh one. A revoked session clears the cookie.
+ * Re-validates a session and slides it: a token older than the renewal age is
+ * replaced by a fresh one. A revoked session clears the cookie and gives null.
  */
+export async function resumeSession(
+  deps: ApiDeps,
+  session: SessionClaims,
+  cookies: SessionCookieJar,
+): Promise<SessionUser | null> {
+  const user = await findSessionUser(deps, session);
+  if (!user) {
+    cookies.clear();
+    return null;
+  }
+  const ageSeconds = Math.floor(Date.now() / 1000) - session.issuedAt;
+  if (ageSeconds >= SESSION_RENEW_AFTER_SECONDS) {
+    cookies.set(signSessionToken(deps.jwtSecret, session));
+  }
+  return user;
+}
+
+/** The actor of a session request, re-checked against the database every time. */
 export async function loadActor(
   deps: ApiDeps,
   session: SessionClaims,
   cookies: SessionCookieJar,
 ): Promise<Actor> {
-  const user = await findSessionUser(deps, session);
+  const user = await resumeSession(deps, session, cookies);
   if (!user) {
-    cookies.clear();
     throw new AppError('SESSION_EXPIRED', 'Your session has ended. Please log in again.');
-  }
-  const ageSeconds = Math.floor(Date.now() / 1000) - session.issuedAt;
-  if (ageSeconds >= SESSION_RENEW_AFTER_SECONDS) {
-    cookies.set(signSessionToken(deps.jwtSecret, session));
   }
   return {
     personId: user.id,
