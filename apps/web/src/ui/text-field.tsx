@@ -1,18 +1,6 @@
-import type { InputHTMLAttributes, ReactNode } from 'react';
-import { cx } from './class-names.ts';
-import { controlClassName, useFieldIds } from './field-ids.ts';
-import { FieldMessages } from './field-messages.tsx';
-
-type TextFieldProps = Omit<
-  InputHTMLAttributes<HTMLInputElement>,
-  'id' | 'aria-invalid' | 'aria-describedby' | 'value' | 'onChange'
-> & {
-  label: string;
-  value: string;
-  onValueChange: (value: string) => void;
-  hint?: ReactNode;
-  error?: string | undefined;
-};
+import type { InputHTMLAttributes } from 'react';
+import { FieldFrame, type FieldProps } from './field-frame.tsx';
+import { controlClassName } from './field-ids.ts';
 
 export function TextField({
   label,
@@ -22,23 +10,18 @@ export function TextField({
   error,
   className,
   ...input
-}: TextFieldProps) {
-  const ids = useFieldIds(hint !== undefined, error);
+}: FieldProps<InputHTMLAttributes<HTMLInputElement>>) {
   return (
-    <div className={cx('space-y-1.5', className)}>
-      <label htmlFor={ids.id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <input
-        id={ids.id}
-        value={value}
-        onChange={(event) => onValueChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={ids.describedBy}
-        className={controlClassName}
-        {...input}
-      />
-      <FieldMessages hint={hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
-    </div>
+    <FieldFrame label={label} hint={hint} error={error} className={className}>
+      {(wiring) => (
+        <input
+          {...wiring}
+          value={value}
+          onChange={(event) => onValueChange(event.target.value)}
+          className={controlClassName}
+          {...input}
+        />
+      )}
+    </FieldFrame>
   );
 }

@@ -1,18 +1,7 @@
-import type { ReactNode, TextareaHTMLAttributes } from 'react';
+import type { TextareaHTMLAttributes } from 'react';
 import { cx } from './class-names.ts';
-import { controlClassName, useFieldIds } from './field-ids.ts';
-import { FieldMessages } from './field-messages.tsx';
-
-type TextareaFieldProps = Omit<
-  TextareaHTMLAttributes<HTMLTextAreaElement>,
-  'id' | 'aria-invalid' | 'aria-describedby' | 'value' | 'onChange'
-> & {
-  label: string;
-  value: string;
-  onValueChange: (value: string) => void;
-  hint?: ReactNode;
-  error?: string | undefined;
-};
+import { FieldFrame, type FieldProps } from './field-frame.tsx';
+import { controlClassName } from './field-ids.ts';
 
 export function TextareaField({
   label,
@@ -23,24 +12,19 @@ export function TextareaField({
   className,
   rows = 3,
   ...textarea
-}: TextareaFieldProps) {
-  const ids = useFieldIds(hint !== undefined, error);
+}: FieldProps<TextareaHTMLAttributes<HTMLTextAreaElement>>) {
   return (
-    <div className={cx('space-y-1.5', className)}>
-      <label htmlFor={ids.id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <textarea
-        id={ids.id}
-        value={value}
-        rows={rows}
-        onChange={(event) => onValueChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={ids.describedBy}
-        className={cx(controlClassName, 'resize-y')}
-        {...textarea}
-      />
-      <FieldMessages hint={hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
-    </div>
+    <FieldFrame label={label} hint={hint} error={error} className={className}>
+      {(wiring) => (
+        <textarea
+          {...wiring}
+          value={value}
+          rows={rows}
+          onChange={(event) => onValueChange(event.target.value)}
+          className={cx(controlClassName, 'resize-y')}
+          {...textarea}
+        />
+      )}
+    </FieldFrame>
   );
 }
