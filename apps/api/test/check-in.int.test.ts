@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { dateColumn, executeCommand } from '@aegira/db';
+import { executeCommand, projectMissedCheckInDetected } from '@aegira/db';
 import { computeReadiness } from '@aegira/domain';
 import type pg from 'pg';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -253,18 +253,7 @@ describe('checkIn.submit', () => {
           detectedAt: new Date().toISOString(),
         },
       },
-      ({ tx, event }) =>
-        tx.missedCheckIn.create({
-          data: {
-            id: missId,
-            companyId: company.companyId,
-            personId: worker.id,
-            teamId: team.id,
-            localDate: dateColumn('2026-11-27'),
-            detectedAt: new Date(),
-            eventId: event.id,
-          },
-        }),
+      (scope) => projectMissedCheckInDetected(scope.tx, scope.event),
     );
     setClock(berlin('11:15'));
     const checkIn = await worker.client.api.checkIn.submit(good);

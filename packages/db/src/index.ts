@@ -38,12 +38,14 @@ export {
   projectHolidayCreated,
   projectHolidayDeactivated,
   projectHolidayUpdated,
+  projectMissedCheckInDetected,
   projectMissedCheckInResolved,
   projectPersonCreated,
   projectPersonDeactivated,
   projectPersonPasswordChanged,
   projectPersonReactivated,
   projectPersonRoleChanged,
+  projectPersonSessionsRevoked,
   projectPersonUpdated,
   projectTeamCreated,
   projectTeamDeactivated,
@@ -55,6 +57,8 @@ export {
   projectTeamTransferInitiated,
   projectTeamUpdated,
 } from './projections/index.ts';
+export { type AnyStoredEvent, projectEvent } from './projections/project-event.ts';
+export { type LoggedEvent, replayCompanyEvents } from './replay.ts';
 export { bindCompany, withTenant } from './tenant.ts';
 export {
   type AuditEntry,

@@ -6,6 +6,7 @@ import {
   isEmailTaken,
   isUniqueViolation,
   projectCompanyCreated,
+  projectPersonSessionsRevoked,
 } from '@aegira/db';
 import { AuditAction, EventType } from '@aegira/events';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password.ts';
@@ -154,10 +155,7 @@ export async function logout(deps: ApiDeps, actor: Actor): Promise<void> {
       };
     },
     async ({ tx, event }) => {
-      await tx.person.update({
-        where: { id: actor.personId },
-        data: { tokenVersion: event.payload.tokenVersion, eventId: event.id },
-      });
+      await projectPersonSessionsRevoked(tx, event);
     },
   );
 }

@@ -72,3 +72,21 @@ export async function projectMissedCheckInResolved(
     },
   });
 }
+
+export async function projectMissedCheckInDetected(
+  tx: Tx,
+  event: StoredEvent<'MISSED_CHECK_IN_DETECTED'>,
+): Promise<void> {
+  const p = event.payload;
+  await tx.missedCheckIn.create({
+    data: {
+      id: p.id,
+      companyId: event.companyId,
+      personId: p.personId,
+      teamId: p.teamId,
+      localDate: dateColumn(p.localDate),
+      detectedAt: new Date(p.detectedAt),
+      eventId: event.id,
+    },
+  });
+}

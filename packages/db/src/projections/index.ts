@@ -2,6 +2,7 @@ export { projectApiTokenCreated, projectApiTokenRevoked } from './api-token-proj
 export {
   projectCheckInSubmitted,
   projectCheckInUpdated,
+  projectMissedCheckInDetected,
   projectMissedCheckInResolved,
 } from './check-in-projection.ts';
 export { projectCompanyCreated } from './company-projection.ts';
@@ -17,9 +18,11 @@ export {
   projectPersonPasswordChanged,
   projectPersonReactivated,
   projectPersonRoleChanged,
+  projectPersonSessionsRevoked,
   projectPersonUpdated,
 } from './person-changes-projection.ts';
 export { projectPersonCreated } from './person-projection.ts';
+export { type AnyStoredEvent, projectEvent } from './project-event.ts';
 export {
   projectTeamCreated,
   projectTeamDeactivated,

@@ -75,3 +75,14 @@ export async function projectPersonReactivated(
     },
   });
 }
+
+export async function projectPersonSessionsRevoked(
+  tx: Tx,
+  event: StoredEvent<'PERSON_SESSIONS_REVOKED'>,
+): Promise<Person> {
+  const p = event.payload;
+  return tx.person.update({
+    where: { id: p.id },
+    data: { tokenVersion: p.tokenVersion, eventId: event.id },
+  });
+}

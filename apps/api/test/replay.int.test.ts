@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import {
+  createDb,
+  executeCommand,
+  type LoggedEvent,
+  projectMissedCheckInDetected,
+  replayCompanyEvents,
+} from '@aegira/db';
+import type { EventType } from '@aegira/events';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createFreshDatabase,
+  type FreshDatabase,
+} from '../../../packages/db/test-support/fresh-database.ts';
+import { type TestApi, useTestApi } from '../test-support/api-harness.ts';
+import {
+  companyFixture,
+  GOOD_CHECK_IN,
+  personFixture,
+  teamFixture,
+} from '../test-support/fixtures.ts';
+
+let api: TestApi;
+let owner: pg.Client;
+useTestApi((ready) => {
+  ({ api, owner } = ready);
+});
+
+let target: FreshDatabase;
+let targetOwner: pg.Client;
+beforeAll(async () => {
+  target = await createFreshDatabase();
+  targetOwner = new pg.Client({ connectionString: target.ownerUrl });
+  await targetOwner.connect();
+});
+afterAll(async () => {
+  await targetOwner?.end();
+  await target?.drop();
+});
+
+const TABLES = [
+  'companies',
+  'persons',
+  'teams',
+  'holidays',
+  'check_ins',
+  'missed_check_ins',
+  'team_transfers',
+  'api_tokens',
+];
+
+/** A table's rows of one company, without the bookkeeping timestamps a replay sets anew. */
+async function snapshot(client: pg.Client, table: string, companyId: string) {
+  const column = table === 'companies' ? 'id' : 'company_id';
+  const result = await client.query(`SELECT * FROM ${table} WHERE ${column} = $1 ORDER BY id`, [
+    companyId,
+  ]);
+  return result.rows.map((row: Record<string, unknown>) => {
+    const { created_at: _created, updated_at: _updated, ...rest } = row;
+    return rest;
+  });
+}
+
+/** Berlin, Wednesday 2026-11-25 at the given time (UTC+1). */
+const at = (hhmm: string, date = '2026-11-25') => new Date(`${date}T${hhmm}:00+01:00`);
+
+describe('replaying a company’s events', () => {
+  it('rebuilds every one of its tables exactly', async () => {
+    api.deps.now = () => at('08:00');
+    const company = await companyFixture(api);
+    const supervisor = await personFixture(api, company, 'SUPERVISOR');
+    const teamA = await teamFixture(api, company, { supervisorId: supervisor.id });
+    const teamB = await teamFixture(api, company);
+    const worker = await personFixture(api, company, 'WORKER', { teamId: teamA.id });
+    const leaver = await personFixture(api, company, 'WORKER', { teamId: teamB.id });
+    const admin = company.admin.api;
+
+    await worker.client.api.checkIn.submit(GOOD_CHECK_IN);
+    await worker.client.api.checkIn.amend({
+      ...GOOD_CHECK_IN,
+      painLevel: 2,
+      painLocation: 'knee_left',
+    });
+    await admin.teams.update({ id: teamB.id, windowStart: '05:30' });
+    await admin.teams.assignMember({ personId: worker.id, teamId: teamB.id });
+    await admin.people.update({ personId: worker.id, phone: '+49 30 5555' });
+    await admin.people.deactivate({ personId: leaver.id, reason: 'moved away' });
+    await admin.people.reactivate({ personId: leaver.id });
+    const holiday = await admin.holidays.create({
+      date: '2026-12-24',
+      name: 'Christmas Eve',
+      recurring: true,
+    });
+    await admin.holidays.update({ holidayId: holiday.id, name: 'Christmas Eve (half day)' });
+    await admin.company.updateSettings({ name: 'Replayed Co' });
+    const { apiToken } = await admin.apiTokens.create({ name: 'export', scope: 'READ_ONLY' });
+    await admin.apiTokens.revoke({ id: apiToken.id });
+    await worker.client.api.auth.logout();
+    // The next day: the transfer completes lazily, and the worker checks in with the new team.
+    api.deps.now = () => at('07:00', '2026-11-26');
+    await leaver.client.api.auth.login({ email: leaver.email, password: 'fixture-password-2026' });
+    const workerAgain = api.client();
+    await workerAgain.api.auth.login({ email: worker.email, password: 'fixture-password-2026' });
+    // What the missed-check-in job will record; the check-in below resolves it.
+    const missId = randomUUID();
+    await executeCommand(
+      api.db,
+      { companyId: company.companyId, actorId: null },
+      {
+        type: 'MISSED_CHECK_IN_DETECTED',
+        entityId: missId,
+        payload: {
+          id: missId,
+          personId: worker.id,
+          teamId: teamB.id,
+          localDate: '2026-11-26',
+          detectedAt: at('06:30', '2026-11-26').toISOString(),
+        },
+      },
+      (scope) => projectMissedCheckInDetected(scope.tx, scope.event),
+    );
+    await workerAgain.api.checkIn.submit(GOOD_CHECK_IN);
+    await admin.teams.deactivate({ id: teamB.id, reason: 'site closed' });
+    api.deps.now = undefined;
+
+    const log = await owner.query<{
+      id: string;
+      company_id: string;
+      actor_id: string | null;
+      actor_token_id: string | null;
+      type: EventType;
+      entity_type: string;
+      entity_id: string;
+      payload: LoggedEvent['payload'];
+      schema_version: number;
+      created_at: Date;
+      tx_id: string;
+    }>('SELECT * FROM events WHERE company_id = $1 ORDER BY position', [company.companyId]);
+    const events: LoggedEvent[] = log.rows.map((row) => ({
+      id: row.id,
+      companyId: row.company_id,
+      actorId: row.actor_id,
+      actorTokenId: row.actor_token_id,
+      type: row.type,
+      entityType: row.entity_type,
+      entityId: row.entity_id,
+      payload: row.payload,
+      schemaVersion: row.schema_version,
+      createdAt: row.created_at,
+      txId: BigInt(row.tx_id),
+    }));
+    const types = new Set(events.map((event) => event.type));
+    for (const expected of [
+      'CHECK_IN_UPDATED',
+      'TEAM_TRANSFER_COMPLETED',
+      'PERSON_DEACTIVATED',
+      'TEAM_MEMBER_UNASSIGNED',
+      'API_TOKEN_REVOKED',
+      'COMPANY_UPDATED',
+      'PERSON_SESSIONS_REVOKED',
+      'MISSED_CHECK_IN_RESOLVED',
+    ]) {
+      expect(types, expected).toContain(expected);
+    }
+
+    const targetDb = createDb(target.appUrl);
+    try {
+      expect(await replayCompanyEvents(targetDb, company.companyId, events)).toBe(events.length);
+    } finally {
+      await targetDb.$disconnect();
+    }
+    for (const table of TABLES) {
+      const original = await snapshot(owner, table, company.companyId);
+      expect(original.length, table).toBeGreaterThan(0);
+      expect(await snapshot(targetOwner, table, company.companyId), table).toEqual(original);
+    }
+  });
+});
