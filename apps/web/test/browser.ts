@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -27,6 +28,11 @@ export type TestBrowser = {
 
 /** A headless Chromium with a fresh profile, so no cookie or storage leaks between runs. */
 export async function launchBrowser(): Promise<TestBrowser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Browser tests need Chromium at ${CHROMIUM_PATH}. On Debian/Ubuntu: apt-get install chromium (.ci/run does this).`,
+    );
+  }
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'aegira-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
