@@ -756,3 +756,15 @@ describe('people.list and people.get', () => {
     expectNoSecrets(got);
   });
 });
+
+describe('people read models', () => {
+  it('name the active team a lead leads, and nothing once it is deactivated', async () => {
+    const company = await companyFixture(api);
+    const team = await teamFixture(api, company);
+    const lead = await company.admin.api.people.get({ id: team.lead.id });
+    expect(lead.leads).toEqual({ id: team.id, name: expect.stringMatching(/^Team /) });
+    expect(lead.team).toBeNull();
+    await company.admin.api.teams.deactivate({ id: team.id, reason: 'merged' });
+    expect((await company.admin.api.people.get({ id: team.lead.id })).leads).toBeNull();
+  });
+});

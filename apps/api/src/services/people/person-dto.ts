@@ -15,6 +15,8 @@ export const personOutput = z.object({
   phone: z.string().nullable(),
   team: z.object({ id: z.uuid(), name: z.string(), isActive: z.boolean() }).nullable(),
   teamAssignedOn: z.iso.date().nullable(),
+  /** The active team a TEAM_LEAD leads (leads are not members of it). */
+  leads: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   /** Personal schedule; null fields and empty workDays mean "the team's". */
   scheduleOverride: z.object({
     windowStart: z.string().nullable(),
@@ -32,7 +34,11 @@ export type PersonDto = z.infer<typeof personOutput>;
 
 type TeamSummary = Pick<Team, 'id' | 'name' | 'isActive'>;
 
-export function toPersonDto(row: Person, team: TeamSummary | null): PersonDto {
+export function toPersonDto(
+  row: Person,
+  team: TeamSummary | null,
+  leads: { id: string; name: string } | null = null,
+): PersonDto {
   return {
     id: row.id,
     email: row.email,
@@ -42,6 +48,7 @@ export function toPersonDto(row: Person, team: TeamSummary | null): PersonDto {
     phone: row.phone,
     team: team ? { id: team.id, name: team.name, isActive: team.isActive } : null,
     teamAssignedOn: row.teamAssignedOn ? localDateOf(row.teamAssignedOn) : null,
+    leads,
     scheduleOverride: {
       windowStart: row.windowStart,
       windowEnd: row.windowEnd,
@@ -56,7 +63,7 @@ export function toPersonDto(row: Person, team: TeamSummary | null): PersonDto {
   };
 }
 
-/** DTOs for a page of people, with their teams read in one query. */
+/** DTOs for a page of people, with their teams and led teams read in two queries. */
 export async function personDtosOf(tx: Tx, rows: Person[]): Promise<PersonDto[]> {
   const teamIds = [...new Set(rows.flatMap((row) => (row.teamId ? [row.teamId] : [])))];
   const teams = await tx.team.findMany({
@@ -64,7 +71,14 @@ export async function personDtosOf(tx: Tx, rows: Person[]): Promise<PersonDto[]>
     select: { id: true, name: true, isActive: true },
   });
   const byId = new Map(teams.map((team) => [team.id, team]));
-  return rows.map((row) => toPersonDto(row, row.teamId ? (byId.get(row.teamId) ?? null) : null));
+  const led = await tx.team.findMany({
+    where: { leaderId: { in: rows.map((row) => row.id) }, isActive: true },
+    select: { id: true, name: true, leaderId: true },
+  });
+  const ledBy = new Map(led.map((team) => [team.leaderId, { id: team.id, name: team.name }]));
+  return rows.map((row) =>
+    toPersonDto(row, row.teamId ? (byId.get(row.teamId) ?? null) : null, ledBy.get(row.id) ?? null),
+  );
 }
 
 export async function personDtoOf(tx: Tx, row: Person): Promise<PersonDto> {

@@ -40,6 +40,7 @@ export function PeopleTable({ people }: { people: readonly Person[] }) {
             <span className="block text-xs text-slate-500 sm:hidden">
               {roleLabels[person.role]}
               {person.team && ` · ${person.team.name}`}
+              {person.leads && ` · leads ${person.leads.name}`}
             </span>
           </td>
           <td className={`${tdClassName} hidden md:table-cell`}>{person.email}</td>
@@ -51,6 +52,13 @@ export function PeopleTable({ people }: { people: readonly Person[] }) {
               <Link to={teamPath(person.team.id)} className={textLinkClassName}>
                 {person.team.name}
               </Link>
+            ) : person.leads ? (
+              <span>
+                Leads{' '}
+                <Link to={teamPath(person.leads.id)} className={textLinkClassName}>
+                  {person.leads.name}
+                </Link>
+              </span>
             ) : (
               <span className="text-slate-400">No team</span>
             )}

@@ -28,6 +28,16 @@ export function PersonFacts({ person, timeZone }: { person: Person; timeZone: st
     { label: 'Phone', value: person.phone ?? 'Not given' },
     { label: 'Role', value: roleLabels[person.role] },
   ];
+  if (person.leads) {
+    facts.push({
+      label: 'Leads',
+      value: (
+        <Link to={teamPath(person.leads.id)} className={textLinkClassName}>
+          {person.leads.name}
+        </Link>
+      ),
+    });
+  }
   if (person.role === 'WORKER' || person.team) {
     facts.push({
       label: 'Team',

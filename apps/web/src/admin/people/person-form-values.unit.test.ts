@@ -123,6 +123,7 @@ describe('personFormValues', () => {
       role: 'WORKER',
       phone: null,
       team: { id: teamId, name: 'Night shift', isActive: true },
+      leads: null,
       teamAssignedOn: '2026-03-02',
       scheduleOverride: { windowStart: null, windowEnd: null, workDays: [6, 7] },
       isActive: true,
