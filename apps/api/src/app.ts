@@ -84,7 +84,7 @@ export function createApp(options: AppOptions) {
   const webDist = options.webDistDir;
   if (webDist && existsSync(path.join(webDist, 'index.html'))) {
     app.use(express.static(webDist, { index: false, maxAge: '1h' }));
-    // Client-side routes: any other GET gets the app shell.
+    // Client-side routes: every other GET gets the app shell.
     app.get(/^\/(?!trpc\/|health$).*/, (_req, res) => {
       res.sendFile(path.join(webDist, 'index.html'), { maxAge: 0 });
     });

@@ -55,3 +55,14 @@ export function env(): Env {
   cached ??= loadEnv();
   return cached;
 }
+
+/**
+ * The environment for a child process: this process's own, under `defaults`
+ * (used only where a variable is unset) and over `set`. Here so that this
+ * module stays the only reader of process.env.
+ */
+export function childProcessEnv(
+  options: { defaults?: Record<string, string>; set?: Record<string, string> } = {},
+): NodeJS.ProcessEnv {
+  return { ...options.defaults, ...process.env, ...options.set };
+}

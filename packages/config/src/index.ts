@@ -1,1 +1,1 @@
-export { type Env, EnvError, env, loadEnv, repoRoot } from './env.ts';
+export { childProcessEnv, type Env, EnvError, env, loadEnv, repoRoot } from './env.ts';

@@ -12,8 +12,6 @@ export type {
 } from './generated/prisma/client.ts';
 export { Prisma } from './generated/prisma/client.ts';
 export type {
-  AuditAction as DbAuditAction,
-  EventType as DbEventType,
   ReadinessLevel,
   Role,
   TransferStatus,

@@ -17,9 +17,6 @@ export interface Schedule {
   workDays: readonly WorkDay[];
 }
 
-/** The brief's name for the same shape: a team's schedule is a Schedule. */
-export type TeamSchedule = Schedule;
-
 /** Stored overrides come from nullable columns: null and undefined both mean "use the team's". */
 export type ScheduleOverride = { [K in keyof Schedule]?: Schedule[K] | null };
 

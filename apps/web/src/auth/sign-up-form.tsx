@@ -26,6 +26,7 @@ export function SignUpForm() {
           value={values.timezone}
           onValueChange={change('timezone')}
           error={fieldErrors.timezone}
+          hint="Check-in windows and dates follow this timezone."
         />
       </fieldset>
       <fieldset className="space-y-5">

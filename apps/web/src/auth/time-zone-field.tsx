@@ -1,15 +1,19 @@
+import type { ReactNode } from 'react';
 import { useMemo } from 'react';
 import { SelectField } from '../ui/select-field.tsx';
-import { browserTimeZone, groupedTimeZones, timeIn } from './time-zones.ts';
+import { groupedTimeZones, timeIn } from './time-zones.ts';
 
 type TimeZoneFieldProps = {
   value: string;
   onValueChange: (value: string) => void;
   error: string | undefined;
+  /** What follows this zone; the current time there is added after it. */
+  hint: ReactNode;
 };
 
-export function TimeZoneField({ value, onValueChange, error }: TimeZoneFieldProps) {
-  const groups = useMemo(() => groupedTimeZones(browserTimeZone()), []);
+/** Every zone the browser knows, grouped by region, plus the chosen one even if this browser lacks it. */
+export function TimeZoneField({ value, onValueChange, error, hint }: TimeZoneFieldProps) {
+  const groups = useMemo(() => groupedTimeZones(value), [value]);
   const localTime = timeIn(value, new Date());
   return (
     <SelectField
@@ -20,7 +24,7 @@ export function TimeZoneField({ value, onValueChange, error }: TimeZoneFieldProp
       required
       hint={
         <>
-          Check-in windows and dates follow this timezone.
+          {hint}
           {localTime && ` It is ${localTime} there now.`}
         </>
       }

@@ -2,6 +2,7 @@ import type { Tx } from '../client.ts';
 import type { Person } from '../generated/prisma/client.ts';
 import type { StoredEvent } from '../write-path.ts';
 import { dateColumn } from './dates.ts';
+import { deactivatedFields, REACTIVATED_FIELDS } from './lifecycle-fields.ts';
 
 // Changes to an existing person, each built from its event alone (with the
 // event's own id and company), so a replay of the log reproduces the row.
@@ -50,10 +51,7 @@ export async function projectPersonDeactivated(
   return tx.person.update({
     where: { id: p.id },
     data: {
-      isActive: false,
-      deactivatedAt: new Date(p.deactivatedAt),
-      deactivatedById: p.deactivatedById,
-      deactivationReason: p.reason,
+      ...deactivatedFields(p),
       tokenVersion: p.tokenVersion,
       eventId: event.id,
     },
@@ -67,10 +65,7 @@ export async function projectPersonReactivated(
   return tx.person.update({
     where: { id: event.payload.id },
     data: {
-      isActive: true,
-      deactivatedAt: null,
-      deactivatedById: null,
-      deactivationReason: null,
+      ...REACTIVATED_FIELDS,
       eventId: event.id,
     },
   });

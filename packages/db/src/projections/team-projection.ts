@@ -2,6 +2,7 @@ import type { Tx } from '../client.ts';
 import type { Team } from '../generated/prisma/client.ts';
 import type { StoredEvent } from '../write-path.ts';
 import { dateColumn } from './dates.ts';
+import { deactivatedFields, REACTIVATED_FIELDS } from './lifecycle-fields.ts';
 
 // Projections build rows from event payloads only (and the event's id and
 // company), so replaying a company's events reproduces its tables.
@@ -44,16 +45,12 @@ export async function projectTeamDeactivated(
   return tx.team.update({
     where: { id: t.id },
     data: {
-      isActive: false,
-      deactivatedAt: new Date(t.deactivatedAt),
-      deactivatedById: t.deactivatedById,
-      deactivationReason: t.reason,
+      ...deactivatedFields(t),
       eventId: event.id,
     },
   });
 }
 
-/** The row shows the current state; who deactivated it and why stays in the events. */
 export async function projectTeamReactivated(
   tx: Tx,
   event: StoredEvent<'TEAM_REACTIVATED'>,
@@ -61,10 +58,7 @@ export async function projectTeamReactivated(
   return tx.team.update({
     where: { id: event.payload.id },
     data: {
-      isActive: true,
-      deactivatedAt: null,
-      deactivatedById: null,
-      deactivationReason: null,
+      ...REACTIVATED_FIELDS,
       eventId: event.id,
     },
   });

@@ -5,7 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { env } from '@aegira/config';
+import { childProcessEnv, env } from '@aegira/config';
 import pg from 'pg';
 import { errorCode } from './pg-util.ts';
 import {
@@ -202,7 +202,7 @@ async function initdb(
       const child = spawn(binaries.initdb, args, {
         ...runAs,
         cwd: dataDir,
-        env: { ...process.env, LC_MESSAGES: 'C' },
+        env: childProcessEnv({ set: { LC_MESSAGES: 'C' } }),
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let text = '';
@@ -276,7 +276,7 @@ async function startServer(
       {
         ...runAs,
         cwd: dataDir,
-        env: { ...process.env, LC_MESSAGES: 'C' },
+        env: childProcessEnv({ set: { LC_MESSAGES: 'C' } }),
         stdio: ['ignore', logFd, logFd],
       },
     );

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { childProcessEnv } from '@aegira/config';
 import { dbPackageDir, generatedClientDir, schemaPath } from './paths.ts';
 
 /** Hash of the inputs of the last generate, so a stale client is noticed even after a checkout. */
@@ -38,17 +39,17 @@ export async function generatePrismaClient(
     const child = spawn(process.execPath, [cli.entry, 'generate', '--schema', schemaPath], {
       cwd: dbPackageDir,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
+      env: childProcessEnv({
         // The CLI downloads its native schema engine before every command, generate included,
         // and that download cannot succeed here. Generate never runs the engine, so any
-        // existing executable satisfies the check. Listed before ...process.env so that a
-        // value the user set wins.
-        PRISMA_SCHEMA_ENGINE_BINARY: process.execPath,
-        // Otherwise the CLI phones home for update notices, which fails slowly when offline.
-        CHECKPOINT_DISABLE: '1',
-        PRISMA_HIDE_UPDATE_MESSAGE: '1',
-        ...process.env,
-      },
+        // existing executable satisfies the check. A default, so that a value the user set wins.
+        defaults: {
+          PRISMA_SCHEMA_ENGINE_BINARY: process.execPath,
+          // Otherwise the CLI phones home for update notices, which fails slowly when offline.
+          CHECKPOINT_DISABLE: '1',
+          PRISMA_HIDE_UPDATE_MESSAGE: '1',
+        },
+      }),
     });
     let output = '';
     const collect = (chunk: Buffer) => {

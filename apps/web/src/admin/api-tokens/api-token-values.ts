@@ -105,10 +105,8 @@ export function prefixDisplay(prefix: string): string {
   return `${prefix}…`;
 }
 
-/** The browser's IANA zone, e.g. "Europe/Berlin": expiry dates are chosen and shown on it. */
-export function browserTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
+// Expiry dates are chosen and shown in the browser's zone.
+export { browserTimeZone } from '../../auth/time-zones.ts';
 
 export type CopyOutcome = 'copied' | 'unavailable' | 'failed';
 

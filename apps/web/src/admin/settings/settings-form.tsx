@@ -1,4 +1,5 @@
 import { type FormEvent, useRef, useState } from 'react';
+import { TimeZoneField } from '../../auth/time-zone-field.tsx';
 import { toFormErrors } from '../../trpc/errors.ts';
 import { trpc } from '../../trpc/trpc.ts';
 import { Button } from '../../ui/button.tsx';
@@ -6,7 +7,6 @@ import { FormAlert } from '../../ui/form-alert.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { useFocusFirstError } from '../../ui/use-focus-first-error.ts';
 import { useRefreshAdminData } from '../use-refresh-admin-data.ts';
-import { CompanyTimeZoneField } from './company-time-zone-field.tsx';
 import {
   type Company,
   type SettingsErrors,
@@ -80,10 +80,11 @@ export function SettingsForm({
           onValueChange={change('name')}
           error={errors.name}
         />
-        <CompanyTimeZoneField
+        <TimeZoneField
           value={values.timezone}
           onValueChange={change('timezone')}
           error={errors.timezone}
+          hint="Check-in windows, dates and the audit log follow this clock."
         />
       </div>
       <Button type="submit" pending={update.isPending} className="sm:min-w-40">
