@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { executeCommand, projectHolidayCreated } from '@aegira/db';
+import { event, executeCommand } from '@aegira/db';
 import type { Role } from '@aegira/events';
 import { hashPassword } from '../src/auth/password.ts';
 import { createPerson } from '../src/services/person-writes.ts';
@@ -29,7 +29,10 @@ export async function companyFixture(
   };
 }
 
-/** A person created through the write path, signed in, with their client. */
+/**
+ * A person created through the write path (their password set as a credential,
+ * as sign-up does), signed in, with their client.
+ */
 export async function personFixture(
   api: TestApi,
   company: CompanyFixture,
@@ -93,12 +96,9 @@ export async function holidayFixture(
   holiday: { date: string; name: string; recurring: boolean },
 ) {
   const id = randomUUID();
-  await executeCommand(
-    api.db,
-    company.actor,
-    { type: 'HOLIDAY_CREATED', entityId: id, payload: { id, ...holiday } },
-    (scope) => projectHolidayCreated(scope.tx, scope.event),
-  );
+  await executeCommand(api.db, company.actor, async () => [
+    event('HOLIDAY_CREATED', { id, ...holiday }),
+  ]);
   return id;
 }
 

@@ -56,11 +56,18 @@ describe('auth.signUp', () => {
     );
     expect(events.map((event) => event.type)).toEqual(['COMPANY_CREATED', 'PERSON_CREATED']);
     expect(events.every((event) => event.actor_id === result.user.id)).toBe(true);
-    const [person] = await ownerQuery<{ password_hash: string; event_id: string }>(
-      'SELECT password_hash, event_id FROM persons WHERE id = $1',
+    // The hash is a credential beside the person, never in PERSON_CREATED.
+    const [credential] = await ownerQuery<{ password_hash: string }>(
+      'SELECT password_hash FROM person_credentials WHERE person_id = $1',
       [result.user.id],
     );
-    expect(person?.password_hash).toMatch(/^\$argon2id\$/);
+    expect(credential?.password_hash).toMatch(/^\$argon2id\$/);
+    const payloads = await ownerQuery<{ payload: Record<string, unknown> }>(
+      'SELECT payload FROM events WHERE company_id = $1',
+      [result.user.company.id],
+    );
+    for (const { payload } of payloads) expect(payload).not.toHaveProperty('passwordHash');
+    expect(JSON.stringify(payloads)).not.toMatch(/argon2/);
     const audits = await ownerQuery<{ action: string }>(
       'SELECT action FROM audit_logs WHERE company_id = $1 ORDER BY created_at',
       [result.user.company.id],

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { executeCommand, projectMissedCheckInDetected } from '@aegira/db';
+import { event, executeCommand } from '@aegira/db';
 import { computeReadiness } from '@aegira/domain';
 import type pg from 'pg';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -184,23 +184,16 @@ describe('checkIn.submit', () => {
 
   it('refuses when the team is inactive', async () => {
     const { company, team, worker } = await workerInTeam();
-    await executeCommand(
-      api.db,
-      company.actor,
-      {
-        type: 'TEAM_DEACTIVATED',
-        entityId: team.id,
-        payload: {
-          id: team.id,
-          reason: 'test',
-          deactivatedAt: new Date().toISOString(),
-          deactivatedById: company.adminId,
-          unassignedPersonIds: [],
-        },
-      },
-      ({ tx, event }) =>
-        tx.team.update({ where: { id: team.id }, data: { isActive: false, eventId: event.id } }),
-    );
+    // Past the service, which would unassign the worker: an inactive team that still has them.
+    await executeCommand(api.db, company.actor, async () => [
+      event('TEAM_DEACTIVATED', {
+        id: team.id,
+        reason: 'test',
+        deactivatedAt: new Date().toISOString(),
+        deactivatedById: company.adminId,
+        unassignedPersonIds: [],
+      }),
+    ]);
     await expect(worker.client.api.checkIn.submit(good)).rejects.toMatchObject({
       cause: { reason: 'TEAM_INACTIVE' },
     });
@@ -239,22 +232,15 @@ describe('checkIn.submit', () => {
   it('resolves a missed check-in recorded for the day when the late check-in arrives', async () => {
     const { company, team, worker } = await workerInTeam();
     const missId = randomUUID();
-    await executeCommand(
-      api.db,
-      { companyId: company.companyId, actorId: null },
-      {
-        type: 'MISSED_CHECK_IN_DETECTED',
-        entityId: missId,
-        payload: {
-          id: missId,
-          personId: worker.id,
-          teamId: team.id,
-          localDate: '2026-11-27',
-          detectedAt: new Date().toISOString(),
-        },
-      },
-      (scope) => projectMissedCheckInDetected(scope.tx, scope.event),
-    );
+    await executeCommand(api.db, { companyId: company.companyId, actorId: null }, async () => [
+      event('MISSED_CHECK_IN_DETECTED', {
+        id: missId,
+        personId: worker.id,
+        teamId: team.id,
+        localDate: '2026-11-27',
+        detectedAt: new Date().toISOString(),
+      }),
+    ]);
     setClock(berlin('11:15'));
     const checkIn = await worker.client.api.checkIn.submit(good);
     const [miss] = await rows<{ resolved_by_check_in_id: string | null }>(

@@ -1,7 +1,9 @@
+import { event, executeCommand } from '@aegira/db';
 import type pg from 'pg';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { failureOf, type TestApi, useTestApi } from '../test-support/api-harness.ts';
 import {
+  type CompanyFixture,
   companyFixture,
   FIXTURE_PASSWORD,
   personFixture,
@@ -42,9 +44,18 @@ async function personRow(id: string) {
   return result.rows[0];
 }
 
-async function deactivateTeam(teamId: string) {
+/** A team without members, deactivated through the write path (rows change only with their event). */
+async function deactivateTeam(company: CompanyFixture, teamId: string) {
   // Only the precondition matters here; the teams module owns the real command.
-  await owner.query('UPDATE teams SET is_active = false WHERE id = $1', [teamId]);
+  await executeCommand(api.db, company.actor, async () => [
+    event('TEAM_DEACTIVATED', {
+      id: teamId,
+      reason: 'precondition of a people test',
+      deactivatedAt: new Date().toISOString(),
+      deactivatedById: company.adminId,
+      unassignedPersonIds: [],
+    }),
+  ]);
 }
 
 function expectNoSecrets(value: unknown) {
@@ -87,6 +98,8 @@ describe('people.create', () => {
     expect(events.map((event) => [event.type, event.entity_id])).toEqual([
       ['PERSON_CREATED', result.id],
     ]);
+    // The password is a credential beside the person, not part of the event.
+    expectNoSecrets(events);
     expect(audits).toMatchObject([
       { action: 'PERSON_CREATED', entity_id: result.id, actor_id: company.adminId },
     ]);
@@ -134,7 +147,7 @@ describe('people.create', () => {
     const other = await companyFixture(api);
     const foreignTeam = await teamFixture(api, other);
     const inactive = await teamFixture(api, company);
-    await deactivateTeam(inactive.id);
+    await deactivateTeam(company, inactive.id);
     const ownTeam = await teamFixture(api, company);
     const base = { firstName: 'No', lastName: 'Team', password: PASSWORD };
     const cases = [
@@ -393,7 +406,7 @@ describe('people.changeRole', () => {
     expect(result.message).toContain(`"${teamName}"`);
     expect(events).toEqual([]);
     // Once the team is inactive the lead can change role.
-    await deactivateTeam(team.id);
+    await deactivateTeam(company, team.id);
     const changed = await company.admin.api.people.changeRole({
       personId: team.lead.id,
       role: 'WHS',
@@ -536,9 +549,10 @@ describe('people.deactivate', () => {
     const team = await teamFixture(api, company);
     const worker = await personFixture(api, company, 'WORKER', { teamId: team.id });
     expect((await worker.client.api.profile.get()).id).toBe(worker.id);
-    const eventsBefore = await owner.query('SELECT id FROM events WHERE entity_id = $1', [
-      worker.id,
-    ]);
+    const eventsBefore = await owner.query(
+      'SELECT id FROM events WHERE entity_id = $1 ORDER BY position',
+      [worker.id],
+    );
 
     const { result, events, audits } = await writesOf(owner, company.companyId, () =>
       company.admin.api.people.deactivate({ personId: worker.id, reason: '  Left the company ' }),
@@ -572,9 +586,10 @@ describe('people.deactivate', () => {
       deactivated_by_id: company.adminId,
       deactivation_reason: 'Left the company',
     });
-    const eventsAfter = await owner.query('SELECT id FROM events WHERE entity_id = $1', [
-      worker.id,
-    ]);
+    const eventsAfter = await owner.query(
+      'SELECT id FROM events WHERE entity_id = $1 ORDER BY position',
+      [worker.id],
+    );
     expect(eventsAfter.rows.map((event) => event.id)).toEqual([
       ...eventsBefore.rows.map((event) => event.id),
       events[0]?.id,

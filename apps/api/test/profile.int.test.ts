@@ -123,8 +123,17 @@ describe('profile.changePassword', () => {
     expect(result).toEqual({ ok: true });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ type: 'PERSON_PASSWORD_CHANGED', entity_id: whs.id });
-    expect(String(events[0]?.payload.passwordHash)).toMatch(/^\$argon2id\$/);
+    // The event says only that the password changed; the new hash is the credential.
+    expect(events[0]?.payload).not.toHaveProperty('passwordHash');
+    expect(JSON.stringify(events[0]?.payload)).not.toMatch(/argon2/);
     expect(JSON.stringify(events[0]?.payload)).not.toContain(NEW_PASSWORD);
+    const [credential] = (
+      await owner.query<{ password_hash: string }>(
+        'SELECT password_hash FROM person_credentials WHERE person_id = $1',
+        [whs.id],
+      )
+    ).rows;
+    expect(credential?.password_hash).toMatch(/^\$argon2id\$/);
     expect(audits).toEqual([]);
 
     // The caller got a fresh cookie and stays signed in.

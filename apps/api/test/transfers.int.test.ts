@@ -180,7 +180,7 @@ describe('teams.assignMember: a worker in another team', () => {
     expect((await worker.client.api.checkIn.submit(good)).teamId).toBe(from.id);
   });
 
-  it('takes effect on the effective day at the first read, with one TEAM_TRANSFER_COMPLETED by the system', async () => {
+  it('takes effect on the effective day: reads show it at once, the next command records one TEAM_TRANSFER_COMPLETED by the system', async () => {
     const { company, from, to, worker } = await moveSetup();
     await company.admin.api.teams.assignMember({ personId: worker.id, teamId: to.id });
     setClock(berlin('00:01', '2026-11-26'));
@@ -190,12 +190,21 @@ describe('teams.assignMember: a worker in another team', () => {
     ]);
     expect(target.incomingTransfers).toEqual([]);
     expect((await from.lead.client.api.teams.get({ id: from.id })).members).toEqual([]);
-    // More reads, some at once: still one completion.
+    // More reads, some at once: they complete nothing (reads never write).
     await Promise.all(Array.from({ length: 8 }, () => worker.client.api.checkIn.status()));
     await company.admin.api.teams.list();
-    const completed = (await eventsOf(worker.id)).filter(
-      (event) => event.type === 'TEAM_TRANSFER_COMPLETED',
+    const completions = async () =>
+      (await eventsOf(worker.id)).filter((event) => event.type === 'TEAM_TRANSFER_COMPLETED');
+    expect(await completions()).toEqual([]);
+    // The next commands, some at once: one completion, before the first of them decides.
+    const submits = await Promise.allSettled(
+      Array.from({ length: 4 }, () => worker.client.api.checkIn.submit(good)),
     );
+    const submitted = submits.flatMap((outcome) =>
+      outcome.status === 'fulfilled' ? [outcome.value] : [],
+    );
+    expect(submitted.map((checkIn) => checkIn.teamId)).toEqual([to.id]);
+    const completed = await completions();
     expect(completed).toHaveLength(1);
     expect(completed[0]).toMatchObject({ actor_id: null, payload: { effectiveOn: '2026-11-26' } });
     const [transfer] = await rows<{ status: string }>(
@@ -203,6 +212,67 @@ describe('teams.assignMember: a worker in another team', () => {
       [worker.id],
     );
     expect(transfer?.status).toBe('COMPLETED');
+  });
+
+  it('a read never writes: on the effective day the roster shows the move and no event is appended', async () => {
+    const company = await companyFixture(api);
+    const from = await teamFixture(api, company, { windowEnd: '23:59', workDays: [3, 4] });
+    const to = await teamFixture(api, company, {
+      windowStart: '07:00',
+      windowEnd: '09:00',
+      workDays: [3, 4],
+    });
+    const worker = await personFixture(api, company, 'WORKER', { teamId: from.id });
+    await company.admin.api.teams.assignMember({ personId: worker.id, teamId: to.id });
+    setClock(berlin('08:00', '2026-11-26'));
+    const mark = async () =>
+      rows<{ events: number; audits: number }>(
+        `SELECT (SELECT count(*)::int FROM events WHERE company_id = $1) AS events,
+                (SELECT count(*)::int FROM audit_logs WHERE company_id = $1) AS audits`,
+        [company.companyId],
+      );
+    const before = await mark();
+
+    // Rosters and member counts: the worker is in the new team and gone from the old one.
+    const roster = await to.lead.client.api.teams.get({ id: to.id });
+    expect(roster.members.map((member) => [member.id, member.teamAssignedOn])).toEqual([
+      [worker.id, '2026-11-26'],
+    ]);
+    expect(roster.members[0]?.today).toEqual({
+      status: 'not_yet',
+      windowOpensAt: '07:00',
+      windowClosesAt: '09:00',
+    });
+    expect(roster.incomingTransfers).toEqual([]);
+    expect((await from.lead.client.api.teams.get({ id: from.id })).members).toEqual([]);
+    const counts = new Map(
+      (await company.admin.api.teams.list()).items.map((team) => [team.id, team.memberCount]),
+    );
+    expect([counts.get(from.id), counts.get(to.id)]).toEqual([0, 1]);
+    // Role scoping: the old lead no longer reads the worker, the new lead does.
+    const peopleOf = async (client: typeof company.admin) =>
+      (await client.api.people.list({ role: 'WORKER' })).items.map((person) => person.id);
+    expect(await peopleOf(from.lead.client)).toEqual([]);
+    expect(await peopleOf(to.lead.client)).toEqual([worker.id]);
+    await expect(from.lead.client.api.people.get({ id: worker.id })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    // The worker's own day follows the new team's window.
+    const status = await worker.client.api.checkIn.status();
+    expect(status).toMatchObject({
+      window: { start: '07:00', end: '09:00' },
+      canCheckIn: true,
+      blockedReason: null,
+    });
+    expect(await worker.client.api.checkIn.today()).toBeNull();
+
+    expect(await mark()).toEqual(before);
+    expect(await personRow(worker.id)).toMatchObject({ team_id: from.id });
+    const [transfer] = await rows<{ status: string }>(
+      'SELECT status FROM team_transfers WHERE person_id = $1',
+      [worker.id],
+    );
+    expect(transfer?.status).toBe('PENDING');
   });
 
   it('records a check-in on the effective day with the new team, without any read before it', async () => {

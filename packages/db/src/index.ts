@@ -1,5 +1,7 @@
-export { type CreateDbOptions, createDb, type Db, type Tx } from './client.ts';
+export { type CreateDbOptions, createDb, type Db, type ReadTx } from './client.ts';
+export type { CredentialWrite } from './credentials.ts';
 export { isUniqueViolation, uniqueViolationIndex } from './db-errors.ts';
+export type { AnyNewEvent, CommandActor, NewEvent } from './event-log.ts';
 export type {
   ApiToken,
   CheckIn,
@@ -26,43 +28,21 @@ export {
 } from './privileged.ts';
 export {
   dateColumn,
+  ENTITY_PROJECTIONS,
+  evolve,
+  foldRow,
   localDateOf,
-  projectApiTokenCreated,
-  projectApiTokenRevoked,
-  projectCheckInSubmitted,
-  projectCheckInUpdated,
-  projectCompanyCreated,
-  projectCompanyUpdated,
-  projectHolidayCreated,
-  projectHolidayDeactivated,
-  projectHolidayUpdated,
-  projectMissedCheckInDetected,
-  projectMissedCheckInResolved,
-  projectPersonCreated,
-  projectPersonDeactivated,
-  projectPersonPasswordChanged,
-  projectPersonReactivated,
-  projectPersonRoleChanged,
-  projectPersonSessionsRevoked,
-  projectPersonUpdated,
-  projectTeamCreated,
-  projectTeamDeactivated,
-  projectTeamMemberAssigned,
-  projectTeamMemberUnassigned,
-  projectTeamReactivated,
-  projectTeamTransferCancelled,
-  projectTeamTransferCompleted,
-  projectTeamTransferInitiated,
-  projectTeamUpdated,
+  type RowOf,
+  type TableProjection,
 } from './projections/index.ts';
-export { type AnyStoredEvent, projectEvent } from './projections/project-event.ts';
-export { type LoggedEvent, replayCompanyEvents } from './replay.ts';
+export { type LoggedEvent, replayCompanyEvents, upcastLoggedEvent } from './replay.ts';
+export type { AnyStoredEvent, StoredEvent } from './stored-event.ts';
 export { bindCompany, withTenant } from './tenant.ts';
 export {
-  type AuditEntry,
-  type CommandActor,
-  type CommandScope,
+  type AuditNote,
+  type Decide,
+  type DecidedEvent,
+  type Decision,
+  event,
   executeCommand,
-  type NewEvent,
-  type StoredEvent,
 } from './write-path.ts';

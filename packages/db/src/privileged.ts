@@ -1,4 +1,4 @@
-import type { Db, Tx } from './client.ts';
+import type { Db, ReadTx } from './client.ts';
 
 // Before a session exists there is no company to bind, yet login must find a
 // person by email and sign-up must know whether a slug is free. These narrow
@@ -45,7 +45,7 @@ export async function isCompanySlugTaken(db: Db, slug: string): Promise<boolean>
 }
 
 /** Across every company (emails are globally unique); also callable inside a command's `tx`. */
-export async function isEmailTaken(db: Db | Tx, email: string): Promise<boolean> {
+export async function isEmailTaken(db: Db | ReadTx, email: string): Promise<boolean> {
   const rows = await db.$queryRaw<
     Array<{ taken: boolean }>
   >`SELECT app_email_taken(${email}) AS taken`;

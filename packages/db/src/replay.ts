@@ -1,7 +1,8 @@
-import { type EventType, parseEventPayload } from '@aegira/events';
-import type { Db } from './client.ts';
-import type { Prisma } from './generated/prisma/client.ts';
-import { type AnyStoredEvent, projectEvent } from './projections/project-event.ts';
+import { type EntityType, type EventType, upcastPayload } from '@aegira/events';
+import { type Db, prismaOf } from './client.ts';
+import { appendLogRows } from './event-log.ts';
+import { applyEvents } from './projections/apply-events.ts';
+import type { AnyStoredEvent } from './stored-event.ts';
 import { bindCompany, TRANSACTION_OPTIONS } from './tenant.ts';
 
 /** An event as read from the log of one database, to be replayed into another. */
@@ -13,68 +14,63 @@ export interface LoggedEvent {
   type: EventType;
   entityType: string;
   entityId: string;
-  payload: Prisma.JsonValue;
+  /** As stored, in its own schema version; replay upcasts it for the projections. */
+  payload: unknown;
   schemaVersion: number;
   createdAt: Date;
-  /** The transaction that wrote it: events of one transaction are replayed together. */
-  txId: bigint;
 }
 
-function storedEvent(event: LoggedEvent, position: bigint): AnyStoredEvent {
-  const payload = parseEventPayload(event.type, event.payload);
-  // parseEventPayload checked the payload against this very type, which is the
-  // pairing AnyStoredEvent expresses; TypeScript cannot follow that correlation.
+export interface ReplayOptions {
+  /** Events per transaction: large batches let the set-based writer do its work. */
+  batchSize?: number;
+}
+
+/** The event as projections read it: its payload upcast to the current version. */
+export function upcastLoggedEvent(event: LoggedEvent, position: bigint): AnyStoredEvent {
+  // upcastPayload returns the payload of this very type, the pairing
+  // AnyStoredEvent expresses; TypeScript cannot follow that correlation.
   return {
     id: event.id,
     companyId: event.companyId,
     actorId: event.actorId,
+    actorTokenId: event.actorTokenId,
     type: event.type,
-    entityType: event.entityType,
+    entityType: event.entityType as EntityType,
     entityId: event.entityId,
-    payload,
+    payload: upcastPayload(event.type, event.schemaVersion, event.payload),
     position,
     createdAt: event.createdAt,
   } as AnyStoredEvent;
 }
 
 /**
- * Rebuilds a company's tables in `db` from its event log (in log order): each
- * original transaction becomes one transaction that appends the same events and
- * applies the same projections the write path used. Returns the events replayed.
+ * Rebuilds a company's tables in `db` from its event log, in log order: each
+ * batch appends the same events (as stored, never rewritten) and applies the
+ * same projections as the live write path, in one transaction. Equality with
+ * the source is the contract, not one transaction per original transaction.
+ * Returns the number of events replayed.
  */
 export async function replayCompanyEvents(
   db: Db,
   companyId: string,
   events: readonly LoggedEvent[],
+  options: ReplayOptions = {},
 ): Promise<number> {
-  const groups: LoggedEvent[][] = [];
+  const batchSize = options.batchSize ?? 5_000;
   for (const event of events) {
-    if (event.companyId !== companyId)
+    if (event.companyId !== companyId) {
       throw new Error(`Event ${event.id} belongs to another company`);
-    const last = groups.at(-1);
-    if (last?.[0]?.txId === event.txId) last.push(event);
-    else groups.push([event]);
+    }
   }
-  for (const group of groups) {
-    await db.$transaction(async (tx) => {
+  for (let start = 0; start < events.length; start += batchSize) {
+    const batch = events.slice(start, start + batchSize);
+    await prismaOf(db).$transaction(async (tx) => {
       await bindCompany(tx, companyId);
-      for (const event of group) {
-        const row = await tx.event.create({
-          data: {
-            id: event.id,
-            companyId,
-            actorId: event.actorId,
-            actorTokenId: event.actorTokenId,
-            type: event.type,
-            entityType: event.entityType,
-            entityId: event.entityId,
-            payload: event.payload ?? {},
-            schemaVersion: event.schemaVersion,
-            createdAt: event.createdAt,
-          },
-        });
-        await projectEvent(tx, storedEvent(event, row.position));
-      }
+      const appended = await appendLogRows(tx, companyId, batch);
+      const stored = batch.map((event) =>
+        upcastLoggedEvent(event, appended.get(event.id)?.position ?? 0n),
+      );
+      await applyEvents(tx, stored);
     }, TRANSACTION_OPTIONS);
   }
   return events.length;

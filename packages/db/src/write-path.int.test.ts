@@ -4,9 +4,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFreshDatabase, type FreshDatabase } from '../test-support/fresh-database.ts';
 import { createDb, type Db } from './client.ts';
-import { projectCompanyCreated, projectPersonCreated } from './projections/index.ts';
 import { withTenant } from './tenant.ts';
-import { executeCommand } from './write-path.ts';
+import { event, executeCommand } from './write-path.ts';
 
 let database: FreshDatabase;
 let db: Db;
@@ -30,42 +29,30 @@ afterAll(async () => {
 async function makeCompany(name = 'Acme') {
   const companyId = randomUUID();
   const adminId = randomUUID();
-  await executeCommand(
-    db,
-    { companyId, actorId: adminId },
-    {
-      type: 'COMPANY_CREATED',
-      entityId: companyId,
-      payload: {
+  await executeCommand(db, { companyId, actorId: adminId }, async () => ({
+    events: [
+      event('COMPANY_CREATED', {
         id: companyId,
         name,
         slug: `${name.toLowerCase()}-${companyId.slice(0, 8)}`,
         timezone: 'UTC',
-      },
-    },
-    async (scope) => {
-      await projectCompanyCreated(scope.tx, scope.event);
-      const personEvent = await scope.append({
-        type: 'PERSON_CREATED',
-        entityId: adminId,
-        payload: {
-          id: adminId,
-          email: `admin-${adminId}@example.test`,
-          firstName: 'A',
-          lastName: 'B',
-          phone: null,
-          windowStart: null,
-          windowEnd: null,
-          workDays: [],
-          role: 'ADMIN',
-          passwordHash: 'not-a-real-hash',
-          teamId: null,
-          teamAssignedOn: null,
-        },
-      });
-      await projectPersonCreated(scope.tx, personEvent);
-    },
-  );
+      }),
+      event('PERSON_CREATED', {
+        id: adminId,
+        email: `admin-${adminId}@example.test`,
+        firstName: 'A',
+        lastName: 'B',
+        phone: null,
+        windowStart: null,
+        windowEnd: null,
+        workDays: [],
+        role: 'ADMIN',
+        teamId: null,
+        teamAssignedOn: null,
+      }),
+    ],
+    credentials: [{ kind: 'password', personId: adminId, passwordHash: 'not-a-real-hash' }],
+  }));
   return { companyId, adminId };
 }
 
@@ -99,43 +86,42 @@ describe('the write path', () => {
     expect(person.rows[0]?.event_id).toBe(events.rows[1]?.id);
   });
 
+  it('writes a decision’s credentials beside the log, never into it', async () => {
+    const { companyId, adminId } = await makeCompany();
+    const credential = await owner.query<{ company_id: string; password_hash: string }>(
+      'SELECT company_id, password_hash FROM person_credentials WHERE person_id = $1',
+      [adminId],
+    );
+    expect(credential.rows).toEqual([{ company_id: companyId, password_hash: 'not-a-real-hash' }]);
+    const payloads = await owner.query<{ payload: string }>(
+      'SELECT payload::text AS payload FROM events WHERE company_id = $1',
+      [companyId],
+    );
+    for (const row of payloads.rows) {
+      expect(row.payload).not.toContain('passwordHash');
+      expect(row.payload).not.toContain('not-a-real-hash');
+    }
+  });
+
   it('rolls back the event when the entity write fails', async () => {
     const { companyId, adminId } = await makeCompany();
     const before = await count('events');
     const teamId = randomUUID();
     await expect(
-      executeCommand(
-        db,
-        { companyId, actorId: adminId },
-        {
-          type: 'TEAM_CREATED',
-          entityId: teamId,
-          payload: {
-            id: teamId,
-            name: 'Doomed',
-            description: null,
-            leaderId: adminId,
-            supervisorId: null,
-            windowStart: '06:00',
-            windowEnd: '10:00',
-            workDays: [1],
-          },
-        },
-        async ({ tx, event }) => {
-          // End before start violates the database's check: the whole command must vanish.
-          await tx.team.create({
-            data: {
-              id: teamId,
-              companyId,
-              name: 'Doomed',
-              leaderId: adminId,
-              windowStart: '10:00',
-              windowEnd: '06:00',
-              eventId: event.id,
-            },
-          });
-        },
-      ),
+      executeCommand(db, { companyId, actorId: adminId }, async () => [
+        // End before start passes the payload schema but violates the database's
+        // check when the projection writes the row: the whole command must vanish.
+        event('TEAM_CREATED', {
+          id: teamId,
+          name: 'Doomed',
+          description: null,
+          leaderId: adminId,
+          supervisorId: null,
+          windowStart: '10:00',
+          windowEnd: '06:00',
+          workDays: [1],
+        }),
+      ]),
     ).rejects.toThrow();
     expect(await count('events')).toBe(before);
     expect(await count('teams', 'id = $1', [teamId])).toBe(0);
@@ -149,8 +135,7 @@ describe('the write path', () => {
       executeCommand(
         db,
         { companyId, actorId: adminId },
-        // Cast on purpose: simulates a caller that bypasses the types.
-        { type: 'PERSON_REACTIVATED', entityId: adminId, payload: { id: 'not-a-uuid' } },
+        async () => [event('PERSON_REACTIVATED', { id: 'not-a-uuid' })],
         async () => {
           applied = true;
         },
@@ -186,33 +171,35 @@ describe('row-level security (as the application role)', () => {
   it('keeps company A from reading or writing company B', async () => {
     const a = await makeCompany('Alpha');
     const b = await makeCompany('Beta');
-    const seenByA = await withTenant(db, a.companyId, async (tx) => ({
-      persons: await tx.person.findMany(),
-      events: await tx.event.findMany(),
-      bPerson: await tx.person.findUnique({ where: { id: b.adminId } }),
+    const seenByA = await withTenant(db, a.companyId, async (read) => ({
+      persons: await read.person.findMany(),
+      events: await read.event.findMany(),
+      bPerson: await read.person.findUnique({ where: { id: b.adminId } }),
     }));
     expect(seenByA.persons.map((person) => person.companyId)).toEqual([a.companyId]);
     expect(seenByA.events.every((event) => event.companyId === a.companyId)).toBe(true);
     expect(seenByA.bPerson).toBeNull();
 
-    const renamed = await withTenant(db, a.companyId, (tx) =>
-      tx.person.updateMany({ where: { id: b.adminId }, data: { firstName: 'Hacked' } }),
-    );
-    expect(renamed.count).toBe(0);
-    await expect(
-      withTenant(db, a.companyId, (tx) =>
-        tx.holiday.create({
-          data: {
-            id: randomUUID(),
-            companyId: b.companyId,
-            date: new Date('2026-12-25T00:00:00Z'),
-            name: 'Planted',
-            eventId: randomUUID(),
-          },
-        }),
-      ),
-    ).rejects.toThrow();
+    // Writes as the application role, bound to A: B's rows are invisible to
+    // an update and refused to an insert.
+    await app.query('BEGIN');
+    try {
+      await app.query("SELECT set_config('app.company_id', $1, true)", [a.companyId]);
+      const renamed = await app.query("UPDATE persons SET first_name = 'Hacked' WHERE id = $1", [
+        b.adminId,
+      ]);
+      expect(renamed.rowCount).toBe(0);
+      await expect(
+        app.query(
+          "INSERT INTO holidays (id, company_id, date, name, event_id, updated_at) VALUES ($1, $2, '2026-12-25', 'Planted', $3, now())",
+          [randomUUID(), b.companyId, randomUUID()],
+        ),
+      ).rejects.toThrow();
+    } finally {
+      await app.query('ROLLBACK');
+    }
     expect(await count('persons', "first_name = 'Hacked'")).toBe(0);
+    expect(await count('holidays', "name = 'Planted'")).toBe(0);
   });
 
   it('refuses an entity whose event belongs to another company', async () => {
@@ -222,13 +209,22 @@ describe('row-level security (as the application role)', () => {
       'SELECT id FROM events WHERE company_id = $1 LIMIT 1',
       [b.companyId],
     );
-    // As the owner (no RLS), only the composite foreign key stands in the way.
-    await expect(
+    const insert = () =>
       owner.query(
         "INSERT INTO holidays (id, company_id, date, name, event_id, updated_at) VALUES ($1, $2, '2026-12-25', 'Cross', $3, now())",
         [randomUUID(), a.companyId, bEvent.rows[0]?.id],
-      ),
-    ).rejects.toThrow(/holidays_event_fk/);
+      );
+    // As the owner (no RLS), the same-transaction trigger refuses it first...
+    await expect(insert()).rejects.toThrow(/not an event of this company/);
+    // ...and without that trigger, the composite foreign key still does.
+    await owner.query('BEGIN');
+    try {
+      await owner.query('ALTER TABLE holidays DISABLE TRIGGER holidays_own_event');
+      await expect(insert()).rejects.toThrow(/holidays_event_fk/);
+    } finally {
+      await owner.query('ROLLBACK');
+    }
+    expect(await count('holidays', "name = 'Cross'")).toBe(0);
   });
 
   it('enables row-level security on every table that has a company_id', async () => {

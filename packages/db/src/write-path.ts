@@ -1,141 +1,112 @@
 import { randomUUID } from 'node:crypto';
-import {
-  type AuditAction,
-  type EntityType,
-  EVENT_SCHEMA_VERSION,
-  type EventPayload,
-  type EventType,
-  entityTypeOf,
-  parseEventPayload,
-} from '@aegira/events';
-import type { Db, Tx } from './client.ts';
+import type { AuditAction, EventPayload, EventType } from '@aegira/events';
+import { type Db, prismaOf, type ReadTx, type WriteTx } from './client.ts';
+import { type CredentialWrite, writeCredentials } from './credentials.ts';
+import { type AnyNewEvent, appendEvents, type CommandActor, type NewEvent } from './event-log.ts';
 import type { Prisma } from './generated/prisma/client.ts';
+import { applyEvents } from './projections/apply-events.ts';
+import type { AnyStoredEvent } from './stored-event.ts';
 import { bindCompany, TRANSACTION_OPTIONS } from './tenant.ts';
 
-export interface CommandActor {
-  companyId: string;
-  /** The person acting; null for the system (scheduled jobs). */
-  actorId: string | null;
-  /** The API token the person acted through, if any. */
-  tokenId?: string | null;
-}
-
-export interface NewEvent<T extends EventType> {
-  type: T;
-  entityId: string;
-  payload: EventPayload<T>;
-}
-
-export interface StoredEvent<T extends EventType> {
-  id: string;
-  companyId: string;
-  actorId: string | null;
-  type: T;
-  entityType: EntityType;
-  entityId: string;
-  payload: EventPayload<T>;
-  position: bigint;
-  createdAt: Date;
-}
-
-export interface AuditEntry {
+/** The AuditLog row of an administrative action; its entity is its event's. */
+export interface AuditNote {
   action: AuditAction;
-  entityType: EntityType;
-  entityId: string;
   details: Prisma.InputJsonObject;
-  /** Defaults to the command's first event. */
-  eventId?: string;
 }
 
-export interface CommandScope<T extends EventType> {
-  tx: Tx;
-  companyId: string;
-  actorId: string | null;
-  /** The event this command opened with; entity rows carry its id. */
-  event: StoredEvent<T>;
-  /** Records a further event in the same transaction (e.g. one per unassigned member). */
-  append<U extends EventType>(event: NewEvent<U>): Promise<StoredEvent<U>>;
-  /** Writes the AuditLog row of an administrative action, in the same transaction. */
-  audit(entry: AuditEntry): Promise<void>;
+/** An event to append, and the audit row it carries when it is an administrative action. */
+export type DecidedEvent = AnyNewEvent & { audit?: AuditNote };
+
+/** What a command's decide step returns: events to append, and credentials they set. */
+export interface Decision {
+  events: DecidedEvent[];
+  /** Operational rows outside the log (password and token hashes). */
+  credentials?: CredentialWrite[];
 }
 
-async function insertEvent<T extends EventType>(
-  tx: Tx,
+/** Builds an event for a decision, typed by its event type. */
+export function event<T extends EventType>(
+  type: T,
+  payload: EventPayload<T>,
+  audit?: AuditNote,
+): NewEvent<T> & { audit?: AuditNote } {
+  return audit ? { type, payload, audit } : { type, payload };
+}
+
+/** Reads current state (read-only) and decides; throws to refuse. Writes nothing. */
+export type Decide = (read: ReadTx) => Promise<Decision | DecidedEvent[]>;
+
+async function writeAudit(
+  tx: WriteTx,
   actor: CommandActor,
-  event: NewEvent<T>,
-): Promise<StoredEvent<T>> {
-  // Validate before anything is written; an invalid payload throws and the
-  // transaction rolls back with nothing stored.
-  const payload = parseEventPayload(event.type, event.payload);
-  const row = await tx.event.create({
-    data: {
-      id: randomUUID(),
-      companyId: actor.companyId,
-      actorId: actor.actorId,
-      actorTokenId: actor.tokenId ?? null,
-      type: event.type,
-      entityType: entityTypeOf(event.type),
-      entityId: event.entityId,
-      payload: payload as Prisma.InputJsonObject,
-      schemaVersion: EVENT_SCHEMA_VERSION[event.type],
-    },
+  stored: readonly AnyStoredEvent[],
+  decided: readonly DecidedEvent[],
+): Promise<void> {
+  const rows = decided.flatMap((entry, index) => {
+    const event = stored[index];
+    if (!entry.audit || !event) return [];
+    return [
+      {
+        id: randomUUID(),
+        company_id: actor.companyId,
+        event_id: event.id,
+        actor_id: actor.actorId,
+        actor_token_id: actor.tokenId ?? null,
+        action: entry.audit.action,
+        entity_type: event.entityType,
+        entity_id: event.entityId,
+        details: entry.audit.details,
+      },
+    ];
   });
-  return {
-    id: row.id,
-    companyId: row.companyId,
-    actorId: row.actorId,
-    type: event.type,
-    entityType: entityTypeOf(event.type),
-    entityId: row.entityId,
-    payload,
-    position: row.position,
-    createdAt: row.createdAt,
-  };
+  if (rows.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `INSERT INTO audit_logs (id, company_id, event_id, actor_id, actor_token_id, action,
+                             entity_type, entity_id, details)
+     SELECT id, company_id, event_id, actor_id, actor_token_id, action, entity_type, entity_id, details
+     FROM jsonb_populate_recordset(NULL::audit_logs, $1::jsonb)`,
+    JSON.stringify(rows),
+  );
 }
 
 /**
- * The write path: the only way to change state (architecture.md).
- * 1. opens a transaction bound to the actor's company (RLS sees it),
- * 2. validates the payload and appends the Event first (before any entity write),
- * 3. hands `tx` and the event to `apply`, which writes the entity row with
- *    `eventId: event.id` (and AuditLog rows for admin actions),
- * 4. commits, or rolls back all of it if anything throws.
- * `apply` must use only `scope.tx` and make no network calls.
+ * The write path: the only way to change state (architecture.md), decide then
+ * apply, as emmett's deciders.
+ * 1. opens a transaction bound to the actor's company (row-level security sees it);
+ * 2. `decide` reads current state through a read-only handle and returns the
+ *    events to append (or throws an AppError, and nothing is written);
+ * 3. validates and appends each event, then applies the entity projections to
+ *    them itself (services never write tables), writes the AuditLog rows of
+ *    administrative events and any credential rows;
+ * 4. `then`, if given, reads the result in the same transaction (a DTO);
+ * 5. commits, or rolls back all of it if anything throws.
+ * Returns `then`'s result, or the stored events.
  */
-export async function executeCommand<T extends EventType, R>(
+export async function executeCommand(
   db: Db,
   actor: CommandActor,
-  first: NewEvent<T> | ((tx: Tx) => Promise<NewEvent<T>>),
-  apply: (scope: CommandScope<T>) => Promise<R>,
-): Promise<R> {
-  return db.$transaction(async (tx) => {
+  decide: Decide,
+): Promise<AnyStoredEvent[]>;
+export async function executeCommand<R>(
+  db: Db,
+  actor: CommandActor,
+  decide: Decide,
+  then: (read: ReadTx, events: AnyStoredEvent[]) => Promise<R>,
+): Promise<R>;
+export async function executeCommand<R>(
+  db: Db,
+  actor: CommandActor,
+  decide: Decide,
+  then?: (read: ReadTx, events: AnyStoredEvent[]) => Promise<R>,
+): Promise<R | AnyStoredEvent[]> {
+  return prismaOf(db).$transaction(async (tx) => {
     await bindCompany(tx, actor.companyId);
-    // A function form may read current state (in this transaction) to build the
-    // event, e.g. the next token version; it must not write.
-    const firstEvent = typeof first === 'function' ? await first(tx) : first;
-    const event = await insertEvent(tx, actor, firstEvent);
-    const scope: CommandScope<T> = {
-      tx,
-      companyId: actor.companyId,
-      actorId: actor.actorId,
-      event,
-      append: (next) => insertEvent(tx, actor, next),
-      audit: async (entry) => {
-        await tx.auditLog.create({
-          data: {
-            id: randomUUID(),
-            companyId: actor.companyId,
-            eventId: entry.eventId ?? event.id,
-            actorId: actor.actorId,
-            actorTokenId: actor.tokenId ?? null,
-            action: entry.action,
-            entityType: entry.entityType,
-            entityId: entry.entityId,
-            details: entry.details,
-          },
-        });
-      },
-    };
-    return apply(scope);
+    const decided = await decide(tx);
+    const decision = Array.isArray(decided) ? { events: decided } : decided;
+    const stored = await appendEvents(tx, actor, decision.events, randomUUID);
+    await applyEvents(tx, stored);
+    await writeAudit(tx, actor, stored, decision.events);
+    await writeCredentials(tx, actor.companyId, decision.credentials ?? []);
+    return then ? then(tx, stored) : stored;
   }, TRANSACTION_OPTIONS);
 }

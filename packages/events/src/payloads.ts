@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { sensitive } from './field-marks.ts';
 import { hhmm, localDate, readinessLevel, role, timestamp, uuid, workDays } from './primitives.ts';
 
 // Payloads hold everything needed to rebuild the entity by replaying events
 // (product.md rule 3): creations carry the whole row, updates the changed fields.
+// These are the CURRENT schemas. Changing one means a new version: move the old
+// schema to payloads-v<n>.ts and add an upcaster in payload-versions.ts.
 
 const companyCreated = z.strictObject({
   id: uuid,
@@ -28,8 +31,7 @@ const personCreated = z.strictObject({
   id: uuid,
   ...personFields,
   role,
-  // The hash, never the password: the log must be able to rebuild the row.
-  passwordHash: z.string().min(1),
+  // Version 2: the password hash lives in the credentials table only (product.md rule 3).
   teamId: uuid.nullable(),
   teamAssignedOn: localDate.nullable(),
 });
@@ -47,9 +49,9 @@ const personRoleChanged = z.strictObject({
   teamAssignedOn: localDate.nullable(),
   tokenVersion: z.number().int(),
 });
+// Version 2: says only that the password changed; the hash is not in the log.
 const personPasswordChanged = z.strictObject({
   id: uuid,
-  passwordHash: z.string().min(1),
   tokenVersion: z.number().int(),
 });
 const personSessionsRevoked = z.strictObject({
@@ -123,14 +125,15 @@ const teamTransferCancelled = z.strictObject({
   cancelledAt: timestamp,
 });
 
+// What a worker says about their health: sensitive, unlike the scores derived from it.
 const checkInInputs = z.strictObject({
-  hoursSlept: z.number().min(0).max(15),
-  sleepQuality: z.number().int().min(1).max(10),
-  stressLevel: z.number().int().min(1).max(10),
-  physicalCondition: z.number().int().min(1).max(10),
-  painLevel: z.number().int().min(0).max(10),
-  painLocation: z.string().nullable(),
-  notes: z.string().max(500).nullable(),
+  hoursSlept: sensitive(z.number().min(0).max(15)),
+  sleepQuality: sensitive(z.number().int().min(1).max(10)),
+  stressLevel: sensitive(z.number().int().min(1).max(10)),
+  physicalCondition: sensitive(z.number().int().min(1).max(10)),
+  painLevel: sensitive(z.number().int().min(0).max(10)),
+  painLocation: sensitive(z.string().nullable()),
+  notes: sensitive(z.string().max(500).nullable()),
 });
 const checkInScores = z.strictObject({
   formulaVersion: z.number().int().positive(),
@@ -183,13 +186,15 @@ const holidayUpdated = z.strictObject({
 const holidayDeactivated = z.strictObject({ id: uuid });
 
 // Incidents and cases are a later milestone; their payloads are fixed now so
-// the event vocabulary is complete.
+// the event vocabulary is complete. What happened is sensitive; its severity is not.
+const incidentTitle = sensitive(z.string().min(1));
+const incidentDescription = sensitive(z.string());
 const incidentReported = z.strictObject({
   id: uuid,
   number: z.number().int().positive(),
   reporterId: uuid,
-  title: z.string().min(1),
-  description: z.string(),
+  title: incidentTitle,
+  description: incidentDescription,
   severity: z.enum(['LOW', 'MEDIUM', 'HIGH', 'CRITICAL']),
   occurredAt: timestamp,
 });
@@ -197,8 +202,8 @@ const incidentUpdated = z.strictObject({
   id: uuid,
   changes: z
     .strictObject({
-      title: z.string().min(1),
-      description: z.string(),
+      title: incidentTitle,
+      description: incidentDescription,
       severity: z.enum(['LOW', 'MEDIUM', 'HIGH', 'CRITICAL']),
     })
     .partial(),
@@ -211,15 +216,18 @@ const caseOpened = z.strictObject({
   assigneeId: uuid.nullable(),
 });
 const caseStatusChanged = z.strictObject({ id: uuid, from: caseStatus, to: caseStatus });
-const caseNoteAdded = z.strictObject({ id: uuid, noteId: uuid, text: z.string().min(1) });
+const caseNoteAdded = z.strictObject({
+  id: uuid,
+  noteId: uuid,
+  text: sensitive(z.string().min(1)),
+});
 
 const apiTokenScope = z.enum(['READ_ONLY', 'WHS', 'ADMIN']);
 const apiTokenCreated = z.strictObject({
   id: uuid,
   name: z.string().min(1),
   scope: apiTokenScope,
-  // A hash of the secret, never the token itself.
-  tokenHash: z.string().min(1),
+  // Version 2: the token hash lives in the credentials table only (product.md rule 3).
   prefix: z.string().min(1),
   createdById: uuid,
   expiresAt: timestamp.nullable(),

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { type Db, executeCommand, isEmailTaken, projectHolidayCreated } from '@aegira/db';
+import { type Db, event, executeCommand, isEmailTaken } from '@aegira/db';
 import { toLocalTime } from '@aegira/domain';
 import { AuditAction, EventType } from '@aegira/events';
 import { hashPassword } from '../auth/password.ts';
 import { DEMO_PASSWORD, DEMO_PEOPLE, type DemoPerson } from '../bootstrap/demo-logins.ts';
+import type { ApiDeps } from '../services/actor.ts';
 import { signUp } from '../services/auth-service.ts';
 import { createPerson } from '../services/person-writes.ts';
 import { createTeam } from '../services/team-writes.ts';
-import type { ApiDeps } from '../trpc/context.ts';
 
 function demoPerson(role: DemoPerson['role'], index = 0): DemoPerson {
   const person = DEMO_PEOPLE.filter((candidate) => candidate.role === role)[index];
@@ -90,20 +90,13 @@ export async function seedDemoCompany(
     { date: `${year}-01-01`, name: "New Year's Day", recurring: true },
   ]) {
     const id = randomUUID();
-    await executeCommand(
-      deps.db,
-      actor,
-      { type: EventType.HOLIDAY_CREATED, entityId: id, payload: { id, ...holiday } },
-      async (scope) => {
-        await projectHolidayCreated(scope.tx, scope.event);
-        await scope.audit({
-          action: AuditAction.HOLIDAY_CREATED,
-          entityType: 'holiday',
-          entityId: id,
-          details: holiday,
-        });
-      },
-    );
+    await executeCommand(deps.db, actor, async () => [
+      event(
+        EventType.HOLIDAY_CREATED,
+        { id, ...holiday },
+        { action: AuditAction.HOLIDAY_CREATED, details: holiday },
+      ),
+    ]);
   }
   log("  holidays: Christmas Day, New Year's Day (recurring)");
 }

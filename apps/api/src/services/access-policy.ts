@@ -1,5 +1,7 @@
-import type { Prisma, Tx } from '@aegira/db';
-import type { Actor } from '../trpc/context.ts';
+import type { Prisma, ReadTx } from '@aegira/db';
+import type { Actor } from './actor.ts';
+import { companyToday } from './people/person-rules.ts';
+import { memberIdsOn } from './teams/membership.ts';
 
 /**
  * The one place that decides what a person may read (product.md "Roles"): first
@@ -9,20 +11,20 @@ import type { Actor } from '../trpc/context.ts';
 export type TeamScope = { kind: 'all' } | { kind: 'teams'; teamIds: string[] } | { kind: 'self' };
 
 /** Which teams' data the actor may read. */
-export async function teamScopeOf(tx: Tx, actor: Actor): Promise<TeamScope> {
+export async function teamScopeOf(read: ReadTx, actor: Actor): Promise<TeamScope> {
   switch (actor.role) {
     case 'ADMIN':
     case 'WHS':
       return { kind: 'all' };
     case 'TEAM_LEAD': {
-      const teams = await tx.team.findMany({
+      const teams = await read.team.findMany({
         where: { leaderId: actor.personId, isActive: true },
         select: { id: true },
       });
       return { kind: 'teams', teamIds: teams.map((team) => team.id) };
     }
     case 'SUPERVISOR': {
-      const teams = await tx.team.findMany({
+      const teams = await read.team.findMany({
         where: { supervisorId: actor.personId },
         select: { id: true },
       });
@@ -39,10 +41,10 @@ export async function teamScopeOf(tx: Tx, actor: Actor): Promise<TeamScope> {
 
 /** A Prisma filter for check-in-like rows (personId + teamId) the actor may read. */
 export async function readableCheckInFilter(
-  tx: Tx,
+  read: ReadTx,
   actor: Actor,
 ): Promise<{ personId?: string; OR?: Array<{ personId?: string; teamId?: { in: string[] } }> }> {
-  const scope = await teamScopeOf(tx, actor);
+  const scope = await teamScopeOf(read, actor);
   switch (scope.kind) {
     case 'all':
       return {};
@@ -61,27 +63,28 @@ export async function readableCheckInFilter(
 /**
  * Which people the actor may read, as a Prisma filter, or null when the role may
  * not read other people at all (a WORKER sees only their own profile). A lead or
- * supervisor sees the members and leads of their teams, and themselves.
+ * supervisor sees the members of their teams as of the company's local date of
+ * `now` (a worker moved away leaves their view at midnight, before any command
+ * completes the move), the leads of those teams, and themselves.
  */
 export async function readablePersonFilter(
-  tx: Tx,
+  read: ReadTx,
   actor: Actor,
+  now: Date,
 ): Promise<Prisma.PersonWhereInput | null> {
-  const scope = await teamScopeOf(tx, actor);
+  const scope = await teamScopeOf(read, actor);
   switch (scope.kind) {
     case 'all':
       return {};
     case 'teams': {
-      const teams = await tx.team.findMany({
+      const teams = await read.team.findMany({
         where: { id: { in: scope.teamIds } },
         select: { leaderId: true },
       });
+      const today = await companyToday(read, actor.companyId, now);
+      const members = await memberIdsOn(read, scope.teamIds, today);
       return {
-        OR: [
-          { id: actor.personId },
-          { teamId: { in: scope.teamIds } },
-          { id: { in: teams.map((team) => team.leaderId) } },
-        ],
+        id: { in: [actor.personId, ...members, ...teams.map((team) => team.leaderId)] },
       };
     }
     case 'self':
@@ -99,10 +102,10 @@ export async function readablePersonFilter(
  * supervisor the teams they supervise, a lead their own active team.
  */
 export async function readableTeamFilter(
-  tx: Tx,
+  read: ReadTx,
   actor: Actor,
 ): Promise<Prisma.TeamWhereInput | null> {
-  const scope = await teamScopeOf(tx, actor);
+  const scope = await teamScopeOf(read, actor);
   switch (scope.kind) {
     case 'all':
       return {};

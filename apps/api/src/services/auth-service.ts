@@ -1,20 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import {
+  event,
   executeCommand,
   findLoginByEmail,
   isCompanySlugTaken,
   isEmailTaken,
   isUniqueViolation,
-  projectCompanyCreated,
-  projectPersonSessionsRevoked,
 } from '@aegira/db';
 import { AuditAction, EventType } from '@aegira/events';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password.ts';
 import { signSessionToken } from '../auth/session-token.ts';
 import { AppError, fieldError } from '../errors/app-error.ts';
-import type { Actor, ApiDeps } from '../trpc/context.ts';
-import { commandActor } from './command-actor.ts';
-import { createPersonInCommand } from './person-writes.ts';
+import { type Actor, type ApiDeps, commandActor } from './actor.ts';
+import { lockPerson } from './people/person-rules.ts';
+import { personCreation } from './person-writes.ts';
 import { findSessionUser, type SessionUser } from './session-service.ts';
 
 export interface SignUpRequest {
@@ -49,7 +48,10 @@ async function freeSlug(deps: ApiDeps, name: string): Promise<string> {
   return `${base}-${randomUUID().slice(0, 8)}`;
 }
 
-/** A new company with its first admin: COMPANY_CREATED then PERSON_CREATED, one transaction. */
+/**
+ * A new company with its first admin: COMPANY_CREATED then PERSON_CREATED, one
+ * transaction, the admin's password hash set as a credential beside them.
+ */
 export async function signUp(deps: ApiDeps, request: SignUpRequest): Promise<SignedIn> {
   const email = request.admin.email;
   if (await isEmailTaken(deps.db, email)) {
@@ -61,39 +63,30 @@ export async function signUp(deps: ApiDeps, request: SignUpRequest): Promise<Sig
   const passwordHash = await hashPassword(request.admin.password);
 
   try {
-    await executeCommand(
-      deps.db,
-      { companyId, actorId: adminId },
-      {
-        type: EventType.COMPANY_CREATED,
-        entityId: companyId,
-        payload: {
-          id: companyId,
-          name: request.company.name,
-          slug,
-          timezone: request.company.timezone,
-        },
-      },
-      async (scope) => {
-        await projectCompanyCreated(scope.tx, scope.event);
-        await scope.audit({
-          action: AuditAction.COMPANY_CREATED,
-          entityType: 'company',
-          entityId: companyId,
-          details: { name: request.company.name, slug, timezone: request.company.timezone },
-        });
-        await createPersonInCommand(scope, {
-          id: adminId,
-          email,
-          firstName: request.admin.firstName,
-          lastName: request.admin.lastName,
-          role: 'ADMIN',
-          passwordHash,
-          teamId: null,
-          teamAssignedOn: null,
-        });
-      },
-    );
+    await executeCommand(deps.db, { companyId, actorId: adminId }, async () => {
+      const company = { name: request.company.name, slug, timezone: request.company.timezone };
+      const admin = personCreation({
+        id: adminId,
+        email,
+        firstName: request.admin.firstName,
+        lastName: request.admin.lastName,
+        role: 'ADMIN',
+        passwordHash,
+        teamId: null,
+        teamAssignedOn: null,
+      });
+      return {
+        events: [
+          event(
+            EventType.COMPANY_CREATED,
+            { id: companyId, ...company },
+            { action: AuditAction.COMPANY_CREATED, details: company },
+          ),
+          admin.event,
+        ],
+        credentials: [admin.credential],
+      };
+    });
   } catch (error) {
     // Lost a race for the same email (or slug) after the checks above.
     if (isUniqueViolation(error)) {
@@ -143,19 +136,15 @@ export async function login(
 
 /** Ends every session of the person: the token version moves on, so old tokens stop working. */
 export async function logout(deps: ApiDeps, actor: Actor): Promise<void> {
-  await executeCommand(
-    deps.db,
-    commandActor(actor),
-    async (tx) => {
-      const person = await tx.person.findUniqueOrThrow({ where: { id: actor.personId } });
-      return {
-        type: EventType.PERSON_SESSIONS_REVOKED,
-        entityId: actor.personId,
-        payload: { id: actor.personId, reason: 'logout', tokenVersion: person.tokenVersion + 1 },
-      };
-    },
-    async ({ tx, event }) => {
-      await projectPersonSessionsRevoked(tx, event);
-    },
-  );
+  await executeCommand(deps.db, commandActor(actor), async (read) => {
+    // Locked, so a concurrent password change or role change gets the next version, not the same.
+    const person = await lockPerson(read, actor.personId);
+    return [
+      event(EventType.PERSON_SESSIONS_REVOKED, {
+        id: actor.personId,
+        reason: 'logout',
+        tokenVersion: person.tokenVersion + 1,
+      }),
+    ];
+  });
 }

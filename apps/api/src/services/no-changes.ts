@@ -1,5 +1,5 @@
 /**
- * Thrown from a command's event builder when a request would change nothing:
+ * Thrown from a command's decide step when a request would change nothing:
  * the transaction rolls back before any event is stored, because an event that
  * records no change would only add noise to the history.
  */

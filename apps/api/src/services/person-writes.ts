@@ -1,12 +1,11 @@
 import {
   type CommandActor,
-  type CommandScope,
+  type CredentialWrite,
   type Db,
+  type DecidedEvent,
+  event,
   executeCommand,
-  type NewEvent,
-  projectPersonCreated,
-  type StoredEvent,
-  type Tx,
+  type ReadTx,
 } from '@aegira/db';
 import { AuditAction, EventType, type Role } from '@aegira/events';
 
@@ -16,6 +15,7 @@ export interface NewPerson {
   firstName: string;
   lastName: string;
   role: Role;
+  /** Set as the person's credential, never put in the event (product.md rule 3). */
   passwordHash: string;
   teamId: string | null;
   teamAssignedOn: string | null;
@@ -25,63 +25,52 @@ export interface NewPerson {
   workDays?: number[];
 }
 
-function personCreatedEvent(person: NewPerson): NewEvent<'PERSON_CREATED'> {
+/**
+ * PERSON_CREATED with its audit note, and the password credential beside it:
+ * the hash goes to the credentials table, the event only says who was created.
+ */
+export function personCreation(person: NewPerson): {
+  event: DecidedEvent;
+  credential: CredentialWrite;
+} {
   return {
-    type: EventType.PERSON_CREATED,
-    entityId: person.id,
-    payload: {
-      id: person.id,
-      email: person.email,
-      firstName: person.firstName,
-      lastName: person.lastName,
-      phone: person.phone ?? null,
-      windowStart: person.windowStart ?? null,
-      windowEnd: person.windowEnd ?? null,
-      workDays: person.workDays ?? [],
-      role: person.role,
-      passwordHash: person.passwordHash,
-      teamId: person.teamId,
-      teamAssignedOn: person.teamAssignedOn,
-    },
+    event: event(
+      EventType.PERSON_CREATED,
+      {
+        id: person.id,
+        email: person.email,
+        firstName: person.firstName,
+        lastName: person.lastName,
+        phone: person.phone ?? null,
+        windowStart: person.windowStart ?? null,
+        windowEnd: person.windowEnd ?? null,
+        workDays: person.workDays ?? [],
+        role: person.role,
+        teamId: person.teamId,
+        teamAssignedOn: person.teamAssignedOn,
+      },
+      {
+        action: AuditAction.PERSON_CREATED,
+        details: { email: person.email, role: person.role, teamId: person.teamId },
+      },
+    ),
+    credential: { kind: 'password', personId: person.id, passwordHash: person.passwordHash },
   };
 }
 
-async function writePerson<T extends EventType>(
-  scope: CommandScope<T>,
-  event: StoredEvent<'PERSON_CREATED'>,
-): Promise<void> {
-  await projectPersonCreated(scope.tx, event);
-  await scope.audit({
-    action: AuditAction.PERSON_CREATED,
-    entityType: 'person',
-    entityId: event.entityId,
-    eventId: event.id,
-    details: { email: event.payload.email, role: event.payload.role, teamId: event.payload.teamId },
-  });
-}
-
-/** Inside an open command (sign-up): appends PERSON_CREATED, then the row and its audit entry. */
-export async function createPersonInCommand<T extends EventType>(
-  scope: CommandScope<T>,
-  person: NewPerson,
-): Promise<void> {
-  const event = await scope.append(personCreatedEvent(person));
-  await writePerson(scope, event);
-}
-
 /**
- * A person in a command of its own. The function form builds the person inside
- * the transaction, so checks on current state (is the team active? is the email
- * free?) and the write cannot be separated by another request.
+ * A person in a command of its own (seed and fixtures: no guards). The
+ * function form builds the person from current state inside the transaction,
+ * so checks (is the team active? is the email free?) and the write cannot be
+ * separated by another request.
  */
 export async function createPerson(
   db: Db,
   actor: CommandActor,
-  person: NewPerson | ((tx: Tx) => Promise<NewPerson>),
+  person: NewPerson | ((read: ReadTx) => Promise<NewPerson>),
 ): Promise<void> {
-  const first =
-    typeof person === 'function'
-      ? async (tx: Tx) => personCreatedEvent(await person(tx))
-      : personCreatedEvent(person);
-  await executeCommand(db, actor, first, (scope) => writePerson(scope, scope.event));
+  await executeCommand(db, actor, async (read) => {
+    const created = personCreation(typeof person === 'function' ? await person(read) : person);
+    return { events: [created.event], credentials: [created.credential] };
+  });
 }

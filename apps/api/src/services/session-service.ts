@@ -6,7 +6,7 @@ import {
   signSessionToken,
 } from '../auth/session-token.ts';
 import { AppError } from '../errors/app-error.ts';
-import type { Actor, ApiDeps } from '../trpc/context.ts';
+import type { Actor, ApiDeps } from './actor.ts';
 
 export interface SessionUser {
   id: string;
@@ -22,10 +22,10 @@ export async function findSessionUser(
   deps: ApiDeps,
   session: SessionClaims,
 ): Promise<SessionUser | null> {
-  return withTenant(deps.db, session.companyId, async (tx) => {
-    const person = await tx.person.findUnique({ where: { id: session.personId } });
+  return withTenant(deps.db, session.companyId, async (read) => {
+    const person = await read.person.findUnique({ where: { id: session.personId } });
     if (!person?.isActive || person.tokenVersion !== session.tokenVersion) return null;
-    const company = await tx.company.findUnique({ where: { id: session.companyId } });
+    const company = await read.company.findUnique({ where: { id: session.companyId } });
     if (!company?.isActive) return null;
     return {
       id: person.id,

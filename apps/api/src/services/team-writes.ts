@@ -1,12 +1,4 @@
-import {
-  type CommandActor,
-  type CommandScope,
-  type Db,
-  executeCommand,
-  type NewEvent,
-  projectTeamCreated,
-  type Team,
-} from '@aegira/db';
+import { type CommandActor, type Db, type DecidedEvent, event, executeCommand } from '@aegira/db';
 import { DEFAULT_SCHEDULE } from '@aegira/domain';
 import { AuditAction, EventType } from '@aegira/events';
 
@@ -21,36 +13,31 @@ export interface NewTeam {
   workDays?: number[];
 }
 
-export function teamCreatedEvent(team: NewTeam): NewEvent<'TEAM_CREATED'> {
-  return {
-    type: EventType.TEAM_CREATED,
-    entityId: team.id,
-    payload: {
-      id: team.id,
-      name: team.name,
-      description: team.description ?? null,
-      leaderId: team.leaderId,
-      supervisorId: team.supervisorId ?? null,
-      windowStart: team.windowStart ?? DEFAULT_SCHEDULE.windowStart,
-      windowEnd: team.windowEnd ?? DEFAULT_SCHEDULE.windowEnd,
-      workDays: team.workDays ?? [...DEFAULT_SCHEDULE.workDays],
-    },
+/**
+ * TEAM_CREATED with its audit note, what a decide step that creates a team
+ * returns; the fields left out take the product's default schedule.
+ */
+export function teamCreatedEvent(team: NewTeam): DecidedEvent {
+  const payload = {
+    id: team.id,
+    name: team.name,
+    description: team.description ?? null,
+    leaderId: team.leaderId,
+    supervisorId: team.supervisorId ?? null,
+    windowStart: team.windowStart ?? DEFAULT_SCHEDULE.windowStart,
+    windowEnd: team.windowEnd ?? DEFAULT_SCHEDULE.windowEnd,
+    workDays: team.workDays ?? [...DEFAULT_SCHEDULE.workDays],
   };
-}
-
-/** The team row and its audit entry, for a command that opened with TEAM_CREATED. */
-export async function recordTeamCreated(scope: CommandScope<'TEAM_CREATED'>): Promise<Team> {
-  const row = await projectTeamCreated(scope.tx, scope.event);
-  await scope.audit({
+  return event(EventType.TEAM_CREATED, payload, {
     action: AuditAction.TEAM_CREATED,
-    entityType: 'team',
-    entityId: row.id,
-    details: { name: row.name, leaderId: row.leaderId, supervisorId: row.supervisorId },
+    details: { name: payload.name, leaderId: payload.leaderId, supervisorId: payload.supervisorId },
   });
-  return row;
 }
 
-/** TEAM_CREATED, the team row and its audit entry, in one command (no guards: seed and fixtures). */
+/**
+ * A team in a command of its own, without the service's guards (seed and
+ * fixtures); the database's unique indexes still refuse a taken name or leader.
+ */
 export async function createTeam(db: Db, actor: CommandActor, team: NewTeam): Promise<void> {
-  await executeCommand(db, actor, teamCreatedEvent(team), recordTeamCreated);
+  await executeCommand(db, actor, async () => [teamCreatedEvent(team)]);
 }

@@ -1,35 +1,9 @@
-import type { Db } from '@aegira/db';
-import type { Role } from '@aegira/events';
 import type { ApiTokenCredential } from '../auth/api-token.ts';
-import type { LoginLimiter } from '../auth/login-limiter.ts';
 import type { SessionCookieJar } from '../auth/session-cookie.ts';
 import type { SessionClaims } from '../auth/session-token.ts';
-import type { Logger } from '../http/logger.ts';
+import type { Actor, ApiDeps } from '../services/actor.ts';
 
-/** Built once per server: what every request shares. */
-export interface ApiDeps {
-  db: Db;
-  jwtSecret: string;
-  secureCookies: boolean;
-  loginLimiter: LoginLimiter;
-  logger: Logger;
-  /** The clock; tests fix it to exercise the check-in window rules. */
-  now?: () => Date;
-}
-
-/** The verified person behind a request, re-read from the database on every request. */
-export interface Actor {
-  personId: string;
-  companyId: string;
-  role: Role;
-  email: string;
-  firstName: string;
-  lastName: string;
-  /** The API token the request came with (its issuer is the person above); null for a browser session. */
-  tokenId: string | null;
-  /** A read-only token may call queries only. */
-  readOnly: boolean;
-}
+export type { Actor, ApiDeps };
 
 export interface ContextInnerOptions {
   deps: ApiDeps;

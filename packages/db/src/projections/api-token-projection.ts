@@ -1,34 +1,33 @@
-import type { Tx } from '../client.ts';
 import type { ApiToken } from '../generated/prisma/client.ts';
-import type { StoredEvent } from '../write-path.ts';
+import { defineProjection } from './define-projection.ts';
+import type { RowOf } from './row-state.ts';
 
-export async function projectApiTokenCreated(
-  tx: Tx,
-  event: StoredEvent<'API_TOKEN_CREATED'>,
-): Promise<ApiToken> {
-  const t = event.payload;
-  return tx.apiToken.create({
-    data: {
-      id: t.id,
-      companyId: event.companyId,
-      name: t.name,
-      scope: t.scope,
-      tokenHash: t.tokenHash,
-      prefix: t.prefix,
-      createdById: t.createdById,
-      expiresAt: t.expiresAt ? new Date(t.expiresAt) : null,
-      eventId: event.id,
+export type ApiTokenRow = RowOf<ApiToken>;
+
+// The token's hash is a credential: it lives in api_token_secrets, outside the log.
+export const apiTokenProjection = defineProjection<ApiTokenRow>({
+  table: 'api_tokens',
+  companyColumn: 'company_id',
+  on: {
+    API_TOKEN_CREATED: {
+      create: ({ payload: t }) => ({
+        id: t.id,
+        name: t.name,
+        scope: t.scope,
+        prefix: t.prefix,
+        createdById: t.createdById,
+        expiresAt: t.expiresAt,
+        revokedAt: null,
+        revokedById: null,
+      }),
     },
-  });
-}
-
-export async function projectApiTokenRevoked(
-  tx: Tx,
-  event: StoredEvent<'API_TOKEN_REVOKED'>,
-): Promise<ApiToken> {
-  const t = event.payload;
-  return tx.apiToken.update({
-    where: { id: t.id },
-    data: { revokedAt: new Date(t.revokedAt), revokedById: t.revokedById, eventId: event.id },
-  });
-}
+    API_TOKEN_REVOKED: {
+      rowId: (p) => p.id,
+      evolve: (row, { payload: t }) => ({
+        ...row,
+        revokedAt: t.revokedAt,
+        revokedById: t.revokedById,
+      }),
+    },
+  },
+});

@@ -1,8 +1,9 @@
 import type { EventPayload } from '@aegira/events';
-import type { Tx } from '../client.ts';
 import type { CheckIn } from '../generated/prisma/client.ts';
-import type { StoredEvent } from '../write-path.ts';
-import { dateColumn } from './dates.ts';
+import { defineProjection } from './define-projection.ts';
+import type { RowOf } from './row-state.ts';
+
+export type CheckInRow = RowOf<CheckIn>;
 
 type Scores = EventPayload<'CHECK_IN_SUBMITTED'>['scores'];
 
@@ -19,74 +20,34 @@ function scoreColumns(scores: Scores) {
   };
 }
 
-export async function projectCheckInSubmitted(
-  tx: Tx,
-  event: StoredEvent<'CHECK_IN_SUBMITTED'>,
-): Promise<CheckIn> {
-  const p = event.payload;
-  return tx.checkIn.create({
-    data: {
-      id: p.id,
-      companyId: event.companyId,
-      personId: p.personId,
-      teamId: p.teamId,
-      localDate: dateColumn(p.localDate),
-      ...p.inputs,
-      ...scoreColumns(p.scores),
-      isLate: p.isLate,
-      minutesLate: p.minutesLate,
-      submittedAt: new Date(p.submittedAt),
-      eventId: event.id,
+export const checkInProjection = defineProjection<CheckInRow>({
+  table: 'check_ins',
+  companyColumn: 'company_id',
+  on: {
+    CHECK_IN_SUBMITTED: {
+      create: ({ payload: p }) => ({
+        id: p.id,
+        personId: p.personId,
+        teamId: p.teamId,
+        localDate: p.localDate,
+        ...p.inputs,
+        ...scoreColumns(p.scores),
+        isLate: p.isLate,
+        minutesLate: p.minutesLate,
+        submittedAt: p.submittedAt,
+        amendedAt: null,
+        version: 1,
+      }),
     },
-  });
-}
-
-export async function projectCheckInUpdated(
-  tx: Tx,
-  event: StoredEvent<'CHECK_IN_UPDATED'>,
-): Promise<CheckIn> {
-  const p = event.payload;
-  return tx.checkIn.update({
-    where: { id: p.id },
-    data: {
-      ...p.inputs,
-      ...scoreColumns(p.scores),
-      version: p.version,
-      amendedAt: new Date(p.amendedAt),
-      eventId: event.id,
+    CHECK_IN_UPDATED: {
+      rowId: (p) => p.id,
+      evolve: (row, { payload: p }) => ({
+        ...row,
+        ...p.inputs,
+        ...scoreColumns(p.scores),
+        version: p.version,
+        amendedAt: p.amendedAt,
+      }),
     },
-  });
-}
-
-export async function projectMissedCheckInResolved(
-  tx: Tx,
-  event: StoredEvent<'MISSED_CHECK_IN_RESOLVED'>,
-): Promise<void> {
-  const p = event.payload;
-  await tx.missedCheckIn.update({
-    where: { id: p.id },
-    data: {
-      resolvedAt: new Date(p.resolvedAt),
-      resolvedByCheckInId: p.checkInId,
-      eventId: event.id,
-    },
-  });
-}
-
-export async function projectMissedCheckInDetected(
-  tx: Tx,
-  event: StoredEvent<'MISSED_CHECK_IN_DETECTED'>,
-): Promise<void> {
-  const p = event.payload;
-  await tx.missedCheckIn.create({
-    data: {
-      id: p.id,
-      companyId: event.companyId,
-      personId: p.personId,
-      teamId: p.teamId,
-      localDate: dateColumn(p.localDate),
-      detectedAt: new Date(p.detectedAt),
-      eventId: event.id,
-    },
-  });
-}
+  },
+});

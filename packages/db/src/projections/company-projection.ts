@@ -1,12 +1,25 @@
-import type { Tx } from '../client.ts';
-import type { StoredEvent } from '../write-path.ts';
+import type { Company } from '../generated/prisma/client.ts';
+import { defineProjection } from './define-projection.ts';
+import type { RowOf } from './row-state.ts';
 
-export async function projectCompanyCreated(
-  tx: Tx,
-  event: StoredEvent<'COMPANY_CREATED'>,
-): Promise<void> {
-  const c = event.payload;
-  await tx.company.create({
-    data: { id: c.id, name: c.name, slug: c.slug, timezone: c.timezone, eventId: event.id },
-  });
-}
+export type CompanyRow = RowOf<Company>;
+
+export const companyProjection = defineProjection<CompanyRow>({
+  table: 'companies',
+  companyColumn: 'id',
+  on: {
+    COMPANY_CREATED: {
+      create: ({ payload: c }) => ({
+        id: c.id,
+        name: c.name,
+        slug: c.slug,
+        timezone: c.timezone,
+        isActive: true,
+      }),
+    },
+    COMPANY_UPDATED: {
+      rowId: (p) => p.id,
+      evolve: (row, { payload }) => ({ ...row, ...payload.changes }),
+    },
+  },
+});

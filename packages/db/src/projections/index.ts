@@ -1,38 +1,13 @@
-export { projectApiTokenCreated, projectApiTokenRevoked } from './api-token-projection.ts';
-export {
-  projectCheckInSubmitted,
-  projectCheckInUpdated,
-  projectMissedCheckInDetected,
-  projectMissedCheckInResolved,
-} from './check-in-projection.ts';
-export { projectCompanyCreated } from './company-projection.ts';
-export { projectCompanyUpdated } from './company-settings-projection.ts';
-export { dateColumn, localDateOf } from './dates.ts';
-export {
-  projectHolidayDeactivated,
-  projectHolidayUpdated,
-} from './holiday-changes-projection.ts';
-export { projectHolidayCreated } from './holiday-projection.ts';
-export {
-  projectPersonDeactivated,
-  projectPersonPasswordChanged,
-  projectPersonReactivated,
-  projectPersonRoleChanged,
-  projectPersonSessionsRevoked,
-  projectPersonUpdated,
-} from './person-changes-projection.ts';
-export { projectPersonCreated } from './person-projection.ts';
-export { type AnyStoredEvent, projectEvent } from './project-event.ts';
-export {
-  projectTeamCreated,
-  projectTeamDeactivated,
-  projectTeamMemberAssigned,
-  projectTeamMemberUnassigned,
-  projectTeamReactivated,
-  projectTeamUpdated,
-} from './team-projection.ts';
-export {
-  projectTeamTransferCancelled,
-  projectTeamTransferCompleted,
-  projectTeamTransferInitiated,
-} from './transfer-projection.ts';
+export { type ApiTokenRow, apiTokenProjection } from './api-token-projection.ts';
+export { applyEvents } from './apply-events.ts';
+export { type CheckInRow, checkInProjection } from './check-in-projection.ts';
+export { type CompanyRow, companyProjection } from './company-projection.ts';
+export type { TableProjection } from './define-projection.ts';
+export { evolve, foldRow, ProjectionError } from './evolve.ts';
+export { type HolidayRow, holidayProjection } from './holiday-projection.ts';
+export { type MissedCheckInRow, missedCheckInProjection } from './missed-check-in-projection.ts';
+export { type PersonRow, personProjection } from './person-projection.ts';
+export { ENTITY_PROJECTIONS, PROJECTED_EVENT_TYPES } from './registry.ts';
+export { dateColumn, localDateOf, type RowOf } from './row-state.ts';
+export { type TeamRow, teamProjection } from './team-projection.ts';
+export { type TeamTransferRow, teamTransferProjection } from './team-transfer-projection.ts';

@@ -7,7 +7,7 @@ export function deactivatedFields(payload: {
 }) {
   return {
     isActive: false,
-    deactivatedAt: new Date(payload.deactivatedAt),
+    deactivatedAt: payload.deactivatedAt,
     deactivatedById: payload.deactivatedById,
     deactivationReason: payload.reason,
   };

@@ -1,31 +1,90 @@
-import type { Tx } from '../client.ts';
-import type { StoredEvent } from '../write-path.ts';
-import { dateColumn } from './dates.ts';
+import type { Person } from '../generated/prisma/client.ts';
+import { defineProjection } from './define-projection.ts';
+import { deactivatedFields, REACTIVATED_FIELDS } from './lifecycle-fields.ts';
+import type { RowOf } from './row-state.ts';
 
-// Projections build rows from event payloads only, so replaying a company's
-// events with these functions reproduces its tables.
+export type PersonRow = RowOf<Person>;
 
-export async function projectPersonCreated(
-  tx: Tx,
-  event: StoredEvent<'PERSON_CREATED'>,
-): Promise<void> {
-  const p = event.payload;
-  await tx.person.create({
-    data: {
-      id: p.id,
-      companyId: event.companyId,
-      email: p.email,
-      firstName: p.firstName,
-      lastName: p.lastName,
-      role: p.role,
-      passwordHash: p.passwordHash,
-      teamId: p.teamId,
-      teamAssignedOn: p.teamAssignedOn ? dateColumn(p.teamAssignedOn) : null,
-      phone: p.phone,
-      windowStart: p.windowStart,
-      windowEnd: p.windowEnd,
-      workDays: p.workDays,
-      eventId: event.id,
+// Built from payloads only, so replaying the log reproduces the row. Team
+// membership changes arrive as the person's own events (assigned, unassigned,
+// transfer completed).
+export const personProjection = defineProjection<PersonRow>({
+  table: 'persons',
+  companyColumn: 'company_id',
+  on: {
+    PERSON_CREATED: {
+      create: ({ payload: p }) => ({
+        id: p.id,
+        email: p.email,
+        firstName: p.firstName,
+        lastName: p.lastName,
+        role: p.role,
+        tokenVersion: 0,
+        teamId: p.teamId,
+        teamAssignedOn: p.teamAssignedOn,
+        phone: p.phone,
+        windowStart: p.windowStart,
+        windowEnd: p.windowEnd,
+        workDays: p.workDays,
+        isActive: true,
+        deactivatedAt: null,
+        deactivatedById: null,
+        deactivationReason: null,
+      }),
     },
-  });
-}
+    PERSON_UPDATED: {
+      rowId: (p) => p.id,
+      evolve: (row, { payload }) => ({ ...row, ...payload.changes }),
+    },
+    PERSON_ROLE_CHANGED: {
+      rowId: (p) => p.id,
+      evolve: (row, { payload: p }) => ({
+        ...row,
+        role: p.to,
+        teamId: p.teamId,
+        teamAssignedOn: p.teamAssignedOn,
+        tokenVersion: p.tokenVersion,
+      }),
+    },
+    PERSON_PASSWORD_CHANGED: {
+      rowId: (p) => p.id,
+      evolve: (row, { payload }) => ({ ...row, tokenVersion: payload.tokenVersion }),
+    },
+    PERSON_SESSIONS_REVOKED: {
+      rowId: (p) => p.id,
+      evolve: (row, { payload }) => ({ ...row, tokenVersion: payload.tokenVersion }),
+    },
+    PERSON_DEACTIVATED: {
+      rowId: (p) => p.id,
+      evolve: (row, { payload: p }) => ({
+        ...row,
+        ...deactivatedFields(p),
+        tokenVersion: p.tokenVersion,
+      }),
+    },
+    PERSON_REACTIVATED: {
+      rowId: (p) => p.id,
+      evolve: (row) => ({ ...row, ...REACTIVATED_FIELDS }),
+    },
+    TEAM_MEMBER_ASSIGNED: {
+      rowId: (p) => p.personId,
+      evolve: (row, { payload: p }) => ({
+        ...row,
+        teamId: p.teamId,
+        teamAssignedOn: p.effectiveOn,
+      }),
+    },
+    TEAM_MEMBER_UNASSIGNED: {
+      rowId: (p) => p.personId,
+      evolve: (row) => ({ ...row, teamId: null, teamAssignedOn: null }),
+    },
+    TEAM_TRANSFER_COMPLETED: {
+      rowId: (p) => p.personId,
+      evolve: (row, { payload: p }) => ({
+        ...row,
+        teamId: p.toTeamId,
+        teamAssignedOn: p.effectiveOn,
+      }),
+    },
+  },
+});

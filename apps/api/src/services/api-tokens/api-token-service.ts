@@ -1,16 +1,8 @@
-import type { ApiToken } from '@aegira/db';
-import {
-  type Db,
-  executeCommand,
-  projectApiTokenCreated,
-  projectApiTokenRevoked,
-  withTenant,
-} from '@aegira/db';
+import { type ApiToken, event, executeCommand, type ReadTx, withTenant } from '@aegira/db';
 import { AuditAction, EventType } from '@aegira/events';
 import { generateApiToken } from '../../auth/api-token.ts';
 import { AppError } from '../../errors/app-error.ts';
-import type { Actor } from '../../trpc/context.ts';
-import { commandActor } from '../command-actor.ts';
+import { type Actor, commandActor, type ServiceDeps } from '../actor.ts';
 
 export type ApiTokenScope = ApiToken['scope'];
 
@@ -24,11 +16,6 @@ export interface ApiTokenDto {
   expiresAt: string | null;
   revokedAt: string | null;
   status: 'active' | 'expired' | 'revoked';
-}
-
-interface TokenDeps {
-  db: Db;
-  now?: () => Date;
 }
 
 function toDto(token: ApiToken, names: Map<string, string>, now: Date): ApiTokenDto {
@@ -50,13 +37,21 @@ function toDto(token: ApiToken, names: Map<string, string>, now: Date): ApiToken
   };
 }
 
-function issuerNames(actor: Actor): Map<string, string> {
-  return new Map([[actor.personId, `${actor.firstName} ${actor.lastName}`]]);
+/** The token as a command left it, with its issuer's name. */
+async function tokenDtoOf(read: ReadTx, tokenId: string, now: Date): Promise<ApiTokenDto> {
+  const token = await read.apiToken.findUniqueOrThrow({ where: { id: tokenId } });
+  const issuer = await read.person.findUnique({
+    where: { id: token.createdById },
+    select: { firstName: true, lastName: true },
+  });
+  const names = new Map<string, string>();
+  if (issuer) names.set(token.createdById, `${issuer.firstName} ${issuer.lastName}`);
+  return toDto(token, names, now);
 }
 
 /** A new token for a purpose; the plain token is returned once and only its hash is kept. */
 export async function createApiToken(
-  deps: TokenDeps,
+  deps: ServiceDeps,
   actor: Actor,
   request: { name: string; scope: ApiTokenScope; expiresAt?: string | null | undefined },
 ): Promise<{ token: string; apiToken: ApiTokenDto }> {
@@ -67,41 +62,43 @@ export async function createApiToken(
     });
   }
   const secret = generateApiToken();
-  const row = await executeCommand(
+  const expiresAt = request.expiresAt ?? null;
+  const apiToken = await executeCommand(
     deps.db,
     commandActor(actor),
-    {
-      type: EventType.API_TOKEN_CREATED,
-      entityId: secret.id,
-      payload: {
-        id: secret.id,
-        name: request.name,
-        scope: request.scope,
-        tokenHash: secret.tokenHash,
-        prefix: secret.prefix,
-        createdById: actor.personId,
-        expiresAt: request.expiresAt ?? null,
-      },
-    },
-    async (scope) => {
-      const created = await projectApiTokenCreated(scope.tx, scope.event);
-      await scope.audit({
-        action: AuditAction.API_TOKEN_CREATED,
-        entityType: 'api_token',
-        entityId: secret.id,
-        details: { name: request.name, scope: request.scope, expiresAt: request.expiresAt ?? null },
-      });
-      return created;
-    },
+    async () => ({
+      events: [
+        event(
+          EventType.API_TOKEN_CREATED,
+          {
+            id: secret.id,
+            name: request.name,
+            scope: request.scope,
+            prefix: secret.prefix,
+            createdById: actor.personId,
+            expiresAt,
+          },
+          {
+            action: AuditAction.API_TOKEN_CREATED,
+            details: { name: request.name, scope: request.scope, expiresAt },
+          },
+        ),
+      ],
+      // The hash is a credential: it goes to api_token_secrets, never into the event.
+      credentials: [{ kind: 'api_token', tokenId: secret.id, tokenHash: secret.tokenHash }],
+    }),
+    (read) => tokenDtoOf(read, secret.id, now),
   );
-  return { token: secret.token, apiToken: toDto(row, issuerNames(actor), now) };
+  return { token: secret.token, apiToken };
 }
 
-export async function listApiTokens(deps: TokenDeps, actor: Actor): Promise<ApiTokenDto[]> {
+export async function listApiTokens(deps: ServiceDeps, actor: Actor): Promise<ApiTokenDto[]> {
   const now = deps.now?.() ?? new Date();
-  return withTenant(deps.db, actor.companyId, async (tx) => {
-    const tokens = await tx.apiToken.findMany({ orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
-    const people = await tx.person.findMany({
+  return withTenant(deps.db, actor.companyId, async (read) => {
+    const tokens = await read.apiToken.findMany({
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    });
+    const people = await read.person.findMany({
       where: { id: { in: [...new Set(tokens.map((token) => token.createdById))] } },
       select: { id: true, firstName: true, lastName: true },
     });
@@ -114,39 +111,30 @@ export async function listApiTokens(deps: TokenDeps, actor: Actor): Promise<ApiT
 
 /** Revocation takes effect on the token's next request. */
 export async function revokeApiToken(
-  deps: TokenDeps,
+  deps: ServiceDeps,
   actor: Actor,
   tokenId: string,
 ): Promise<ApiTokenDto> {
   const now = deps.now?.() ?? new Date();
-  const row = await executeCommand(
+  return executeCommand(
     deps.db,
     commandActor(actor),
-    async (tx) => {
-      const token = await tx.apiToken.findUnique({ where: { id: tokenId } });
+    async (read) => {
+      // Locked, so two concurrent revocations cannot both pass the check below.
+      await read.$queryRaw`SELECT id FROM api_tokens WHERE id = ${tokenId}::uuid FOR UPDATE`;
+      const token = await read.apiToken.findUnique({ where: { id: tokenId } });
       if (!token) throw new AppError('NOT_FOUND', 'No API token with that id.');
-      if (token.revokedAt)
+      if (token.revokedAt) {
         throw new AppError('ALREADY_REVOKED', 'This API token is already revoked.');
-      return {
-        type: EventType.API_TOKEN_REVOKED,
-        entityId: tokenId,
-        payload: { id: tokenId, revokedById: actor.personId, revokedAt: now.toISOString() },
-      };
+      }
+      return [
+        event(
+          EventType.API_TOKEN_REVOKED,
+          { id: tokenId, revokedById: actor.personId, revokedAt: now.toISOString() },
+          { action: AuditAction.API_TOKEN_REVOKED, details: { name: token.name } },
+        ),
+      ];
     },
-    async (scope) => {
-      const revoked = await projectApiTokenRevoked(scope.tx, scope.event);
-      await scope.audit({
-        action: AuditAction.API_TOKEN_REVOKED,
-        entityType: 'api_token',
-        entityId: tokenId,
-        details: { name: revoked.name },
-      });
-      return revoked;
-    },
+    (read) => tokenDtoOf(read, tokenId, now),
   );
-  const names = await withTenant(deps.db, actor.companyId, async (tx) => {
-    const issuer = await tx.person.findUnique({ where: { id: row.createdById } });
-    return new Map(issuer ? [[issuer.id, `${issuer.firstName} ${issuer.lastName}`]] : []);
-  });
-  return toDto(row, names, now);
 }

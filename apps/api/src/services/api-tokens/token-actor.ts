@@ -1,7 +1,7 @@
 import { findApiToken, withTenant } from '@aegira/db';
 import { type ApiTokenCredential, secretMatches } from '../../auth/api-token.ts';
 import { AppError } from '../../errors/app-error.ts';
-import type { Actor, ApiDeps } from '../../trpc/context.ts';
+import type { Actor, ApiDeps } from '../actor.ts';
 
 function refused(): AppError {
   // One answer for unknown, wrong, revoked and expired tokens: nothing to probe.
@@ -27,9 +27,9 @@ export async function loadTokenActor(
   ) {
     throw refused();
   }
-  const issuer = await withTenant(deps.db, record.companyId, async (tx) => {
-    const person = await tx.person.findUnique({ where: { id: record.createdById } });
-    const company = await tx.company.findUnique({ where: { id: record.companyId } });
+  const issuer = await withTenant(deps.db, record.companyId, async (read) => {
+    const person = await read.person.findUnique({ where: { id: record.createdById } });
+    const company = await read.company.findUnique({ where: { id: record.companyId } });
     return person?.isActive && person.role === 'ADMIN' && company?.isActive ? person : null;
   });
   if (!issuer) throw refused();

@@ -1,7 +1,8 @@
-import { type Db, type Prisma, withTenant } from '@aegira/db';
-import type { AuditAction, EntityType } from '@aegira/events';
-import type { Actor } from '../../trpc/context.ts';
-import { redactSecrets } from './redact.ts';
+import { type Db, type ReadTx, withTenant } from '@aegira/db';
+import { type AuditAction, type EntityType, type EventType, entityTypeOf } from '@aegira/events';
+import type { Actor } from '../actor.ts';
+import { type SensitiveFields, sensitiveFieldsFor } from './field-visibility.ts';
+import { hasSensitiveFields, shownDetails, shownPayload } from './redaction.ts';
 
 export interface AuditListRequest {
   action?: AuditAction | undefined;
@@ -15,9 +16,9 @@ export interface AuditListRequest {
   limit: number;
 }
 
-async function actorNames(tx: Prisma.TransactionClient, ids: ReadonlyArray<string | null>) {
+async function actorNames(read: ReadTx, ids: ReadonlyArray<string | null>) {
   const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
-  const people = await tx.person.findMany({
+  const people = await read.person.findMany({
     where: { id: { in: wanted } },
     select: { id: true, firstName: true, lastName: true },
   });
@@ -28,10 +29,41 @@ function actorOf(names: Map<string, string>, id: string | null) {
   return id ? { id, name: names.get(id) ?? 'Unknown person' } : null;
 }
 
-/** The company's audit log, newest first, by cursor (the id of the last row seen). */
+/**
+ * Whether the actor sees the sensitive fields of each entity, asked of the
+ * access policy once per entity and only for events that have such fields.
+ * The trail's readers are admins, whose reads do not depend on the date (the
+ * clock only shapes a lead's view of people), so the real clock is enough.
+ */
+function sensitiveFieldsOf(read: ReadTx, actor: Actor, now: Date) {
+  const known = new Map<string, Promise<SensitiveFields>>();
+  return (entityType: EntityType, entityId: string): Promise<SensitiveFields> => {
+    const key = `${entityType}:${entityId}`;
+    let answer = known.get(key);
+    if (!answer) {
+      answer = sensitiveFieldsFor(read, actor, { entityType, entityId }, now);
+      known.set(key, answer);
+    }
+    return answer;
+  };
+}
+
+/** How a stored event's fields are shown: 'hide' without asking when it has nothing sensitive. */
+async function visibilityOf(
+  sensitiveFields: ReturnType<typeof sensitiveFieldsOf>,
+  event: { type: EventType; schemaVersion: number; entityId: string },
+): Promise<SensitiveFields> {
+  if (!hasSensitiveFields(event.type, event.schemaVersion)) return 'hide';
+  return sensitiveFields(entityTypeOf(event.type), event.entityId);
+}
+
+/**
+ * The company's audit log, newest first, by cursor (the id of the last row
+ * seen). Details are redacted by the field marks of the row's event.
+ */
 export async function listAudit(db: Db, actor: Actor, request: AuditListRequest) {
-  return withTenant(db, actor.companyId, async (tx) => {
-    const rows = await tx.auditLog.findMany({
+  return withTenant(db, actor.companyId, async (read) => {
+    const rows = await read.auditLog.findMany({
       where: {
         ...(request.action ? { action: request.action } : {}),
         ...(request.actorId ? { actorId: request.actorId } : {}),
@@ -52,20 +84,39 @@ export async function listAudit(db: Db, actor: Actor, request: AuditListRequest)
     });
     const page = rows.slice(0, request.limit);
     const names = await actorNames(
-      tx,
+      read,
       page.map((row) => row.actorId),
     );
-    return {
-      items: page.map((row) => ({
+    // The schema (type and version) each row's details are redacted by.
+    const events = await read.event.findMany({
+      where: { id: { in: page.map((row) => row.eventId) } },
+      select: { id: true, type: true, schemaVersion: true, entityId: true },
+    });
+    const eventById = new Map(events.map((event) => [event.id, event]));
+    const sensitiveFields = sensitiveFieldsOf(read, actor, new Date());
+    const items = [];
+    for (const row of page) {
+      const event = eventById.get(row.eventId);
+      // Every AuditLog row names an event of its company (a foreign key).
+      if (!event) throw new Error(`Audit row ${row.id} has no event ${row.eventId}`);
+      items.push({
         id: row.id,
         action: row.action,
         entityType: row.entityType,
         entityId: row.entityId,
         eventId: row.eventId,
         actor: actorOf(names, row.actorId),
-        details: redactSecrets(row.details),
+        details: shownDetails(
+          event.type,
+          event.schemaVersion,
+          row.details,
+          await visibilityOf(sensitiveFields, event),
+        ),
         createdAt: row.createdAt.toISOString(),
-      })),
+      });
+    }
+    return {
+      items,
       nextCursor: rows.length > request.limit ? (page.at(-1)?.id ?? null) : null,
     };
   });
@@ -79,10 +130,15 @@ export interface EntityEventsRequest {
   limit: number;
 }
 
-/** The full event history of one entity, newest first, secrets masked. */
+/**
+ * The full event history of one entity, newest first, each payload in the
+ * version it was stored in: secret fields removed (an old event's hash too, by
+ * its own version's marks), sensitive ones shown only to readers the access
+ * policy lets read the entity.
+ */
 export async function eventsForEntity(db: Db, actor: Actor, request: EntityEventsRequest) {
-  return withTenant(db, actor.companyId, async (tx) => {
-    const rows = await tx.event.findMany({
+  return withTenant(db, actor.companyId, async (read) => {
+    const rows = await read.event.findMany({
       where: {
         entityType: request.entityType,
         entityId: request.entityId,
@@ -93,16 +149,19 @@ export async function eventsForEntity(db: Db, actor: Actor, request: EntityEvent
     });
     const page = rows.slice(0, request.limit);
     const names = await actorNames(
-      tx,
+      read,
       page.map((row) => row.actorId),
     );
+    const sensitive = page.some((row) => hasSensitiveFields(row.type, row.schemaVersion))
+      ? await sensitiveFieldsFor(read, actor, request, new Date())
+      : 'hide';
     return {
       items: page.map((row) => ({
         id: row.id,
         type: row.type,
         position: row.position.toString(),
         actor: actorOf(names, row.actorId),
-        payload: redactSecrets(row.payload),
+        payload: shownPayload(row.type, row.schemaVersion, row.payload, sensitive),
         schemaVersion: row.schemaVersion,
         createdAt: row.createdAt.toISOString(),
       })),

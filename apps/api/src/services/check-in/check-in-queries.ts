@@ -1,16 +1,10 @@
-import { type Db, dateColumn, withTenant } from '@aegira/db';
+import { dateColumn, withTenant } from '@aegira/db';
 import { parseEventPayload } from '@aegira/events';
 import { AppError } from '../../errors/app-error.ts';
-import type { Actor } from '../../trpc/context.ts';
 import { readableCheckInFilter } from '../access-policy.ts';
-import { applyDueTransfers } from '../teams/due-transfers.ts';
+import type { Actor, ServiceDeps } from '../actor.ts';
 import { type CheckInDto, painLocationOf, toCheckInDto } from './check-in-dto.ts';
 import { loadWorkerDay } from './worker-day.ts';
-
-export interface CheckInQueryDeps {
-  db: Db;
-  now?: () => Date;
-}
 
 export interface CheckInStatus {
   localDate: string;
@@ -29,14 +23,16 @@ export interface CheckInStatus {
   checkIn: CheckInDto | null;
 }
 
-/** Where today stands for the signed-in person, evaluated on one clock reading. */
-export async function checkInStatus(deps: CheckInQueryDeps, actor: Actor): Promise<CheckInStatus> {
+/**
+ * Where today stands for the signed-in person, evaluated on one clock reading.
+ * On a transfer's day it already judges by the new team, and writes nothing.
+ */
+export async function checkInStatus(deps: ServiceDeps, actor: Actor): Promise<CheckInStatus> {
   const now = deps.now?.() ?? new Date();
-  await applyDueTransfers(deps.db, actor.companyId, now);
-  return withTenant(deps.db, actor.companyId, async (tx) => {
-    const worker = await loadWorkerDay(tx, actor.personId, now);
+  return withTenant(deps.db, actor.companyId, async (read) => {
+    const worker = await loadWorkerDay(read, actor.personId, now);
     const { day, evaluation } = worker;
-    const row = await tx.checkIn.findFirst({
+    const row = await read.checkIn.findFirst({
       where: { personId: actor.personId, localDate: dateColumn(day.localDate) },
     });
     const blocked =
@@ -63,10 +59,7 @@ export async function checkInStatus(deps: CheckInQueryDeps, actor: Actor): Promi
 }
 
 /** The signed-in person's check-in for today, or null. */
-export async function todayCheckIn(
-  deps: CheckInQueryDeps,
-  actor: Actor,
-): Promise<CheckInDto | null> {
+export async function todayCheckIn(deps: ServiceDeps, actor: Actor): Promise<CheckInDto | null> {
   return (await checkInStatus(deps, actor)).checkIn;
 }
 
@@ -81,14 +74,10 @@ export interface HistoryRequest {
  * someone else's history goes through the access policy; what is not readable
  * is simply absent.
  */
-export async function checkInHistory(
-  deps: CheckInQueryDeps,
-  actor: Actor,
-  request: HistoryRequest,
-) {
-  return withTenant(deps.db, actor.companyId, async (tx) => {
-    const readable = await readableCheckInFilter(tx, actor);
-    const rows = await tx.checkIn.findMany({
+export async function checkInHistory(deps: ServiceDeps, actor: Actor, request: HistoryRequest) {
+  return withTenant(deps.db, actor.companyId, async (read) => {
+    const readable = await readableCheckInFilter(read, actor);
+    const rows = await read.checkIn.findMany({
       where: { AND: [readable, { personId: request.personId ?? actor.personId }] },
       orderBy: [{ localDate: 'desc' }, { id: 'desc' }],
       take: request.limit + 1,
@@ -103,12 +92,12 @@ export async function checkInHistory(
 }
 
 /** One check-in with every version it went through (from its events), if the actor may read it. */
-export async function getCheckIn(deps: CheckInQueryDeps, actor: Actor, id: string) {
-  return withTenant(deps.db, actor.companyId, async (tx) => {
-    const readable = await readableCheckInFilter(tx, actor);
-    const row = await tx.checkIn.findFirst({ where: { AND: [readable, { id }] } });
+export async function getCheckIn(deps: ServiceDeps, actor: Actor, id: string) {
+  return withTenant(deps.db, actor.companyId, async (read) => {
+    const readable = await readableCheckInFilter(read, actor);
+    const row = await read.checkIn.findFirst({ where: { AND: [readable, { id }] } });
     if (!row) throw new AppError('NOT_FOUND', 'No check-in with that id is visible to you.');
-    const events = await tx.event.findMany({
+    const events = await read.event.findMany({
       where: { entityType: 'check_in', entityId: id },
       orderBy: { position: 'asc' },
     });
@@ -141,14 +130,10 @@ export interface ForDateRequest {
  * admin, WHS or an API token: the company), with who submitted it — e.g. for a
  * nightly export.
  */
-export async function checkInsForDate(
-  deps: CheckInQueryDeps,
-  actor: Actor,
-  request: ForDateRequest,
-) {
-  return withTenant(deps.db, actor.companyId, async (tx) => {
-    const readable = await readableCheckInFilter(tx, actor);
-    const rows = await tx.checkIn.findMany({
+export async function checkInsForDate(deps: ServiceDeps, actor: Actor, request: ForDateRequest) {
+  return withTenant(deps.db, actor.companyId, async (read) => {
+    const readable = await readableCheckInFilter(read, actor);
+    const rows = await read.checkIn.findMany({
       where: {
         AND: [
           readable,
@@ -161,7 +146,7 @@ export async function checkInsForDate(
       ...(request.cursor ? { cursor: { id: request.cursor }, skip: 1 } : {}),
     });
     const page = rows.slice(0, request.limit);
-    const people = await tx.person.findMany({
+    const people = await read.person.findMany({
       where: { id: { in: page.map((row) => row.personId) } },
       select: { id: true, firstName: true, lastName: true, email: true },
     });

@@ -1,27 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import {
-  type Db,
+  type DecidedEvent,
   dateColumn,
+  event,
   executeCommand,
   isUniqueViolation,
-  projectCheckInSubmitted,
-  projectCheckInUpdated,
-  projectMissedCheckInResolved,
 } from '@aegira/db';
 import { computeReadiness, type ValidCheckInInputs } from '@aegira/domain';
 import { EventType } from '@aegira/events';
 import { AppError } from '../../errors/app-error.ts';
-import type { Actor } from '../../trpc/context.ts';
-import { commandActor } from '../command-actor.ts';
+import { type Actor, commandActor, type ServiceDeps } from '../actor.ts';
 import { applyDueTransfers } from '../teams/due-transfers.ts';
 import { type CheckInDto, toCheckInDto } from './check-in-dto.ts';
 import { loadWorkerDay } from './worker-day.ts';
-
-export interface CheckInServiceDeps {
-  db: Db;
-  /** The one clock reading of a request; injectable so tests can fix the time. */
-  now?: () => Date;
-}
 
 function eventInputs(inputs: ValidCheckInInputs) {
   return {
@@ -44,10 +35,10 @@ function alreadyCheckedIn(): AppError {
 
 /**
  * Submits today's check-in: window rules on one clock reading, then
- * CHECK_IN_SUBMITTED, the row, and the resolution of a miss recorded that day.
+ * CHECK_IN_SUBMITTED, and MISSED_CHECK_IN_RESOLVED for a miss recorded that day.
  */
 export async function submitCheckIn(
-  deps: CheckInServiceDeps,
+  deps: ServiceDeps,
   actor: Actor,
   inputs: ValidCheckInInputs,
 ): Promise<CheckInDto> {
@@ -59,15 +50,16 @@ export async function submitCheckIn(
     return await executeCommand(
       deps.db,
       commandActor(actor),
-      async (tx) => {
-        const { person, evaluation } = await loadWorkerDay(tx, actor.personId, now);
+      async (read) => {
+        const { person, evaluation } = await loadWorkerDay(read, actor.personId, now);
         if (!evaluation.allowed) {
           throw new AppError('CHECK_IN_NOT_ALLOWED', evaluation.message, {
             reason: evaluation.code,
           });
         }
-        const existing = await tx.checkIn.findFirst({
-          where: { personId: actor.personId, localDate: dateColumn(evaluation.localDate) },
+        const localDate = dateColumn(evaluation.localDate);
+        const existing = await read.checkIn.findFirst({
+          where: { personId: actor.personId, localDate },
           select: { id: true },
         });
         if (existing) throw alreadyCheckedIn();
@@ -76,10 +68,9 @@ export async function submitCheckIn(
             reason: 'NO_TEAM',
           });
         }
-        return {
-          type: EventType.CHECK_IN_SUBMITTED,
-          entityId: id,
-          payload: {
+        const submittedAt = now.toISOString();
+        const events: DecidedEvent[] = [
+          event(EventType.CHECK_IN_SUBMITTED, {
             id,
             personId: actor.personId,
             teamId: person.teamId,
@@ -88,26 +79,25 @@ export async function submitCheckIn(
             scores: computeReadiness(inputs),
             isLate: evaluation.isLate,
             minutesLate: evaluation.minutesLate,
-            submittedAt: now.toISOString(),
-          },
-        };
-      },
-      async (scope) => {
-        const row = await projectCheckInSubmitted(scope.tx, scope.event);
-        const p = scope.event.payload;
-        const miss = await scope.tx.missedCheckIn.findFirst({
-          where: { personId: p.personId, localDate: dateColumn(p.localDate), resolvedAt: null },
+            submittedAt,
+          }),
+        ];
+        const miss = await read.missedCheckIn.findFirst({
+          where: { personId: actor.personId, localDate, resolvedAt: null },
+          select: { id: true },
         });
         if (miss) {
-          const resolved = await scope.append({
-            type: EventType.MISSED_CHECK_IN_RESOLVED,
-            entityId: miss.id,
-            payload: { id: miss.id, checkInId: row.id, resolvedAt: p.submittedAt },
-          });
-          await projectMissedCheckInResolved(scope.tx, resolved);
+          events.push(
+            event(EventType.MISSED_CHECK_IN_RESOLVED, {
+              id: miss.id,
+              checkInId: id,
+              resolvedAt: submittedAt,
+            }),
+          );
         }
-        return toCheckInDto(row);
+        return events;
       },
+      async (read) => toCheckInDto(await read.checkIn.findUniqueOrThrow({ where: { id } })),
     );
   } catch (error) {
     // Two submits raced past the existence check: the unique constraint decided.
@@ -118,19 +108,20 @@ export async function submitCheckIn(
 
 /** Amends today's check-in (CHECK_IN_UPDATED); earlier versions stay in the event history. */
 export async function amendCheckIn(
-  deps: CheckInServiceDeps,
+  deps: ServiceDeps,
   actor: Actor,
   inputs: ValidCheckInInputs,
 ): Promise<CheckInDto> {
   const now = deps.now?.() ?? new Date();
   await applyDueTransfers(deps.db, actor.companyId, now);
+  let id = '';
   return executeCommand(
     deps.db,
     commandActor(actor),
-    async (tx) => {
-      const { day } = await loadWorkerDay(tx, actor.personId, now);
+    async (read) => {
+      const { day } = await loadWorkerDay(read, actor.personId, now);
       // Lock today's row so concurrent amendments get consecutive versions.
-      const locked = await tx.$queryRaw<Array<{ id: string; version: number }>>`
+      const locked = await read.$queryRaw<Array<{ id: string; version: number }>>`
         SELECT id, version FROM check_ins
         WHERE person_id = ${actor.personId}::uuid AND local_date = ${day.localDate}::date
         FOR UPDATE`;
@@ -138,18 +129,17 @@ export async function amendCheckIn(
       if (!current) {
         throw new AppError('NOT_FOUND', 'There is no check-in today to amend. Submit one first.');
       }
-      return {
-        type: EventType.CHECK_IN_UPDATED,
-        entityId: current.id,
-        payload: {
+      id = current.id;
+      return [
+        event(EventType.CHECK_IN_UPDATED, {
           id: current.id,
           version: current.version + 1,
           inputs: eventInputs(inputs),
           scores: computeReadiness(inputs),
           amendedAt: now.toISOString(),
-        },
-      };
+        }),
+      ];
     },
-    async (scope) => toCheckInDto(await projectCheckInUpdated(scope.tx, scope.event)),
+    async (read) => toCheckInDto(await read.checkIn.findUniqueOrThrow({ where: { id } })),
   );
 }

@@ -1,4 +1,4 @@
-import { localDateOf, type Person, type Team, type Tx } from '@aegira/db';
+import { localDateOf, type Person, type ReadTx, type Team } from '@aegira/db';
 import {
   type CheckInDayStatus,
   type CheckInWindowResult,
@@ -7,11 +7,18 @@ import {
   type Holiday,
   resolveSchedule,
   type Schedule,
+  toLocalTime,
   type WorkDay,
 } from '@aegira/domain';
+import { teamOfPersonOn } from '../teams/membership.ts';
 
 export interface WorkerDay {
   person: Person;
+  /**
+   * The person's team today: a transfer whose day has come counts as done even
+   * before a command completes it, so it may differ from `person.teamId`.
+   */
+  teamId: string | null;
   team: Team | null;
   timeZone: string;
   schedule: Schedule;
@@ -26,8 +33,8 @@ function workDaysOf(days: readonly number[]): WorkDay[] {
 }
 
 /** The company's active holidays, as the window rules read them. */
-export async function loadHolidays(tx: Tx): Promise<Holiday[]> {
-  const rows = await tx.holiday.findMany({ where: { isActive: true } });
+export async function loadHolidays(read: ReadTx): Promise<Holiday[]> {
+  const rows = await read.holiday.findMany({ where: { isActive: true } });
   return rows.map((row) => ({
     date: localDateOf(row.date),
     name: row.name,
@@ -57,26 +64,28 @@ export function scheduleOf(person: Person, team: Team | null): Schedule {
 /**
  * Everything the window rules need, read in the caller's transaction and judged
  * on one clock reading (`now`), so "today" cannot drift between the checks.
- * Callers first run applyDueTransfers (services/teams/due-transfers.ts) for the
- * same `now`, outside their transaction, so the person's team is the one of
- * today: this function only reads, and a command's event builder must not write.
+ * The team is the person's team of today (services/teams/membership.ts), so a
+ * query sees a move on its day without anything having written it; commands
+ * also complete due transfers first, and then both agree.
  */
-export async function loadWorkerDay(tx: Tx, personId: string, now: Date): Promise<WorkerDay> {
-  const person = await tx.person.findUniqueOrThrow({ where: { id: personId } });
-  const company = await tx.company.findUniqueOrThrow({ where: { id: person.companyId } });
-  const team = person.teamId ? await tx.team.findUnique({ where: { id: person.teamId } }) : null;
-  const holidays = await loadHolidays(tx);
+export async function loadWorkerDay(read: ReadTx, personId: string, now: Date): Promise<WorkerDay> {
+  const person = await read.person.findUniqueOrThrow({ where: { id: personId } });
+  const company = await read.company.findUniqueOrThrow({ where: { id: person.companyId } });
+  const teamId = await teamOfPersonOn(read, person.id, toLocalTime(now, company.timezone).date);
+  const team = teamId ? await read.team.findUnique({ where: { id: teamId } }) : null;
+  const holidays = await loadHolidays(read);
   const schedule = scheduleOf(person, team);
   const dayInput = { now, timeZone: company.timezone, schedule, holidays };
   return {
     person,
+    teamId,
     team,
     timeZone: company.timezone,
     schedule,
     day: checkInDayStatus(dayInput),
     evaluation: evaluateCheckInWindow({
       ...dayInput,
-      person: { isActive: person.isActive, teamId: person.teamId },
+      person: { isActive: person.isActive, teamId },
       team: team ? { isActive: team.isActive } : null,
     }),
   };

@@ -1,14 +1,7 @@
-import {
-  type Company,
-  type Db,
-  executeCommand,
-  projectCompanyUpdated,
-  withTenant,
-} from '@aegira/db';
+import { type Company, event, executeCommand, type ReadTx, withTenant } from '@aegira/db';
 import { AuditAction, type EventPayload, EventType } from '@aegira/events';
 import { z } from 'zod';
-import type { Actor } from '../../trpc/context.ts';
-import { commandActor } from '../command-actor.ts';
+import { type Actor, commandActor, type ServiceDeps } from '../actor.ts';
 import { NothingChanged, orCurrentIfUnchanged } from '../no-changes.ts';
 
 export const companyOutput = z.object({
@@ -25,11 +18,13 @@ function toCompanyDto(row: Company): CompanyDto {
   return { id: row.id, name: row.name, slug: row.slug, timezone: row.timezone };
 }
 
+async function companyOf(read: ReadTx, actor: Actor): Promise<CompanyDto> {
+  return toCompanyDto(await read.company.findUniqueOrThrow({ where: { id: actor.companyId } }));
+}
+
 /** The caller's company; every role may read its name, slug and timezone. */
-export async function getCompany(deps: { db: Db }, actor: Actor): Promise<CompanyDto> {
-  return withTenant(deps.db, actor.companyId, async (tx) =>
-    toCompanyDto(await tx.company.findUniqueOrThrow({ where: { id: actor.companyId } })),
-  );
+export async function getCompany(deps: ServiceDeps, actor: Actor): Promise<CompanyDto> {
+  return withTenant(deps.db, actor.companyId, (read) => companyOf(read, actor));
 }
 
 /**
@@ -37,7 +32,7 @@ export async function getCompany(deps: { db: Db }, actor: Actor): Promise<Compan
  * with the previous values). The slug stays, so links keep working after a rename.
  */
 export async function updateCompanySettings(
-  deps: { db: Db },
+  deps: ServiceDeps,
   actor: Actor,
   request: CompanyChanges,
 ): Promise<CompanyDto> {
@@ -45,8 +40,10 @@ export async function updateCompanySettings(
     executeCommand(
       deps.db,
       commandActor(actor),
-      async (tx) => {
-        const company = await tx.company.findUniqueOrThrow({ where: { id: actor.companyId } });
+      async (read) => {
+        // Locked, so two concurrent edits each record the values the other left as `previous`.
+        await read.$queryRaw`SELECT id FROM companies WHERE id = ${actor.companyId}::uuid FOR UPDATE`;
+        const company = await read.company.findUniqueOrThrow({ where: { id: actor.companyId } });
         const changes: CompanyChanges = {};
         if (request.name !== undefined && request.name !== company.name) {
           changes.name = request.name;
@@ -55,32 +52,19 @@ export async function updateCompanySettings(
           changes.timezone = request.timezone;
         }
         if (Object.keys(changes).length === 0) throw new NothingChanged();
-        return {
-          type: EventType.COMPANY_UPDATED,
-          entityId: company.id,
-          payload: { id: company.id, changes },
+        const previous = {
+          ...(changes.name !== undefined ? { name: company.name } : {}),
+          ...(changes.timezone !== undefined ? { timezone: company.timezone } : {}),
         };
+        return [
+          event(
+            EventType.COMPANY_UPDATED,
+            { id: company.id, changes },
+            { action: AuditAction.COMPANY_SETTINGS_UPDATED, details: { changes, previous } },
+          ),
+        ];
       },
-      async (scope) => {
-        const before = await scope.tx.company.findUniqueOrThrow({
-          where: { id: actor.companyId },
-        });
-        const row = await projectCompanyUpdated(scope.tx, scope.event);
-        const { changes } = scope.event.payload;
-        await scope.audit({
-          action: AuditAction.COMPANY_SETTINGS_UPDATED,
-          entityType: 'company',
-          entityId: row.id,
-          details: {
-            changes,
-            previous: {
-              ...(changes.name !== undefined ? { name: before.name } : {}),
-              ...(changes.timezone !== undefined ? { timezone: before.timezone } : {}),
-            },
-          },
-        });
-        return toCompanyDto(row);
-      },
+      (read) => companyOf(read, actor),
     );
   return orCurrentIfUnchanged(command, () => getCompany(deps, actor));
 }

@@ -1,6 +1,6 @@
-import { type Db, withTenant } from '@aegira/db';
+import { withTenant } from '@aegira/db';
 import { isValidLocalDate } from '@aegira/domain';
-import type { Actor } from '../../trpc/context.ts';
+import type { Actor, ServiceDeps } from '../actor.ts';
 import { type HolidayDto, toHolidayDto } from './holiday-dto.ts';
 
 export interface ListHolidaysRequest {
@@ -21,12 +21,12 @@ function fallsIn(holiday: HolidayDto, year: number): boolean {
  * every recurring holiday, in calendar order.
  */
 export async function listHolidays(
-  deps: { db: Db },
+  deps: ServiceDeps,
   actor: Actor,
   request: ListHolidaysRequest,
 ): Promise<{ items: HolidayDto[] }> {
-  return withTenant(deps.db, actor.companyId, async (tx) => {
-    const rows = await tx.holiday.findMany({
+  return withTenant(deps.db, actor.companyId, async (read) => {
+    const rows = await read.holiday.findMany({
       where: request.includeInactive ? {} : { isActive: true },
       orderBy: [{ date: 'asc' }, { name: 'asc' }, { id: 'asc' }],
     });

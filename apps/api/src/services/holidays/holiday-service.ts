@@ -1,19 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import {
-  type Db,
+  event,
   executeCommand,
   type Holiday,
   localDateOf,
-  projectHolidayCreated,
-  projectHolidayDeactivated,
-  projectHolidayUpdated,
-  type Tx,
+  type ReadTx,
   withTenant,
 } from '@aegira/db';
 import { AuditAction, type EventPayload, EventType } from '@aegira/events';
 import { AppError } from '../../errors/app-error.ts';
-import type { Actor } from '../../trpc/context.ts';
-import { commandActor } from '../command-actor.ts';
+import { type Actor, commandActor, type ServiceDeps } from '../actor.ts';
 import { NothingChanged, orCurrentIfUnchanged } from '../no-changes.ts';
 import { type HolidayDto, toHolidayDto } from './holiday-dto.ts';
 
@@ -29,13 +25,14 @@ function notFound(): AppError {
  * this rule, so a per-company advisory lock makes concurrent writes take turns.
  */
 async function refuseClash(
-  tx: Tx,
+  read: ReadTx,
   companyId: string,
   candidate: { date: string; recurring: boolean },
   exceptId?: string,
 ): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`holidays:${companyId}`}))`;
-  const active = await tx.holiday.findMany({
+  // Selected through a subquery: the lock function returns void, which a raw query cannot map.
+  await read.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${`holidays:${companyId}`}))) AS lock`;
+  const active = await read.holiday.findMany({
     where: { isActive: true, ...(exceptId ? { id: { not: exceptId } } : {}) },
   });
   const clash = active.find((holiday) => {
@@ -50,9 +47,9 @@ async function refuseClash(
   }
 }
 
-async function lockHoliday(tx: Tx, holidayId: string): Promise<Holiday> {
-  await tx.$queryRaw`SELECT id FROM holidays WHERE id = ${holidayId}::uuid FOR UPDATE`;
-  const holiday = await tx.holiday.findUnique({ where: { id: holidayId } });
+async function lockHoliday(read: ReadTx, holidayId: string): Promise<Holiday> {
+  await read.$queryRaw`SELECT id FROM holidays WHERE id = ${holidayId}::uuid FOR UPDATE`;
+  const holiday = await read.holiday.findUnique({ where: { id: holidayId } });
   if (!holiday) throw notFound();
   if (!holiday.isActive) {
     throw new AppError('ALREADY_INACTIVE', `The holiday "${holiday.name}" is deactivated.`);
@@ -60,9 +57,15 @@ async function lockHoliday(tx: Tx, holidayId: string): Promise<Holiday> {
   return holiday;
 }
 
+/** The holiday as the command left it: the `then` step of every holiday command. */
+function holidayAfter(holidayId: string) {
+  return async (read: ReadTx): Promise<HolidayDto> =>
+    toHolidayDto(await read.holiday.findUniqueOrThrow({ where: { id: holidayId } }));
+}
+
 /** HOLIDAY_CREATED (+ AuditLog): a one-off date or a yearly one. */
 export async function createHoliday(
-  deps: { db: Db },
+  deps: ServiceDeps,
   actor: Actor,
   request: { date: string; name: string; recurring: boolean },
 ): Promise<HolidayDto> {
@@ -70,20 +73,17 @@ export async function createHoliday(
   return executeCommand(
     deps.db,
     commandActor(actor),
-    async (tx) => {
-      await refuseClash(tx, actor.companyId, request);
-      return { type: EventType.HOLIDAY_CREATED, entityId: id, payload: { id, ...request } };
+    async (read) => {
+      await refuseClash(read, actor.companyId, request);
+      return [
+        event(
+          EventType.HOLIDAY_CREATED,
+          { id, ...request },
+          { action: AuditAction.HOLIDAY_CREATED, details: { ...request } },
+        ),
+      ];
     },
-    async (scope) => {
-      await projectHolidayCreated(scope.tx, scope.event);
-      await scope.audit({
-        action: AuditAction.HOLIDAY_CREATED,
-        entityType: 'holiday',
-        entityId: id,
-        details: { ...request },
-      });
-      return toHolidayDto(await scope.tx.holiday.findUniqueOrThrow({ where: { id } }));
-    },
+    holidayAfter(id),
   );
 }
 
@@ -103,7 +103,7 @@ function changedFields(holiday: Holiday, requested: HolidayChanges): HolidayChan
 
 /** HOLIDAY_UPDATED with the changed fields (+ AuditLog); a request that changes nothing writes nothing. */
 export async function updateHoliday(
-  deps: { db: Db },
+  deps: ServiceDeps,
   actor: Actor,
   request: HolidayChanges & { holidayId: string },
 ): Promise<HolidayDto> {
@@ -112,35 +112,28 @@ export async function updateHoliday(
     executeCommand(
       deps.db,
       commandActor(actor),
-      async (tx) => {
-        const holiday = await lockHoliday(tx, holidayId);
+      async (read) => {
+        const holiday = await lockHoliday(read, holidayId);
         const changes = changedFields(holiday, requested);
         if (Object.keys(changes).length === 0) throw new NothingChanged();
         if (changes.date !== undefined || changes.recurring !== undefined) {
           const date = changes.date ?? localDateOf(holiday.date);
           const recurring = changes.recurring ?? holiday.recurring;
-          await refuseClash(tx, actor.companyId, { date, recurring }, holidayId);
+          await refuseClash(read, actor.companyId, { date, recurring }, holidayId);
         }
-        return {
-          type: EventType.HOLIDAY_UPDATED,
-          entityId: holidayId,
-          payload: { id: holidayId, changes },
-        };
+        return [
+          event(
+            EventType.HOLIDAY_UPDATED,
+            { id: holidayId, changes },
+            { action: AuditAction.HOLIDAY_UPDATED, details: { changes } },
+          ),
+        ];
       },
-      async (scope) => {
-        const row = await projectHolidayUpdated(scope.tx, scope.event);
-        await scope.audit({
-          action: AuditAction.HOLIDAY_UPDATED,
-          entityType: 'holiday',
-          entityId: holidayId,
-          details: { changes: scope.event.payload.changes },
-        });
-        return toHolidayDto(row);
-      },
+      holidayAfter(holidayId),
     );
   const current = () =>
-    withTenant(deps.db, actor.companyId, async (tx) => {
-      const row = await tx.holiday.findUnique({ where: { id: holidayId } });
+    withTenant(deps.db, actor.companyId, async (read) => {
+      const row = await read.holiday.findUnique({ where: { id: holidayId } });
       if (!row) throw notFound();
       return toHolidayDto(row);
     });
@@ -149,30 +142,27 @@ export async function updateHoliday(
 
 /** HOLIDAY_DEACTIVATED (+ AuditLog); the row stays, check-ins are allowed on that day again. */
 export async function deactivateHoliday(
-  deps: { db: Db },
+  deps: ServiceDeps,
   actor: Actor,
   request: { holidayId: string },
 ): Promise<HolidayDto> {
   return executeCommand(
     deps.db,
     commandActor(actor),
-    async (tx) => {
-      const holiday = await lockHoliday(tx, request.holidayId);
-      return {
-        type: EventType.HOLIDAY_DEACTIVATED,
-        entityId: holiday.id,
-        payload: { id: holiday.id },
-      };
+    async (read) => {
+      const holiday = await lockHoliday(read, request.holidayId);
+      const date = localDateOf(holiday.date);
+      return [
+        event(
+          EventType.HOLIDAY_DEACTIVATED,
+          { id: holiday.id },
+          {
+            action: AuditAction.HOLIDAY_DEACTIVATED,
+            details: { date, name: holiday.name, recurring: holiday.recurring },
+          },
+        ),
+      ];
     },
-    async (scope) => {
-      const row = await projectHolidayDeactivated(scope.tx, scope.event);
-      await scope.audit({
-        action: AuditAction.HOLIDAY_DEACTIVATED,
-        entityType: 'holiday',
-        entityId: row.id,
-        details: { date: localDateOf(row.date), name: row.name, recurring: row.recurring },
-      });
-      return toHolidayDto(row);
-    },
+    holidayAfter(request.holidayId),
   );
 }

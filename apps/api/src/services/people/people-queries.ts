@@ -1,8 +1,8 @@
-import { type Db, type Prisma, type Tx, withTenant } from '@aegira/db';
+import { type Prisma, type ReadTx, withTenant } from '@aegira/db';
 import type { Role } from '@aegira/events';
 import { AppError } from '../../errors/app-error.ts';
-import type { Actor } from '../../trpc/context.ts';
 import { readablePersonFilter } from '../access-policy.ts';
+import type { Actor, ServiceDeps } from '../actor.ts';
 import { type PersonDto, personDtoOf, personDtosOf } from './person-dto.ts';
 import { notFound } from './person-rules.ts';
 
@@ -15,8 +15,12 @@ export interface ListPeopleRequest {
   limit: number;
 }
 
-async function readableOrForbidden(tx: Tx, actor: Actor): Promise<Prisma.PersonWhereInput> {
-  const readable = await readablePersonFilter(tx, actor);
+async function readableOrForbidden(
+  read: ReadTx,
+  actor: Actor,
+  now: Date,
+): Promise<Prisma.PersonWhereInput> {
+  const readable = await readablePersonFilter(read, actor, now);
   if (!readable) {
     throw new AppError('FORBIDDEN', 'Your role does not allow reading other people.');
   }
@@ -40,13 +44,13 @@ function searchFilter(search: string | undefined): Prisma.PersonWhereInput[] {
  * for the cursor, the id of the last person seen).
  */
 export async function listPeople(
-  deps: { db: Db },
+  deps: ServiceDeps,
   actor: Actor,
   request: ListPeopleRequest,
 ): Promise<{ items: PersonDto[]; nextCursor: string | null }> {
-  return withTenant(deps.db, actor.companyId, async (tx) => {
-    const readable = await readableOrForbidden(tx, actor);
-    const rows = await tx.person.findMany({
+  return withTenant(deps.db, actor.companyId, async (read) => {
+    const readable = await readableOrForbidden(read, actor, deps.now?.() ?? new Date());
+    const rows = await read.person.findMany({
       where: {
         AND: [
           readable,
@@ -62,18 +66,18 @@ export async function listPeople(
     });
     const page = rows.slice(0, request.limit);
     return {
-      items: await personDtosOf(tx, page),
+      items: await personDtosOf(read, page),
       nextCursor: rows.length > request.limit ? (page.at(-1)?.id ?? null) : null,
     };
   });
 }
 
 /** One person; NOT_FOUND when they are in another company or outside the actor's scope. */
-export async function getPerson(deps: { db: Db }, actor: Actor, id: string): Promise<PersonDto> {
-  return withTenant(deps.db, actor.companyId, async (tx) => {
-    const readable = await readableOrForbidden(tx, actor);
-    const row = await tx.person.findFirst({ where: { AND: [readable, { id }] } });
+export async function getPerson(deps: ServiceDeps, actor: Actor, id: string): Promise<PersonDto> {
+  return withTenant(deps.db, actor.companyId, async (read) => {
+    const readable = await readableOrForbidden(read, actor, deps.now?.() ?? new Date());
+    const row = await read.person.findFirst({ where: { AND: [readable, { id }] } });
     if (!row) throw notFound();
-    return personDtoOf(tx, row);
+    return personDtoOf(read, row);
   });
 }

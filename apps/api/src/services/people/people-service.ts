@@ -1,24 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { type Db, isEmailTaken, isUniqueViolation, withTenant } from '@aegira/db';
+import { executeCommand, isEmailTaken, isUniqueViolation } from '@aegira/db';
 import type { Role } from '@aegira/events';
 import { hashPassword } from '../../auth/password.ts';
-import type { Actor } from '../../trpc/context.ts';
-import { commandActor } from '../command-actor.ts';
-import { createPerson } from '../person-writes.ts';
+import { type Actor, commandActor, type ServiceDeps } from '../actor.ts';
+import { personCreation } from '../person-writes.ts';
 import { type PersonDto, personDtoOf } from './person-dto.ts';
-import {
-  activeTeamForWorker,
-  companyToday,
-  notFound,
-  refuseTeamForNonWorker,
-} from './person-rules.ts';
+import { activeTeamForWorker, companyToday, refuseTeamForNonWorker } from './person-rules.ts';
 import { emailTaken, type PersonChanges, writePersonUpdate } from './person-update.ts';
 import { checkScheduleOverride } from './schedule-override.ts';
-
-export interface PeopleDeps {
-  db: Db;
-  now?: () => Date;
-}
 
 export interface CreatePersonRequest {
   email: string;
@@ -34,11 +23,12 @@ export interface CreatePersonRequest {
 }
 
 /**
- * An admin adds a person: PERSON_CREATED (+ AuditLog) through the shared write.
+ * An admin adds a person: PERSON_CREATED (+ AuditLog), the password hash as a
+ * credential beside it.
  * A WORKER joins an active team of the company at once; other roles have none.
  */
 export async function createPersonAsAdmin(
-  deps: PeopleDeps,
+  deps: ServiceDeps,
   actor: Actor,
   request: CreatePersonRequest,
 ): Promise<PersonDto> {
@@ -47,39 +37,41 @@ export async function createPersonAsAdmin(
   // Hashing is slow on purpose; it happens before the transaction opens.
   const passwordHash = await hashPassword(request.password);
   try {
-    await createPerson(deps.db, commandActor(actor), async (tx) => {
-      if (await isEmailTaken(tx, request.email)) throw emailTaken();
-      const team = request.role === 'WORKER' ? await activeTeamForWorker(tx, request.teamId) : null;
-      if (request.role !== 'WORKER') refuseTeamForNonWorker(request.role, request.teamId);
-      const override = {
-        windowStart: request.windowStart ?? null,
-        windowEnd: request.windowEnd ?? null,
-        workDays: request.workDays ?? [],
-      };
-      checkScheduleOverride(override, team);
-      return {
-        id,
-        email: request.email,
-        firstName: request.firstName,
-        lastName: request.lastName,
-        role: request.role,
-        passwordHash,
-        phone: request.phone ?? null,
-        ...override,
-        teamId: team?.id ?? null,
-        teamAssignedOn: team ? await companyToday(tx, actor.companyId, now) : null,
-      };
-    });
+    return await executeCommand(
+      deps.db,
+      commandActor(actor),
+      async (read) => {
+        if (await isEmailTaken(read, request.email)) throw emailTaken();
+        const team =
+          request.role === 'WORKER' ? await activeTeamForWorker(read, request.teamId) : null;
+        if (request.role !== 'WORKER') refuseTeamForNonWorker(request.role, request.teamId);
+        const override = {
+          windowStart: request.windowStart ?? null,
+          windowEnd: request.windowEnd ?? null,
+          workDays: request.workDays ?? [],
+        };
+        checkScheduleOverride(override, team);
+        const created = personCreation({
+          id,
+          email: request.email,
+          firstName: request.firstName,
+          lastName: request.lastName,
+          role: request.role,
+          passwordHash,
+          phone: request.phone ?? null,
+          ...override,
+          teamId: team?.id ?? null,
+          teamAssignedOn: team ? await companyToday(read, actor.companyId, now) : null,
+        });
+        return { events: [created.event], credentials: [created.credential] };
+      },
+      async (read) => personDtoOf(read, await read.person.findUniqueOrThrow({ where: { id } })),
+    );
   } catch (error) {
     // Lost a race for the same email after the check in the transaction.
     if (isUniqueViolation(error)) throw emailTaken();
     throw error;
   }
-  return withTenant(deps.db, actor.companyId, async (tx) => {
-    const row = await tx.person.findUnique({ where: { id } });
-    if (!row) throw notFound();
-    return personDtoOf(tx, row);
-  });
 }
 
 export interface UpdatePersonRequest extends PersonChanges {
@@ -88,7 +80,7 @@ export interface UpdatePersonRequest extends PersonChanges {
 
 /** An admin edits names, contact, email and schedule override; team and role have their own commands. */
 export async function updatePersonAsAdmin(
-  deps: PeopleDeps,
+  deps: ServiceDeps,
   actor: Actor,
   request: UpdatePersonRequest,
 ): Promise<PersonDto> {

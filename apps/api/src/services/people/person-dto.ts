@@ -1,10 +1,10 @@
-import { localDateOf, type Person, type Team, type Tx } from '@aegira/db';
+import { localDateOf, type Person, type ReadTx, type Team } from '@aegira/db';
 import { ROLES } from '@aegira/events';
 import { z } from 'zod';
 
 /**
  * A person as clients see them. Built field by field from the row, so the
- * password hash and the token version can never leak into a response.
+ * token version (or anything added to the row later) never leaks into a response.
  */
 export const personOutput = z.object({
   id: z.uuid(),
@@ -64,14 +64,14 @@ export function toPersonDto(
 }
 
 /** DTOs for a page of people, with their teams and led teams read in two queries. */
-export async function personDtosOf(tx: Tx, rows: Person[]): Promise<PersonDto[]> {
+export async function personDtosOf(read: ReadTx, rows: Person[]): Promise<PersonDto[]> {
   const teamIds = [...new Set(rows.flatMap((row) => (row.teamId ? [row.teamId] : [])))];
-  const teams = await tx.team.findMany({
+  const teams = await read.team.findMany({
     where: { id: { in: teamIds } },
     select: { id: true, name: true, isActive: true },
   });
   const byId = new Map(teams.map((team) => [team.id, team]));
-  const led = await tx.team.findMany({
+  const led = await read.team.findMany({
     where: { leaderId: { in: rows.map((row) => row.id) }, isActive: true },
     select: { id: true, name: true, leaderId: true },
   });
@@ -81,8 +81,8 @@ export async function personDtosOf(tx: Tx, rows: Person[]): Promise<PersonDto[]>
   );
 }
 
-export async function personDtoOf(tx: Tx, row: Person): Promise<PersonDto> {
-  const [dto] = await personDtosOf(tx, [row]);
+export async function personDtoOf(read: ReadTx, row: Person): Promise<PersonDto> {
+  const [dto] = await personDtosOf(read, [row]);
   if (!dto) throw new Error('personDtosOf returned no DTO for one row');
   return dto;
 }

@@ -1,10 +1,10 @@
-import type { Person, Team, Tx } from '@aegira/db';
+import type { Person, ReadTx, Team } from '@aegira/db';
 import { toLocalTime } from '@aegira/domain';
 import { AppError, fieldError } from '../../errors/app-error.ts';
-import type { Actor } from '../../trpc/context.ts';
+import type { Actor } from '../actor.ts';
 
 // The guards of product.md "Teams and people", shared by the people commands.
-// They run inside the command's transaction, on rows locked there.
+// They run in the commands' decide steps, on rows locked there.
 
 export function notFound(): AppError {
   return new AppError('NOT_FOUND', 'No person with that id in your company.');
@@ -15,9 +15,9 @@ export function notFound(): AppError {
  * person (a role change and a deactivation, say) run one after the other, each
  * judging the other's result, and token versions never collide.
  */
-export async function lockPerson(tx: Tx, personId: string): Promise<Person> {
-  await tx.$queryRaw`SELECT id FROM persons WHERE id = ${personId}::uuid FOR UPDATE`;
-  const person = await tx.person.findUnique({ where: { id: personId } });
+export async function lockPerson(read: ReadTx, personId: string): Promise<Person> {
+  await read.$queryRaw`SELECT id FROM persons WHERE id = ${personId}::uuid FOR UPDATE`;
+  const person = await read.person.findUnique({ where: { id: personId } });
   if (!person) throw notFound();
   return person;
 }
@@ -36,8 +36,12 @@ function fullName(person: Person): string {
 }
 
 /** A team's leader must stay a TEAM_LEAD and active while the team is active. */
-export async function refuseIfLeadsActiveTeam(tx: Tx, person: Person, then: string): Promise<void> {
-  const team = await tx.team.findFirst({
+export async function refuseIfLeadsActiveTeam(
+  read: ReadTx,
+  person: Person,
+  then: string,
+): Promise<void> {
+  const team = await read.team.findFirst({
     where: { leaderId: person.id, isActive: true },
     select: { name: true },
   });
@@ -51,8 +55,8 @@ export async function refuseIfLeadsActiveTeam(tx: Tx, person: Person, then: stri
 }
 
 /** Likewise a supervisor stays a SUPERVISOR while an active team names them. */
-export async function refuseIfSupervisesActiveTeam(tx: Tx, person: Person): Promise<void> {
-  const teams = await tx.team.findMany({
+export async function refuseIfSupervisesActiveTeam(read: ReadTx, person: Person): Promise<void> {
+  const teams = await read.team.findMany({
     where: { supervisorId: person.id, isActive: true },
     select: { name: true },
     orderBy: { name: 'asc' },
@@ -68,8 +72,8 @@ export async function refuseIfSupervisesActiveTeam(tx: Tx, person: Person): Prom
 }
 
 /** A pending move to another team would put a non-worker on a team when it applies. */
-export async function refuseIfTransferPending(tx: Tx, person: Person): Promise<void> {
-  const pending = await tx.teamTransfer.findFirst({
+export async function refuseIfTransferPending(read: ReadTx, person: Person): Promise<void> {
+  const pending = await read.teamTransfer.findFirst({
     where: { personId: person.id, status: 'PENDING' },
     select: { effectiveOn: true },
   });
@@ -84,12 +88,12 @@ export async function refuseIfTransferPending(tx: Tx, person: Person): Promise<v
 
 /** The active team of this company a WORKER joins; a field error on `teamId` otherwise. */
 export async function activeTeamForWorker(
-  tx: Tx,
+  read: ReadTx,
   teamId: string | null | undefined,
 ): Promise<Team> {
   if (!teamId) throw fieldError('teamId', 'is required: a WORKER must belong to a team');
   // Row-level security hides other companies' teams, so they read as unknown.
-  const team = await tx.team.findUnique({ where: { id: teamId } });
+  const team = await read.team.findUnique({ where: { id: teamId } });
   if (!team) throw fieldError('teamId', 'must be a team of your company');
   if (!team.isActive) {
     throw fieldError('teamId', `team "${team.name}" is deactivated; choose an active team`);
@@ -104,7 +108,7 @@ export function refuseTeamForNonWorker(role: string, teamId: string | null | und
 }
 
 /** Today's local date in the company's timezone: the day a new assignment takes effect. */
-export async function companyToday(tx: Tx, companyId: string, now: Date): Promise<string> {
-  const company = await tx.company.findUniqueOrThrow({ where: { id: companyId } });
+export async function companyToday(read: ReadTx, companyId: string, now: Date): Promise<string> {
+  const company = await read.company.findUniqueOrThrow({ where: { id: companyId } });
   return toLocalTime(now, company.timezone).date;
 }

@@ -1,17 +1,16 @@
 import {
   type Db,
+  event,
   executeCommand,
   isEmailTaken,
   isUniqueViolation,
   type Person,
-  projectPersonUpdated,
-  type Tx,
+  type ReadTx,
   withTenant,
 } from '@aegira/db';
 import { AuditAction, type EventPayload, EventType } from '@aegira/events';
 import { fieldError } from '../../errors/app-error.ts';
-import type { Actor } from '../../trpc/context.ts';
-import { commandActor } from '../command-actor.ts';
+import { type Actor, commandActor } from '../actor.ts';
 import { NothingChanged, orCurrentIfUnchanged } from '../no-changes.ts';
 import { type PersonDto, personDtoOf } from './person-dto.ts';
 import { lockPerson, notFound } from './person-rules.ts';
@@ -55,14 +54,16 @@ function changedFields(person: Person, requested: PersonChanges): PersonChanges 
   return changes;
 }
 
-async function checkChanges(tx: Tx, person: Person, changes: PersonChanges): Promise<void> {
-  if (changes.email !== undefined && (await isEmailTaken(tx, changes.email))) throw emailTaken();
+async function checkChanges(read: ReadTx, person: Person, changes: PersonChanges): Promise<void> {
+  if (changes.email !== undefined && (await isEmailTaken(read, changes.email))) throw emailTaken();
   const touchesSchedule =
     changes.windowStart !== undefined ||
     changes.windowEnd !== undefined ||
     changes.workDays !== undefined;
   if (touchesSchedule) {
-    const team = person.teamId ? await tx.team.findUnique({ where: { id: person.teamId } }) : null;
+    const team = person.teamId
+      ? await read.team.findUnique({ where: { id: person.teamId } })
+      : null;
     checkScheduleOverride(
       {
         windowStart: changes.windowStart !== undefined ? changes.windowStart : person.windowStart,
@@ -90,35 +91,29 @@ export async function writePersonUpdate(
     executeCommand(
       db,
       commandActor(actor),
-      async (tx) => {
-        const person = await lockPerson(tx, personId);
+      async (read) => {
+        const person = await lockPerson(read, personId);
         const changes = changedFields(person, requested);
         if (Object.keys(changes).length === 0) throw new NothingChanged();
-        await checkChanges(tx, person, changes);
-        return {
-          type: EventType.PERSON_UPDATED,
-          entityId: personId,
-          payload: { id: personId, changes },
-        };
+        await checkChanges(read, person, changes);
+        return [
+          event(
+            EventType.PERSON_UPDATED,
+            { id: personId, changes },
+            options.audit
+              ? { action: AuditAction.PERSON_UPDATED, details: { changes } }
+              : undefined,
+          ),
+        ];
       },
-      async (scope) => {
-        const row = await projectPersonUpdated(scope.tx, scope.event);
-        if (options.audit) {
-          await scope.audit({
-            action: AuditAction.PERSON_UPDATED,
-            entityType: 'person',
-            entityId: personId,
-            details: { changes: scope.event.payload.changes },
-          });
-        }
-        return personDtoOf(scope.tx, row);
-      },
+      async (read) =>
+        personDtoOf(read, await read.person.findUniqueOrThrow({ where: { id: personId } })),
     );
   const current = () =>
-    withTenant(db, actor.companyId, async (tx) => {
-      const row = await tx.person.findUnique({ where: { id: personId } });
+    withTenant(db, actor.companyId, async (read) => {
+      const row = await read.person.findUnique({ where: { id: personId } });
       if (!row) throw notFound();
-      return personDtoOf(tx, row);
+      return personDtoOf(read, row);
     });
   try {
     return await orCurrentIfUnchanged(command, current);

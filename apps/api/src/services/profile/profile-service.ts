@@ -1,20 +1,19 @@
-import { executeCommand, projectPersonPasswordChanged, withTenant } from '@aegira/db';
+import { event, executeCommand, findLoginByEmail, withTenant } from '@aegira/db';
 import { EventType } from '@aegira/events';
 import type { LoginLimiter } from '../../auth/login-limiter.ts';
-import { hashPassword, verifyPassword } from '../../auth/password.ts';
+import { dummyPasswordHash, hashPassword, verifyPassword } from '../../auth/password.ts';
 import { signSessionToken } from '../../auth/session-token.ts';
 import { fieldError } from '../../errors/app-error.ts';
-import type { Actor, ApiDeps } from '../../trpc/context.ts';
-import { commandActor } from '../command-actor.ts';
+import { type Actor, type ApiDeps, commandActor } from '../actor.ts';
 import { type PersonDto, personDtoOf } from '../people/person-dto.ts';
 import { lockPerson } from '../people/person-rules.ts';
 import { writePersonUpdate } from '../people/person-update.ts';
 
 /** The signed-in person's own record. */
 export async function getProfile(deps: Pick<ApiDeps, 'db'>, actor: Actor): Promise<PersonDto> {
-  return withTenant(deps.db, actor.companyId, async (tx) => {
-    const row = await tx.person.findUniqueOrThrow({ where: { id: actor.personId } });
-    return personDtoOf(tx, row);
+  return withTenant(deps.db, actor.companyId, async (read) => {
+    const row = await read.person.findUniqueOrThrow({ where: { id: actor.personId } });
+    return personDtoOf(read, row);
   });
 }
 
@@ -39,8 +38,9 @@ export interface ChangePasswordRequest {
 /**
  * Verifies the current password (guesses count against the login limits, so a
  * stolen session cannot be used to find it), then PERSON_PASSWORD_CHANGED with
- * the new hash and the next token version: every session ends except the
- * caller's, who gets the token returned here.
+ * the next token version, the new hash set as the person's credential (never
+ * in the event): every session ends except the caller's, who gets the token
+ * returned here.
  */
 export async function changePassword(
   deps: Pick<ApiDeps, 'db' | 'jwtSecret'> & { loginLimiter: LoginLimiter },
@@ -49,10 +49,12 @@ export async function changePassword(
   clientAddress: string,
 ): Promise<{ token: string }> {
   await deps.loginLimiter.beforeAttempt(clientAddress, actor.email);
-  const current = await withTenant(deps.db, actor.companyId, (tx) =>
-    tx.person.findUniqueOrThrow({ where: { id: actor.personId }, select: { passwordHash: true } }),
-  );
-  if (!(await verifyPassword(current.passwordHash, request.currentPassword))) {
+  // The hash is readable only through the login lookup (credentials sit outside
+  // the tenant's tables); the session's email is current, re-read every request.
+  const login = await findLoginByEmail(deps.db, actor.email);
+  const currentHash =
+    login?.personId === actor.personId ? login.passwordHash : await dummyPasswordHash();
+  if (!(await verifyPassword(currentHash, request.currentPassword))) {
     await deps.loginLimiter.recordFailure(actor.email);
     throw fieldError('currentPassword', 'is incorrect', 'INCORRECT_PASSWORD');
   }
@@ -63,15 +65,25 @@ export async function changePassword(
   const tokenVersion = await executeCommand(
     deps.db,
     commandActor(actor),
-    async (tx) => {
-      const person = await lockPerson(tx, actor.personId);
+    async (read) => {
+      const person = await lockPerson(read, actor.personId);
       return {
-        type: EventType.PERSON_PASSWORD_CHANGED,
-        entityId: person.id,
-        payload: { id: person.id, passwordHash, tokenVersion: person.tokenVersion + 1 },
+        events: [
+          event(EventType.PERSON_PASSWORD_CHANGED, {
+            id: person.id,
+            tokenVersion: person.tokenVersion + 1,
+          }),
+        ],
+        credentials: [{ kind: 'password', personId: person.id, passwordHash }],
       };
     },
-    async (scope) => (await projectPersonPasswordChanged(scope.tx, scope.event)).tokenVersion,
+    async (read) =>
+      (
+        await read.person.findUniqueOrThrow({
+          where: { id: actor.personId },
+          select: { tokenVersion: true },
+        })
+      ).tokenVersion,
   );
   return {
     token: signSessionToken(deps.jwtSecret, {

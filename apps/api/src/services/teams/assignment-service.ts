@@ -1,32 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import {
-  executeCommand,
-  localDateOf,
-  projectTeamMemberAssigned,
-  projectTeamTransferCancelled,
-  projectTeamTransferInitiated,
-  type StoredEvent,
-  uniqueViolationIndex,
-} from '@aegira/db';
+import { event, executeCommand, localDateOf, uniqueViolationIndex } from '@aegira/db';
 import { addDays, toLocalTime } from '@aegira/domain';
 import { AuditAction, EventType } from '@aegira/events';
 import { AppError, fieldError } from '../../errors/app-error.ts';
-import type { Actor } from '../../trpc/context.ts';
-import { commandActor } from '../command-actor.ts';
+import { type Actor, commandActor, type ServiceDeps } from '../actor.ts';
 import { lockPerson } from '../people/person-rules.ts';
 import { applyDueTransfers } from './due-transfers.ts';
 import { type AssignmentDto, fullName, type TransferDto, toTransferDto } from './team-dto.ts';
 import { lockTeam } from './team-guards.ts';
-import type { TeamServiceDeps } from './team-service.ts';
-
-type AssignmentEvent = 'TEAM_MEMBER_ASSIGNED' | 'TEAM_TRANSFER_INITIATED';
-
-function isEvent<T extends AssignmentEvent>(
-  event: StoredEvent<AssignmentEvent>,
-  type: T,
-): event is StoredEvent<T> {
-  return event.type === type;
-}
 
 function transferPending(name: string, toTeam: string, effectiveOn: string): AppError {
   return new AppError(
@@ -42,7 +23,7 @@ function transferPending(name: string, toTeam: string, effectiveOn: string): App
  * company's next local day (TEAM_TRANSFER_INITIATED), cancellable until then.
  */
 export async function assignMember(
-  deps: TeamServiceDeps,
+  deps: ServiceDeps,
   actor: Actor,
   request: { personId: string; teamId: string },
 ): Promise<AssignmentDto> {
@@ -50,16 +31,16 @@ export async function assignMember(
   await applyDueTransfers(deps.db, actor.companyId, now);
   const transferId = randomUUID();
   try {
-    return await executeCommand<AssignmentEvent, AssignmentDto>(
+    return await executeCommand(
       deps.db,
       commandActor(actor),
-      async (tx) => {
+      async (read) => {
         // Lock order teams → transfers → persons (docs/decisions/005-team-transfers.md).
-        const team = await lockTeam(tx, request.teamId, 'share', 'teamId');
+        const team = await lockTeam(read, request.teamId, 'share', 'teamId');
         if (!team.isActive) {
           throw fieldError('teamId', `the team "${team.name}" is inactive; choose an active team`);
         }
-        const person = await lockPerson(tx, request.personId);
+        const person = await lockPerson(read, request.personId);
         const name = fullName(person);
         if (!person.isActive)
           throw fieldError('personId', `${name} is inactive; reactivate them first`);
@@ -72,67 +53,59 @@ export async function assignMember(
         if (person.teamId === team.id) {
           throw new AppError('ALREADY_IN_TEAM', `${name} is already a member of "${team.name}".`);
         }
-        const pending = await tx.teamTransfer.findFirst({
+        const pending = await read.teamTransfer.findFirst({
           where: { personId: person.id, status: 'PENDING' },
         });
         if (pending) {
-          const target = await tx.team.findUnique({ where: { id: pending.toTeamId } });
+          const target = await read.team.findUnique({ where: { id: pending.toTeamId } });
           throw transferPending(
             name,
             target?.name ?? 'another team',
             localDateOf(pending.effectiveOn),
           );
         }
-        const company = await tx.company.findUniqueOrThrow({ where: { id: actor.companyId } });
+        const company = await read.company.findUniqueOrThrow({ where: { id: actor.companyId } });
         const today = toLocalTime(now, company.timezone).date;
         if (!person.teamId) {
-          return {
-            type: EventType.TEAM_MEMBER_ASSIGNED,
-            entityId: person.id,
-            payload: { personId: person.id, teamId: team.id, effectiveOn: today },
-          };
+          return [
+            event(
+              EventType.TEAM_MEMBER_ASSIGNED,
+              { personId: person.id, teamId: team.id, effectiveOn: today },
+              {
+                action: AuditAction.TEAM_MEMBER_ASSIGNED,
+                details: { teamId: team.id, effectiveOn: today },
+              },
+            ),
+          ];
         }
-        return {
-          type: EventType.TEAM_TRANSFER_INITIATED,
-          entityId: person.id,
-          payload: {
-            transferId,
-            personId: person.id,
-            fromTeamId: person.teamId,
-            toTeamId: team.id,
-            effectiveOn: addDays(today, 1),
-          },
+        const move = {
+          fromTeamId: person.teamId,
+          toTeamId: team.id,
+          effectiveOn: addDays(today, 1),
         };
+        return [
+          event(
+            EventType.TEAM_TRANSFER_INITIATED,
+            { transferId, personId: person.id, ...move },
+            { action: AuditAction.TEAM_TRANSFER_INITIATED, details: move },
+          ),
+        ];
       },
-      async (scope) => {
-        const { event } = scope;
-        if (isEvent(event, EventType.TEAM_MEMBER_ASSIGNED)) {
-          await projectTeamMemberAssigned(scope.tx, event);
-          await scope.audit({
-            action: AuditAction.TEAM_MEMBER_ASSIGNED,
-            entityType: 'person',
-            entityId: event.payload.personId,
-            details: { teamId: event.payload.teamId, effectiveOn: event.payload.effectiveOn },
-          });
-          return { outcome: 'assigned', ...event.payload, transfer: null };
+      async (read, [stored]): Promise<AssignmentDto> => {
+        if (stored?.type === EventType.TEAM_MEMBER_ASSIGNED) {
+          return { outcome: 'assigned', ...stored.payload, transfer: null };
         }
-        if (!isEvent(event, EventType.TEAM_TRANSFER_INITIATED)) {
-          throw new Error(`unexpected ${event.type} in an assignment`);
+        if (stored?.type !== EventType.TEAM_TRANSFER_INITIATED) {
+          throw new Error(`unexpected ${stored?.type ?? 'nothing'} in an assignment`);
         }
-        const transfer = await projectTeamTransferInitiated(scope.tx, event);
-        const p = event.payload;
-        await scope.audit({
-          action: AuditAction.TEAM_TRANSFER_INITIATED,
-          entityType: 'person',
-          entityId: p.personId,
-          details: { fromTeamId: p.fromTeamId, toTeamId: p.toTeamId, effectiveOn: p.effectiveOn },
-        });
+        const p = stored.payload;
+        const transfer = await read.teamTransfer.findUniqueOrThrow({ where: { id: p.transferId } });
         return {
           outcome: 'transfer_scheduled',
           personId: p.personId,
           teamId: p.toTeamId,
           effectiveOn: p.effectiveOn,
-          transfer: await toTransferDto(scope.tx, transfer),
+          transfer: await toTransferDto(read, transfer),
         };
       },
     );
@@ -152,28 +125,29 @@ export async function assignMember(
  * Once its day has come the move has taken effect and cannot be cancelled.
  */
 export async function cancelTransfer(
-  deps: TeamServiceDeps,
+  deps: ServiceDeps,
   actor: Actor,
   request: { personId: string },
 ): Promise<TransferDto> {
   const now = deps.now?.() ?? new Date();
   // On the effective day the transfer completes here first, and is then refused.
   await applyDueTransfers(deps.db, actor.companyId, now);
+  let transferId = '';
   return executeCommand(
     deps.db,
     commandActor(actor),
-    async (tx) => {
-      const person = await tx.person.findUnique({ where: { id: request.personId } });
+    async (read) => {
+      const person = await read.person.findUnique({ where: { id: request.personId } });
       if (!person) throw new AppError('NOT_FOUND', 'No person with that id in your company.');
       // A completion holding this lock commits first; the row then no longer matches.
-      const locked = await tx.$queryRaw<Array<{ id: string }>>`
+      const locked = await read.$queryRaw<Array<{ id: string }>>`
         SELECT id FROM team_transfers
         WHERE person_id = ${person.id}::uuid AND status = 'PENDING' FOR UPDATE`;
       const pending = locked[0]
-        ? await tx.teamTransfer.findUnique({ where: { id: locked[0].id } })
+        ? await read.teamTransfer.findUnique({ where: { id: locked[0].id } })
         : null;
       if (!pending) {
-        const last = await tx.teamTransfer.findFirst({
+        const last = await read.teamTransfer.findFirst({
           where: { personId: person.id },
           orderBy: { createdAt: 'desc' },
         });
@@ -183,29 +157,30 @@ export async function cancelTransfer(
             : `${fullName(person)} has no pending transfer to cancel.`;
         throw new AppError('NO_PENDING_TRANSFER', message);
       }
-      return {
-        type: EventType.TEAM_TRANSFER_CANCELLED,
-        entityId: person.id,
-        payload: {
-          transferId: pending.id,
-          personId: person.id,
-          fromTeamId: pending.fromTeamId,
-          toTeamId: pending.toTeamId,
-          reason: 'cancelled_by_admin',
-          cancelledAt: now.toISOString(),
-        },
-      };
+      transferId = pending.id;
+      return [
+        event(
+          EventType.TEAM_TRANSFER_CANCELLED,
+          {
+            transferId: pending.id,
+            personId: person.id,
+            fromTeamId: pending.fromTeamId,
+            toTeamId: pending.toTeamId,
+            reason: 'cancelled_by_admin',
+            cancelledAt: now.toISOString(),
+          },
+          {
+            action: AuditAction.TEAM_TRANSFER_CANCELLED,
+            details: {
+              transferId: pending.id,
+              fromTeamId: pending.fromTeamId,
+              toTeamId: pending.toTeamId,
+            },
+          },
+        ),
+      ];
     },
-    async (scope) => {
-      const transfer = await projectTeamTransferCancelled(scope.tx, scope.event);
-      const p = scope.event.payload;
-      await scope.audit({
-        action: AuditAction.TEAM_TRANSFER_CANCELLED,
-        entityType: 'person',
-        entityId: p.personId,
-        details: { transferId: p.transferId, fromTeamId: p.fromTeamId, toTeamId: p.toTeamId },
-      });
-      return toTransferDto(scope.tx, transfer);
-    },
+    async (read) =>
+      toTransferDto(read, await read.teamTransfer.findUniqueOrThrow({ where: { id: transferId } })),
   );
 }

@@ -1,4 +1,4 @@
-import { type CheckIn, dateColumn, type Person, type Team, type Tx } from '@aegira/db';
+import { type CheckIn, dateColumn, type Person, type ReadTx, type Team } from '@aegira/db';
 import { checkInDayStatus, type Holiday, toLocalTime } from '@aegira/domain';
 import { loadHolidays, scheduleOf } from '../check-in/worker-day.ts';
 import type { MemberTodayDto } from './team-dto.ts';
@@ -50,21 +50,21 @@ function memberToday(today: Today, member: Person, checkIn: CheckIn | undefined)
  * judged on one clock reading.
  */
 export async function membersToday(
-  tx: Tx,
+  read: ReadTx,
   team: Team,
   members: readonly Person[],
   now: Date,
   timeZone: string,
 ): Promise<Map<string, MemberTodayDto>> {
   const localDate = toLocalTime(now, timeZone).date;
-  const checkIns = await tx.checkIn.findMany({
+  const checkIns = await read.checkIn.findMany({
     where: {
       personId: { in: members.map((member) => member.id) },
       localDate: dateColumn(localDate),
     },
   });
   const checkInOf = new Map(checkIns.map((row) => [row.personId, row]));
-  const today: Today = { now, timeZone, holidays: await loadHolidays(tx), team };
+  const today: Today = { now, timeZone, holidays: await loadHolidays(read), team };
   return new Map(
     members.map((member) => [member.id, memberToday(today, member, checkInOf.get(member.id))]),
   );

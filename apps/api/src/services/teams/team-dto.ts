@@ -1,7 +1,8 @@
-import { localDateOf, type Team, type TeamTransfer, type Tx } from '@aegira/db';
+import { localDateOf, type ReadTx, type Team, type TeamTransfer } from '@aegira/db';
 import { ROLES } from '@aegira/events';
 import { z } from 'zod';
 import { readinessLevelOutput } from '../check-in/check-in-dto.ts';
+import { activeMemberCounts } from './membership.ts';
 
 export const personRefOutput = z.object({ id: z.uuid(), name: z.string() });
 export const teamRefOutput = z.object({ id: z.uuid(), name: z.string() });
@@ -18,7 +19,7 @@ export const teamOutput = z.object({
   isActive: z.boolean(),
   deactivatedAt: z.iso.datetime().nullable(),
   deactivationReason: z.string().nullable(),
-  /** Active people whose team this is. */
+  /** Active people whose team this is today (a move whose day has come counts). */
   memberCount: z.number().int(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
@@ -96,10 +97,13 @@ export function fullName(person: { firstName: string; lastName: string }): strin
   return `${person.firstName} ${person.lastName}`;
 }
 
-async function namesOf(tx: Tx, ids: ReadonlyArray<string | null>): Promise<Map<string, string>> {
+async function namesOf(
+  read: ReadTx,
+  ids: ReadonlyArray<string | null>,
+): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
   if (wanted.length === 0) return new Map();
-  const people = await tx.person.findMany({
+  const people = await read.person.findMany({
     where: { id: { in: wanted } },
     select: { id: true, firstName: true, lastName: true },
   });
@@ -108,19 +112,25 @@ async function namesOf(tx: Tx, ids: ReadonlyArray<string | null>): Promise<Map<s
 
 const ref = (names: Map<string, string>, id: string) => ({ id, name: names.get(id) ?? 'Unknown' });
 
-/** Team rows as DTOs, with leader and supervisor names and active member counts (three queries). */
-export async function toTeamDtos(tx: Tx, teams: readonly Team[]): Promise<TeamDto[]> {
+/**
+ * Team rows as DTOs, with leader and supervisor names and the number of active
+ * members on `today` (the company's local date): three queries.
+ */
+export async function toTeamDtos(
+  read: ReadTx,
+  teams: readonly Team[],
+  today: string,
+): Promise<TeamDto[]> {
   if (teams.length === 0) return [];
   const names = await namesOf(
-    tx,
+    read,
     teams.flatMap((team) => [team.leaderId, team.supervisorId]),
   );
-  const counts = await tx.person.groupBy({
-    by: ['teamId'],
-    where: { teamId: { in: teams.map((team) => team.id) }, isActive: true },
-    _count: { _all: true },
-  });
-  const countOf = new Map(counts.map((row) => [row.teamId, row._count._all]));
+  const countOf = await activeMemberCounts(
+    read,
+    teams.map((team) => team.id),
+    today,
+  );
   return teams.map((team) => ({
     id: team.id,
     name: team.name,
@@ -139,23 +149,23 @@ export async function toTeamDtos(tx: Tx, teams: readonly Team[]): Promise<TeamDt
   }));
 }
 
-export async function toTeamDto(tx: Tx, team: Team): Promise<TeamDto> {
-  const [dto] = await toTeamDtos(tx, [team]);
+export async function toTeamDto(read: ReadTx, team: Team, today: string): Promise<TeamDto> {
+  const [dto] = await toTeamDtos(read, [team], today);
   if (!dto) throw new Error(`team ${team.id} produced no DTO`);
   return dto;
 }
 
 /** Transfer rows as DTOs, with person and team names. */
 export async function toTransferDtos(
-  tx: Tx,
+  read: ReadTx,
   transfers: readonly TeamTransfer[],
 ): Promise<TransferDto[]> {
   if (transfers.length === 0) return [];
   const names = await namesOf(
-    tx,
+    read,
     transfers.map((transfer) => transfer.personId),
   );
-  const teams = await tx.team.findMany({
+  const teams = await read.team.findMany({
     where: {
       id: { in: transfers.flatMap((transfer) => [transfer.fromTeamId, transfer.toTeamId]) },
     },
@@ -172,8 +182,8 @@ export async function toTransferDtos(
   }));
 }
 
-export async function toTransferDto(tx: Tx, transfer: TeamTransfer): Promise<TransferDto> {
-  const [dto] = await toTransferDtos(tx, [transfer]);
+export async function toTransferDto(read: ReadTx, transfer: TeamTransfer): Promise<TransferDto> {
+  const [dto] = await toTransferDtos(read, [transfer]);
   if (!dto) throw new Error(`transfer ${transfer.id} produced no DTO`);
   return dto;
 }

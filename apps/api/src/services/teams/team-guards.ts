@@ -1,4 +1,4 @@
-import { type Team, type Tx, uniqueViolationIndex } from '@aegira/db';
+import { type ReadTx, type Team, uniqueViolationIndex } from '@aegira/db';
 import { validateSchedule, type WorkDay } from '@aegira/domain';
 import { AppError, fieldError } from '../../errors/app-error.ts';
 import { fullName } from './team-dto.ts';
@@ -24,9 +24,13 @@ function leaderTaken(teamName?: string): AppError {
 }
 
 /** Team names are unique among the company's active teams, ignoring case. */
-export async function assertNameFree(tx: Tx, name: string, exceptTeamId?: string): Promise<void> {
+export async function assertNameFree(
+  read: ReadTx,
+  name: string,
+  exceptTeamId?: string,
+): Promise<void> {
   // Raw SQL to compare exactly as the index teams_active_name_key does (lower(name)).
-  const clash = await tx.$queryRaw<Array<{ name: string }>>`
+  const clash = await read.$queryRaw<Array<{ name: string }>>`
     SELECT name FROM teams
     WHERE is_active AND lower(name) = lower(${name})
       AND id IS DISTINCT FROM ${exceptTeamId ?? null}::uuid
@@ -36,8 +40,8 @@ export async function assertNameFree(tx: Tx, name: string, exceptTeamId?: string
 }
 
 /** An active TEAM_LEAD of this company (RLS hides other companies' people). */
-export async function assertLeaderRole(tx: Tx, leaderId: string): Promise<void> {
-  const person = await tx.person.findUnique({ where: { id: leaderId } });
+export async function assertLeaderRole(read: ReadTx, leaderId: string): Promise<void> {
+  const person = await read.person.findUnique({ where: { id: leaderId } });
   if (!person) throw fieldError('leaderId', 'must be a person of your company');
   if (person.role !== 'TEAM_LEAD') {
     throw fieldError('leaderId', `must be a TEAM_LEAD; ${fullName(person)} is a ${person.role}`);
@@ -49,16 +53,16 @@ export async function assertLeaderRole(tx: Tx, leaderId: string): Promise<void> 
 
 /** A team lead leads at most one active team. */
 export async function assertLeaderFree(
-  tx: Tx,
+  read: ReadTx,
   leaderId: string,
   exceptTeamId?: string,
 ): Promise<void> {
-  const other = await activeTeamLedBy(tx, leaderId, exceptTeamId);
+  const other = await activeTeamLedBy(read, leaderId, exceptTeamId);
   if (other) throw leaderTaken(other.name);
 }
 
-export async function assertSupervisor(tx: Tx, supervisorId: string): Promise<void> {
-  const person = await tx.person.findUnique({ where: { id: supervisorId } });
+export async function assertSupervisor(read: ReadTx, supervisorId: string): Promise<void> {
+  const person = await read.person.findUnique({ where: { id: supervisorId } });
   if (!person) throw fieldError('supervisorId', 'must be a person of your company');
   if (person.role !== 'SUPERVISOR') {
     throw fieldError(
@@ -76,11 +80,11 @@ export async function assertSupervisor(tx: Tx, supervisorId: string): Promise<vo
 
 /** The active team a person leads, if any (people admin asks this before a demotion). */
 export async function activeTeamLedBy(
-  tx: Tx,
+  read: ReadTx,
   personId: string,
   exceptTeamId?: string,
 ): Promise<{ id: string; name: string } | null> {
-  return tx.team.findFirst({
+  return read.team.findFirst({
     where: {
       leaderId: personId,
       isActive: true,
@@ -121,20 +125,20 @@ export function assertSchedule(schedule: {
  * field error when the id came from an input field.
  */
 export async function lockTeam(
-  tx: Tx,
+  read: ReadTx,
   id: string,
   mode: 'update' | 'share',
   field?: string,
 ): Promise<Team> {
   const locked =
     mode === 'update'
-      ? await tx.$queryRaw<
+      ? await read.$queryRaw<
           Array<{ id: string }>
         >`SELECT id FROM teams WHERE id = ${id}::uuid FOR UPDATE`
-      : await tx.$queryRaw<
+      : await read.$queryRaw<
           Array<{ id: string }>
         >`SELECT id FROM teams WHERE id = ${id}::uuid FOR SHARE`;
-  const team = locked.length > 0 ? await tx.team.findUnique({ where: { id } }) : null;
+  const team = locked.length > 0 ? await read.team.findUnique({ where: { id } }) : null;
   if (team) return team;
   if (field) throw fieldError(field, 'must be a team of your company', 'NOT_FOUND');
   throw new AppError('NOT_FOUND', 'No team with that id exists in your company.');

@@ -1,17 +1,9 @@
-import {
-  executeCommand,
-  localDateOf,
-  projectTeamDeactivated,
-  projectTeamMemberUnassigned,
-  projectTeamReactivated,
-  projectTeamTransferCancelled,
-} from '@aegira/db';
+import { type DecidedEvent, event, executeCommand, localDateOf } from '@aegira/db';
 import { AuditAction, EventType } from '@aegira/events';
 import { AppError } from '../../errors/app-error.ts';
-import type { Actor } from '../../trpc/context.ts';
-import { commandActor } from '../command-actor.ts';
+import { type Actor, commandActor, type ServiceDeps } from '../actor.ts';
 import { applyDueTransfers } from './due-transfers.ts';
-import { type TeamDto, toTeamDto } from './team-dto.ts';
+import type { TeamDto } from './team-dto.ts';
 import {
   assertLeaderFree,
   assertLeaderRole,
@@ -19,7 +11,7 @@ import {
   conflictFromUniqueViolation,
   lockTeam,
 } from './team-guards.ts';
-import type { TeamServiceDeps } from './team-service.ts';
+import { teamDtoAfter } from './team-service.ts';
 
 /**
  * Deactivates a team (TEAM_DEACTIVATED + AuditLog). In the same transaction each
@@ -27,86 +19,79 @@ import type { TeamServiceDeps } from './team-service.ts';
  * transfers into it are cancelled (TEAM_TRANSFER_CANCELLED). Nothing is deleted.
  */
 export async function deactivateTeam(
-  deps: TeamServiceDeps,
+  deps: ServiceDeps,
   actor: Actor,
   request: { id: string; reason: string },
 ): Promise<TeamDto> {
   const now = deps.now?.() ?? new Date();
-  // Who is a member today: a transfer taking effect today has already moved them.
+  // The members are read from the rows below, so a transfer taking effect today
+  // must be completed first (commands do this until a scheduler does).
   await applyDueTransfers(deps.db, actor.companyId, now);
   return executeCommand(
     deps.db,
     commandActor(actor),
-    async (tx) => {
+    async (read) => {
       // Lock order teams → transfers → persons, as every team command takes them.
-      const team = await lockTeam(tx, request.id, 'update');
+      const team = await lockTeam(read, request.id, 'update');
       if (!team.isActive) {
         throw new AppError('ALREADY_INACTIVE', `The team "${team.name}" is already inactive.`);
       }
-      await tx.$queryRaw`
+      const locked = await read.$queryRaw<Array<{ id: string }>>`
         SELECT id FROM team_transfers
-        WHERE to_team_id = ${team.id}::uuid AND status = 'PENDING' FOR UPDATE`;
-      const members = await tx.$queryRaw<Array<{ id: string }>>`
+        WHERE to_team_id = ${team.id}::uuid AND status = 'PENDING' ORDER BY id FOR UPDATE`;
+      const members = await read.$queryRaw<Array<{ id: string }>>`
         SELECT id FROM persons WHERE team_id = ${team.id}::uuid ORDER BY id FOR UPDATE`;
-      return {
-        type: EventType.TEAM_DEACTIVATED,
-        entityId: team.id,
-        payload: {
-          id: team.id,
-          reason: request.reason,
-          deactivatedAt: now.toISOString(),
-          deactivatedById: actor.personId,
-          unassignedPersonIds: members.map((member) => member.id),
-        },
-      };
-    },
-    async (scope) => {
-      const { tx, event } = scope;
-      const team = await projectTeamDeactivated(tx, event);
-      for (const personId of event.payload.unassignedPersonIds) {
-        const unassigned = await scope.append({
-          type: EventType.TEAM_MEMBER_UNASSIGNED,
-          entityId: personId,
-          payload: { personId, teamId: team.id, reason: 'team_deactivated' },
-        });
-        await projectTeamMemberUnassigned(tx, unassigned);
-      }
-      const incoming = await tx.teamTransfer.findMany({
-        where: { toTeamId: team.id, status: 'PENDING' },
-        orderBy: { createdAt: 'asc' },
+      const incoming = await read.teamTransfer.findMany({
+        where: { id: { in: locked.map((row) => row.id) } },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       });
-      for (const transfer of incoming) {
-        const cancelled = await scope.append({
-          type: EventType.TEAM_TRANSFER_CANCELLED,
-          entityId: transfer.personId,
-          payload: {
+      const deactivatedAt = now.toISOString();
+      const unassignedPersonIds = members.map((member) => member.id);
+      const events: DecidedEvent[] = [
+        event(
+          EventType.TEAM_DEACTIVATED,
+          {
+            id: team.id,
+            reason: request.reason,
+            deactivatedAt,
+            deactivatedById: actor.personId,
+            unassignedPersonIds,
+          },
+          {
+            action: AuditAction.TEAM_DEACTIVATED,
+            details: {
+              name: team.name,
+              reason: request.reason,
+              unassignedPersonIds,
+              cancelledTransfers: incoming.map((transfer) => ({
+                id: transfer.id,
+                personId: transfer.personId,
+                effectiveOn: localDateOf(transfer.effectiveOn),
+              })),
+            },
+          },
+        ),
+        ...unassignedPersonIds.map((personId) =>
+          event(EventType.TEAM_MEMBER_UNASSIGNED, {
+            personId,
+            teamId: team.id,
+            reason: 'team_deactivated',
+          }),
+        ),
+        ...incoming.map((transfer) =>
+          event(EventType.TEAM_TRANSFER_CANCELLED, {
             transferId: transfer.id,
             personId: transfer.personId,
             fromTeamId: transfer.fromTeamId,
             toTeamId: transfer.toTeamId,
             reason: 'team_deactivated',
-            cancelledAt: event.payload.deactivatedAt,
-          },
-        });
-        await projectTeamTransferCancelled(tx, cancelled);
-      }
-      await scope.audit({
-        action: AuditAction.TEAM_DEACTIVATED,
-        entityType: 'team',
-        entityId: team.id,
-        details: {
-          name: team.name,
-          reason: event.payload.reason,
-          unassignedPersonIds: event.payload.unassignedPersonIds,
-          cancelledTransfers: incoming.map((transfer) => ({
-            id: transfer.id,
-            personId: transfer.personId,
-            effectiveOn: localDateOf(transfer.effectiveOn),
-          })),
-        },
-      });
-      return toTeamDto(tx, team);
+            cancelledAt: deactivatedAt,
+          }),
+        ),
+      ];
+      return events;
     },
+    (read) => teamDtoAfter(read, actor, request.id, now),
   );
 }
 
@@ -126,40 +111,41 @@ function refusedReactivation(teamName: string, error: unknown): unknown {
  * TEAM_LEAD who leads no other active team. It comes back without members.
  */
 export async function reactivateTeam(
-  deps: TeamServiceDeps,
+  deps: ServiceDeps,
   actor: Actor,
   request: { id: string },
 ): Promise<TeamDto> {
+  const now = deps.now?.() ?? new Date();
   let teamName = '';
   try {
     return await executeCommand(
       deps.db,
       commandActor(actor),
-      async (tx) => {
-        const team = await lockTeam(tx, request.id, 'update');
+      async (read) => {
+        const team = await lockTeam(read, request.id, 'update');
         teamName = team.name;
         if (team.isActive) {
           throw new AppError('ALREADY_ACTIVE', `The team "${team.name}" is already active.`);
         }
         try {
-          await assertNameFree(tx, team.name, team.id);
-          await assertLeaderRole(tx, team.leaderId);
-          await assertLeaderFree(tx, team.leaderId, team.id);
+          await assertNameFree(read, team.name, team.id);
+          await assertLeaderRole(read, team.leaderId);
+          await assertLeaderFree(read, team.leaderId, team.id);
         } catch (error) {
           throw refusedReactivation(team.name, error);
         }
-        return { type: EventType.TEAM_REACTIVATED, entityId: team.id, payload: { id: team.id } };
+        return [
+          event(
+            EventType.TEAM_REACTIVATED,
+            { id: team.id },
+            {
+              action: AuditAction.TEAM_REACTIVATED,
+              details: { name: team.name, leaderId: team.leaderId },
+            },
+          ),
+        ];
       },
-      async (scope) => {
-        const team = await projectTeamReactivated(scope.tx, scope.event);
-        await scope.audit({
-          action: AuditAction.TEAM_REACTIVATED,
-          entityType: 'team',
-          entityId: team.id,
-          details: { name: team.name, leaderId: team.leaderId },
-        });
-        return toTeamDto(scope.tx, team);
-      },
+      (read) => teamDtoAfter(read, actor, request.id, now),
     );
   } catch (error) {
     const conflict = conflictFromUniqueViolation(error);

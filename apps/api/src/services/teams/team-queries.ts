@@ -1,15 +1,17 @@
-import { localDateOf, type Prisma, type Tx, withTenant } from '@aegira/db';
+import { dateColumn, localDateOf, type Prisma, type ReadTx, withTenant } from '@aegira/db';
 import { toLocalTime } from '@aegira/domain';
 import { AppError } from '../../errors/app-error.ts';
-import type { Actor } from '../../trpc/context.ts';
 import { readableTeamFilter, seesMemberCheckInStatus } from '../access-policy.ts';
-import { applyDueTransfers } from './due-transfers.ts';
+import type { Actor, ServiceDeps } from '../actor.ts';
 import { membersToday } from './member-today.ts';
+import { joinedByDueTransferOn, memberIdsOn } from './membership.ts';
 import { fullName, type TeamDto, toTeamDto, toTeamDtos, toTransferDtos } from './team-dto.ts';
-import type { TeamServiceDeps } from './team-service.ts';
 
-async function teamFilterFor(tx: Tx, actor: Actor): Promise<Prisma.TeamWhereInput> {
-  const readable = await readableTeamFilter(tx, actor);
+// Queries only read: a transfer whose day has come shows as done (membership.ts)
+// although no command has completed it yet (docs/decisions/009).
+
+async function teamFilterFor(read: ReadTx, actor: Actor): Promise<Prisma.TeamWhereInput> {
+  const readable = await readableTeamFilter(read, actor);
   if (!readable) throw new AppError('FORBIDDEN', 'Your role does not give access to teams.');
   return readable;
 }
@@ -19,17 +21,21 @@ function likeEscaped(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
-/** The teams the actor may see (access policy), by name, with counts and names. */
+async function companyClock(read: ReadTx, actor: Actor, now: Date) {
+  const company = await read.company.findUniqueOrThrow({ where: { id: actor.companyId } });
+  return { timeZone: company.timezone, today: toLocalTime(now, company.timezone).date };
+}
+
+/** The teams the actor may see (access policy), by name, with today's member counts and names. */
 export async function listTeams(
-  deps: TeamServiceDeps,
+  deps: ServiceDeps,
   actor: Actor,
   request: { active: boolean; search?: string | undefined },
 ): Promise<{ items: TeamDto[] }> {
-  // Member counts are today's: a transfer taking effect today has moved its person.
-  await applyDueTransfers(deps.db, actor.companyId, deps.now?.() ?? new Date());
-  return withTenant(deps.db, actor.companyId, async (tx) => {
-    const readable = await teamFilterFor(tx, actor);
-    const rows = await tx.team.findMany({
+  const now = deps.now?.() ?? new Date();
+  return withTenant(deps.db, actor.companyId, async (read) => {
+    const readable = await teamFilterFor(read, actor);
+    const rows = await read.team.findMany({
       where: {
         AND: [
           readable,
@@ -41,55 +47,62 @@ export async function listTeams(
       },
       orderBy: [{ name: 'asc' }, { id: 'asc' }],
     });
-    return { items: await toTeamDtos(tx, rows) };
+    const { today } = await companyClock(read, actor, now);
+    return { items: await toTeamDtos(read, rows, today) };
   });
 }
 
 /**
- * One team with its members and, for those who run teams, each member's
- * check-in status of today. A team outside the actor's scope is NOT_FOUND,
+ * One team with its members of today and, for those who run teams, each
+ * member's check-in status. A team outside the actor's scope is NOT_FOUND,
  * exactly like one that does not exist.
  */
-export async function getTeam(deps: TeamServiceDeps, actor: Actor, request: { id: string }) {
+export async function getTeam(deps: ServiceDeps, actor: Actor, request: { id: string }) {
   const now = deps.now?.() ?? new Date();
-  await applyDueTransfers(deps.db, actor.companyId, now);
-  return withTenant(deps.db, actor.companyId, async (tx) => {
-    const readable = await teamFilterFor(tx, actor);
-    const team = await tx.team.findFirst({ where: { AND: [readable, { id: request.id }] } });
+  return withTenant(deps.db, actor.companyId, async (read) => {
+    const readable = await teamFilterFor(read, actor);
+    const team = await read.team.findFirst({ where: { AND: [readable, { id: request.id }] } });
     if (!team) throw new AppError('NOT_FOUND', 'No team with that id is visible to you.');
-    const members = await tx.person.findMany({
-      where: { teamId: team.id },
+    const { timeZone, today } = await companyClock(read, actor, now);
+    const memberIds = await memberIdsOn(read, [team.id], today);
+    const members = await read.person.findMany({
+      where: { id: { in: memberIds } },
       orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }],
     });
-    const pending = await tx.teamTransfer.findMany({
+    const joinedOn = await joinedByDueTransferOn(read, team.id, memberIds, today);
+    // Moves still to come; those whose day has come are already in `members`.
+    const upcoming = await read.teamTransfer.findMany({
       where: {
         status: 'PENDING',
-        OR: [{ personId: { in: members.map((member) => member.id) } }, { toTeamId: team.id }],
+        effectiveOn: { gt: dateColumn(today) },
+        OR: [{ personId: { in: memberIds } }, { toTeamId: team.id }],
       },
       orderBy: [{ effectiveOn: 'asc' }, { createdAt: 'asc' }],
     });
-    const transfers = await toTransferDtos(tx, pending);
-    const company = await tx.company.findUniqueOrThrow({ where: { id: actor.companyId } });
-    const today = seesMemberCheckInStatus(actor)
-      ? await membersToday(tx, team, members, now, company.timezone)
+    const transfers = await toTransferDtos(read, upcoming);
+    const checkInStatus = seesMemberCheckInStatus(actor)
+      ? await membersToday(read, team, members, now, timeZone)
       : null;
     return {
-      team: await toTeamDto(tx, team),
-      localDate: toLocalTime(now, company.timezone).date,
-      timeZone: company.timezone,
-      members: members.map((member) => ({
-        id: member.id,
-        name: fullName(member),
-        email: member.email,
-        role: member.role,
-        isActive: member.isActive,
-        teamAssignedOn: member.teamAssignedOn ? localDateOf(member.teamAssignedOn) : null,
-        pendingTransfer:
-          transfers.find(
-            (transfer) => transfer.person.id === member.id && transfer.toTeam.id !== team.id,
-          ) ?? null,
-        today: today?.get(member.id) ?? null,
-      })),
+      team: await toTeamDto(read, team, today),
+      localDate: today,
+      timeZone,
+      members: members.map((member) => {
+        const assignedOn = member.teamAssignedOn ? localDateOf(member.teamAssignedOn) : null;
+        return {
+          id: member.id,
+          name: fullName(member),
+          email: member.email,
+          role: member.role,
+          isActive: member.isActive,
+          teamAssignedOn: joinedOn.get(member.id) ?? assignedOn,
+          pendingTransfer:
+            transfers.find(
+              (transfer) => transfer.person.id === member.id && transfer.toTeam.id !== team.id,
+            ) ?? null,
+          today: checkInStatus?.get(member.id) ?? null,
+        };
+      }),
       incomingTransfers: transfers.filter((transfer) => transfer.toTeam.id === team.id),
     };
   });

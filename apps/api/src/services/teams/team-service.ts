@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { type Db, executeCommand, projectTeamUpdated, type Team, withTenant } from '@aegira/db';
+import { event, executeCommand, type ReadTx, type Team, withTenant } from '@aegira/db';
 import { AuditAction, type EventPayload, EventType } from '@aegira/events';
 import { AppError } from '../../errors/app-error.ts';
-import type { Actor } from '../../trpc/context.ts';
-import { commandActor } from '../command-actor.ts';
+import { type Actor, commandActor, type ServiceDeps } from '../actor.ts';
 import { NothingChanged, orCurrentIfUnchanged } from '../no-changes.ts';
-import { recordTeamCreated, teamCreatedEvent } from '../team-writes.ts';
+import { companyToday } from '../people/person-rules.ts';
+import { teamCreatedEvent } from '../team-writes.ts';
 import { type TeamDto, toTeamDto } from './team-dto.ts';
 import {
   assertLeaderFree,
@@ -16,12 +16,6 @@ import {
   conflictFromUniqueViolation,
   lockTeam,
 } from './team-guards.ts';
-
-export interface TeamServiceDeps {
-  db: Db;
-  /** The one clock reading of a request; injectable so tests can move the day. */
-  now?: () => Date;
-}
 
 export interface CreateTeamRequest {
   name: string;
@@ -35,26 +29,38 @@ export interface CreateTeamRequest {
 
 export type TeamChanges = EventPayload<'TEAM_UPDATED'>['changes'];
 
+/** The team as its DTO, member count as of the request's day; read after a command's writes. */
+export async function teamDtoAfter(
+  read: ReadTx,
+  actor: Actor,
+  teamId: string,
+  now: Date,
+): Promise<TeamDto> {
+  const team = await read.team.findUniqueOrThrow({ where: { id: teamId } });
+  return toTeamDto(read, team, await companyToday(read, actor.companyId, now));
+}
+
 /** A new active team (TEAM_CREATED + AuditLog), after every rule of product.md "Teams and people". */
 export async function createTeam(
-  deps: TeamServiceDeps,
+  deps: ServiceDeps,
   actor: Actor,
   request: CreateTeamRequest,
 ): Promise<TeamDto> {
+  const now = deps.now?.() ?? new Date();
   assertSchedule(request);
   const id = randomUUID();
   try {
     return await executeCommand(
       deps.db,
       commandActor(actor),
-      async (tx) => {
-        await assertNameFree(tx, request.name);
-        await assertLeaderRole(tx, request.leaderId);
-        await assertLeaderFree(tx, request.leaderId);
-        if (request.supervisorId) await assertSupervisor(tx, request.supervisorId);
-        return teamCreatedEvent({ id, ...request });
+      async (read) => {
+        await assertNameFree(read, request.name);
+        await assertLeaderRole(read, request.leaderId);
+        await assertLeaderFree(read, request.leaderId);
+        if (request.supervisorId) await assertSupervisor(read, request.supervisorId);
+        return [teamCreatedEvent({ id, ...request })];
       },
-      async (scope) => toTeamDto(scope.tx, await recordTeamCreated(scope)),
+      (read) => teamDtoAfter(read, actor, id, now),
     );
   } catch (error) {
     throw conflictFromUniqueViolation(error) ?? error;
@@ -98,16 +104,17 @@ function changedFields(team: Team, requested: TeamChanges): TeamChanges {
  * checked again when it is reactivated.
  */
 export async function updateTeam(
-  deps: TeamServiceDeps,
+  deps: ServiceDeps,
   actor: Actor,
   request: { id: string; changes: TeamChanges },
 ): Promise<TeamDto> {
+  const now = deps.now?.() ?? new Date();
   const update = () =>
     executeCommand(
       deps.db,
       commandActor(actor),
-      async (tx) => {
-        const team = await lockTeam(tx, request.id, 'update');
+      async (read) => {
+        const team = await lockTeam(read, request.id, 'update');
         const changes = changedFields(team, request.changes);
         if (Object.keys(changes).length === 0) throw new NothingChanged();
         assertSchedule({
@@ -116,35 +123,28 @@ export async function updateTeam(
           workDays: changes.workDays ?? team.workDays,
         });
         if (changes.name !== undefined && team.isActive) {
-          await assertNameFree(tx, changes.name, team.id);
+          await assertNameFree(read, changes.name, team.id);
         }
         if (changes.leaderId !== undefined) {
-          await assertLeaderRole(tx, changes.leaderId);
-          if (team.isActive) await assertLeaderFree(tx, changes.leaderId, team.id);
+          await assertLeaderRole(read, changes.leaderId);
+          if (team.isActive) await assertLeaderFree(read, changes.leaderId, team.id);
         }
-        if (changes.supervisorId) await assertSupervisor(tx, changes.supervisorId);
-        return {
-          type: EventType.TEAM_UPDATED,
-          entityId: team.id,
-          payload: { id: team.id, changes },
-        };
+        if (changes.supervisorId) await assertSupervisor(read, changes.supervisorId);
+        return [
+          event(
+            EventType.TEAM_UPDATED,
+            { id: team.id, changes },
+            { action: AuditAction.TEAM_UPDATED, details: { changes } },
+          ),
+        ];
       },
-      async (scope) => {
-        const row = await projectTeamUpdated(scope.tx, scope.event);
-        await scope.audit({
-          action: AuditAction.TEAM_UPDATED,
-          entityType: 'team',
-          entityId: row.id,
-          details: { changes: scope.event.payload.changes },
-        });
-        return toTeamDto(scope.tx, row);
-      },
+      (read) => teamDtoAfter(read, actor, request.id, now),
     );
   const current = () =>
-    withTenant(deps.db, actor.companyId, async (tx) => {
-      const team = await tx.team.findUnique({ where: { id: request.id } });
+    withTenant(deps.db, actor.companyId, async (read) => {
+      const team = await read.team.findUnique({ where: { id: request.id } });
       if (!team) throw new AppError('NOT_FOUND', 'No team with that id exists in your company.');
-      return toTeamDto(tx, team);
+      return toTeamDto(read, team, await companyToday(read, actor.companyId, now));
     });
   try {
     return await orCurrentIfUnchanged(update, current);

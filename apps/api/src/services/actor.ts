@@ -1,0 +1,44 @@
+import type { CommandActor, Db } from '@aegira/db';
+import type { Role } from '@aegira/events';
+import type { LoginLimiter } from '../auth/login-limiter.ts';
+import type { Logger } from '../http/logger.ts';
+
+/** The verified person behind a request, re-read from the database on every request. */
+export interface Actor {
+  personId: string;
+  companyId: string;
+  role: Role;
+  email: string;
+  firstName: string;
+  lastName: string;
+  /** The API token the request came with (its issuer is the person above); null for a browser session. */
+  tokenId: string | null;
+  /** A read-only token may call queries only. */
+  readOnly: boolean;
+}
+
+/** Built once per server: what every request and service shares. */
+export interface ApiDeps {
+  db: Db;
+  jwtSecret: string;
+  secureCookies: boolean;
+  loginLimiter: LoginLimiter;
+  logger: Logger;
+  /** The clock; tests fix it to exercise the check-in window rules. */
+  now?: () => Date;
+}
+
+/** What every service needs: the database and the one clock reading of a request. */
+export interface ServiceDeps {
+  db: Db;
+  /** The clock; tests fix it to exercise the check-in window rules. */
+  now?: () => Date;
+}
+
+/**
+ * Who a command is recorded against: the person, and the API token when the
+ * request came with one (product.md: every token use is attributable).
+ */
+export function commandActor(actor: Actor): CommandActor {
+  return { companyId: actor.companyId, actorId: actor.personId, tokenId: actor.tokenId };
+}

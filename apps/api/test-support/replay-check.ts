@@ -1,0 +1,95 @@
+import { createDb, type LoggedEvent, replayCompanyEvents } from '@aegira/db';
+import type { EventType } from '@aegira/events';
+import type pg from 'pg';
+
+/** Every entity table replay rebuilds. */
+export const ENTITY_TABLES = [
+  'companies',
+  'persons',
+  'teams',
+  'holidays',
+  'check_ins',
+  'missed_check_ins',
+  'team_transfers',
+  'api_tokens',
+] as const;
+
+interface LogRow {
+  id: string;
+  company_id: string;
+  actor_id: string | null;
+  actor_token_id: string | null;
+  type: EventType;
+  entity_type: string;
+  entity_id: string;
+  payload: unknown;
+  schema_version: number;
+  created_at: Date;
+}
+
+/** A company's log as stored, in append order (read past row-level security as the owner). */
+export async function companyLog(owner: pg.Client, companyId: string): Promise<LoggedEvent[]> {
+  const log = await owner.query<LogRow>(
+    'SELECT * FROM events WHERE company_id = $1 ORDER BY position',
+    [companyId],
+  );
+  return log.rows.map((row) => ({
+    id: row.id,
+    companyId: row.company_id,
+    actorId: row.actor_id,
+    actorTokenId: row.actor_token_id,
+    type: row.type,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    payload: row.payload,
+    schemaVersion: row.schema_version,
+    createdAt: row.created_at,
+  }));
+}
+
+/** A table's rows of one company, every column. */
+export async function tableRows(
+  client: pg.Client,
+  table: (typeof ENTITY_TABLES)[number],
+  companyId: string,
+): Promise<Array<Record<string, unknown>>> {
+  const column = table === 'companies' ? 'id' : 'company_id';
+  const result = await client.query(`SELECT * FROM ${table} WHERE ${column} = $1 ORDER BY id`, [
+    companyId,
+  ]);
+  return result.rows;
+}
+
+/**
+ * Replays a company's log from one database into another through the
+ * product's replay, and returns each entity table as it is in both.
+ */
+export async function replayAndCompare(
+  source: pg.Client,
+  target: { appUrl: string; owner: pg.Client },
+  companyId: string,
+): Promise<{
+  events: number;
+  tables: Array<{
+    table: string;
+    original: Array<Record<string, unknown>>;
+    replayed: Array<Record<string, unknown>>;
+  }>;
+}> {
+  const events = await companyLog(source, companyId);
+  const targetDb = createDb(target.appUrl);
+  try {
+    await replayCompanyEvents(targetDb, companyId, events);
+  } finally {
+    await targetDb.$disconnect();
+  }
+  const tables = [];
+  for (const table of ENTITY_TABLES) {
+    tables.push({
+      table,
+      original: await tableRows(source, table, companyId),
+      replayed: await tableRows(target.owner, table, companyId),
+    });
+  }
+  return { events: events.length, tables };
+}

@@ -1,0 +1,133 @@
+import {
+  EVENT_SCHEMA_VERSION,
+  type EventPayload,
+  type EventType,
+  entityOf,
+  parseEventPayload,
+} from '@aegira/events';
+import type { WriteTx } from './client.ts';
+import { PROJECTED_EVENT_TYPES } from './projections/registry.ts';
+import type { AnyStoredEvent, StoredEvent } from './stored-event.ts';
+
+/** Who a change is recorded against. */
+export interface CommandActor {
+  companyId: string;
+  /** The person acting; null for the system (scheduled jobs). */
+  actorId: string | null;
+  /** The API token the person acted through, if any. */
+  tokenId?: string | null;
+}
+
+/** An event a command decided on, before it is stored. Its entity comes from its payload. */
+export interface NewEvent<T extends EventType> {
+  type: T;
+  payload: EventPayload<T>;
+}
+export type AnyNewEvent = { [K in EventType]: NewEvent<K> }[EventType];
+
+/** A row to append to the log as it is, e.g. from another database's log (replay). */
+export interface LogRow {
+  id: string;
+  actorId: string | null;
+  actorTokenId: string | null;
+  type: EventType;
+  entityType: string;
+  entityId: string;
+  payload: unknown;
+  schemaVersion: number;
+  createdAt: Date | null;
+}
+
+interface Appended {
+  id: string;
+  position: string;
+  created_at: Date;
+}
+
+/**
+ * Appends rows to the log in one statement, in the given order (positions
+ * follow it), and returns each row's position and time. Entity rows written
+ * later in this transaction may name these events (the database checks that).
+ */
+export async function appendLogRows(
+  tx: WriteTx,
+  companyId: string,
+  rows: readonly LogRow[],
+): Promise<Map<string, { position: bigint; createdAt: Date }>> {
+  const documents = rows.map((row) => ({
+    id: row.id,
+    company_id: companyId,
+    actor_id: row.actorId,
+    actor_token_id: row.actorTokenId,
+    type: row.type,
+    entity_type: row.entityType,
+    entity_id: row.entityId,
+    payload: row.payload,
+    schema_version: row.schemaVersion,
+    created_at: row.createdAt?.toISOString() ?? null,
+  }));
+  const appended = await tx.$queryRawUnsafe<Appended[]>(
+    `INSERT INTO events (id, company_id, actor_id, actor_token_id, type, entity_type, entity_id,
+                         payload, schema_version, created_at)
+     SELECT (r).id, (r).company_id, (r).actor_id, (r).actor_token_id, (r).type, (r).entity_type,
+            (r).entity_id, (r).payload, (r).schema_version, COALESCE((r).created_at, now())
+     FROM (SELECT jsonb_populate_record(NULL::events, doc) AS r, ord
+           FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS a(doc, ord)
+           ORDER BY ord) AS ordered
+     RETURNING id, position::text AS position, created_at`,
+    JSON.stringify(documents),
+  );
+  return new Map(
+    appended.map((row) => [row.id, { position: BigInt(row.position), createdAt: row.created_at }]),
+  );
+}
+
+/**
+ * Validates each new event against its type's current schema (an invalid,
+ * unknown or unprojected one throws before anything is written), appends them in order, and
+ * returns them as stored.
+ */
+export async function appendEvents(
+  tx: WriteTx,
+  actor: CommandActor,
+  events: readonly AnyNewEvent[],
+  newId: () => string,
+): Promise<AnyStoredEvent[]> {
+  const prepared = events.map((event) => {
+    if (!PROJECTED_EVENT_TYPES.has(event.type)) {
+      // Every event changes state; a type no projection applies (incidents,
+      // before their tables exist) would be a log entry nothing can rebuild.
+      throw new Error(`No projection applies ${event.type}; it cannot be stored yet`);
+    }
+    const payload = parseEventPayload(event.type, event.payload);
+    const { entityType, entityId } = entityOf(event.type, payload);
+    return { id: newId(), type: event.type, entityType, entityId, payload };
+  });
+  const appended = await appendLogRows(
+    tx,
+    actor.companyId,
+    prepared.map((event) => ({
+      ...event,
+      actorId: actor.actorId,
+      actorTokenId: actor.tokenId ?? null,
+      schemaVersion: EVENT_SCHEMA_VERSION[event.type],
+      createdAt: null,
+    })),
+  );
+  return prepared.map((event) => {
+    const stored = appended.get(event.id);
+    if (!stored) throw new Error(`Event ${event.id} was not appended`);
+    // parseEventPayload checked the payload against this very type, the pairing
+    // AnyStoredEvent expresses; TypeScript cannot follow that correlation.
+    return {
+      ...event,
+      companyId: actor.companyId,
+      actorId: actor.actorId,
+      actorTokenId: actor.tokenId ?? null,
+      position: stored.position,
+      createdAt: stored.createdAt,
+    } as AnyStoredEvent;
+  });
+}
+
+export type { StoredEvent };

@@ -1,0 +1,115 @@
+import type { WriteTx } from '../client.ts';
+import type { AnyStoredEvent } from '../stored-event.ts';
+import type { TableProjection } from './define-projection.ts';
+import { evolve, rowIdOf } from './evolve.ts';
+import { ENTITY_PROJECTIONS } from './registry.ts';
+import { fromColumns, snakeCase, toColumns } from './row-state.ts';
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
+function identifier(name: string): string {
+  // Table and column names come from the projection definitions, never from
+  // input; the check keeps it that way.
+  if (!IDENTIFIER.test(name)) throw new Error(`Not a plain SQL identifier: ${name}`);
+  return `"${name}"`;
+}
+
+interface Touched<Row> {
+  row: Row | null;
+  existed: boolean;
+}
+
+async function loadRows<Row>(
+  tx: WriteTx,
+  table: string,
+  ids: readonly string[],
+): Promise<Map<string, Row>> {
+  const found = new Map<string, Row>();
+  if (ids.length === 0) return found;
+  const rows = await tx.$queryRawUnsafe<Array<{ row: Record<string, unknown> }>>(
+    `SELECT to_jsonb(t) AS row FROM ${identifier(table)} t
+     WHERE t.id IN (SELECT value::uuid FROM jsonb_array_elements_text($1::jsonb))`,
+    JSON.stringify(ids),
+  );
+  for (const { row } of rows) {
+    const value = fromColumns(row) as Row & { id: string };
+    found.set(value.id, value);
+  }
+  return found;
+}
+
+async function insertRows(tx: WriteTx, table: string, rows: readonly object[]): Promise<void> {
+  if (rows.length === 0) return;
+  const t = identifier(table);
+  await tx.$executeRawUnsafe(
+    `INSERT INTO ${t} SELECT * FROM jsonb_populate_recordset(NULL::${t}, $1::jsonb)`,
+    JSON.stringify(rows.map(toColumns)),
+  );
+}
+
+async function updateRows(tx: WriteTx, table: string, rows: readonly object[]): Promise<void> {
+  const first = rows[0];
+  if (!first) return;
+  const t = identifier(table);
+  const columns = Object.keys(first)
+    .map(snakeCase)
+    .filter((column) => column !== 'id')
+    .map(identifier);
+  await tx.$executeRawUnsafe(
+    `UPDATE ${t} AS t SET (${columns.join(', ')}) = ROW(${columns.map((c) => `s.${c}`).join(', ')})
+     FROM jsonb_populate_recordset(NULL::${t}, $1::jsonb) AS s WHERE t.id = s.id`,
+    JSON.stringify(rows.map(toColumns)),
+  );
+}
+
+async function applyToTable<Row extends { id: string }>(
+  tx: WriteTx,
+  projection: TableProjection<Row>,
+  events: readonly AnyStoredEvent[],
+): Promise<void> {
+  const relevant: AnyStoredEvent[] = [];
+  const created = new Set<string>();
+  const toLoad = new Set<string>();
+  for (const event of events) {
+    const target = rowIdOf(projection, event);
+    if (!target) continue;
+    relevant.push(event);
+    if (target.creates) created.add(target.id);
+    else if (!created.has(target.id)) toLoad.add(target.id);
+  }
+  if (relevant.length === 0) return;
+  const loaded = await loadRows<Row>(tx, projection.table, [...toLoad]);
+  const touched = new Map<string, Touched<Row>>();
+  for (const [id, row] of loaded) touched.set(id, { row, existed: true });
+  for (const event of relevant) {
+    const target = rowIdOf(projection, event);
+    if (!target) continue;
+    const entry = touched.get(target.id) ?? { row: null, existed: false };
+    entry.row = evolve(projection, entry.row, event);
+    touched.set(target.id, entry);
+  }
+  const updates: Row[] = [];
+  const inserts: Row[] = [];
+  for (const { row, existed } of touched.values()) {
+    if (!row) continue;
+    (existed ? updates : inserts).push(row);
+  }
+  // Updates first: a row that frees a unique value (a deactivated team's name)
+  // does so before a new row takes it.
+  await updateRows(tx, projection.table, updates);
+  await insertRows(tx, projection.table, inserts);
+}
+
+/**
+ * The one set-based writer behind every projection. For each entity table it
+ * loads the rows the batch changes (one query), folds the batch's events into
+ * them with the pure `evolve`, and writes the result with one UPDATE and one
+ * INSERT. A live command applies a batch of one command's events; replay
+ * applies thousands at a time. Foreign keys between entity tables are deferred
+ * to commit, so tables may be written in any order.
+ */
+export async function applyEvents(tx: WriteTx, events: readonly AnyStoredEvent[]): Promise<void> {
+  for (const projection of ENTITY_PROJECTIONS) {
+    await applyToTable(tx, projection, events);
+  }
+}

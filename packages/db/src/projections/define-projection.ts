@@ -1,0 +1,37 @@
+import type { EventPayload, EventType } from '@aegira/events';
+import type { StoredEvent } from '../stored-event.ts';
+import type { TrackedField } from './row-state.ts';
+
+/** The fields an event sets when it creates a row; the write path adds the tracked ones. */
+export type NewRow<Row> = Omit<Row, TrackedField>;
+
+// Method syntax on purpose: a handler written for one event type is then usable
+// where the applier holds it under the union of all types.
+export interface CreateHandler<Row, K extends EventType> {
+  create(event: StoredEvent<K>): NewRow<Row>;
+}
+export interface UpdateHandler<Row, K extends EventType> {
+  /** The row this event changes. */
+  rowId(payload: EventPayload<K>): string;
+  evolve(row: Row, event: StoredEvent<K>): Row;
+}
+export type Handler<Row, K extends EventType> = CreateHandler<Row, K> | UpdateHandler<Row, K>;
+
+/**
+ * One entity table's projection: for each event type it reacts to, how the
+ * event creates or changes one row. Pure: no I/O. The live write path (a batch
+ * of one command's events), replay (large batches) and state as of a date
+ * (folded in memory) all run these same handlers.
+ */
+export interface TableProjection<Row extends { id: string }> {
+  table: string;
+  /** The column that scopes a row to its company ('id' for companies themselves). */
+  companyColumn: 'company_id' | 'id';
+  on: { readonly [K in EventType]?: Handler<Row, K> };
+}
+
+export function defineProjection<Row extends { id: string }>(
+  projection: TableProjection<Row>,
+): TableProjection<Row> {
+  return projection;
+}

@@ -1,0 +1,72 @@
+import type { EventType } from '@aegira/events';
+import type { AnyStoredEvent } from '../stored-event.ts';
+import type { Handler, TableProjection } from './define-projection.ts';
+
+/** A projection met an event its rows cannot take: a bug or a corrupt log, never user input. */
+export class ProjectionError extends Error {
+  override name = 'ProjectionError';
+}
+
+function handlerOf<Row extends { id: string }>(
+  projection: TableProjection<Row>,
+  event: AnyStoredEvent,
+): Handler<Row, EventType> | undefined {
+  return projection.on[event.type] as Handler<Row, EventType> | undefined;
+}
+
+/** The id of the row of this table that `event` creates or changes, or null if none. */
+export function rowIdOf<Row extends { id: string }>(
+  projection: TableProjection<Row>,
+  event: AnyStoredEvent,
+): { id: string; creates: boolean } | null {
+  const handler = handlerOf(projection, event);
+  if (!handler) return null;
+  if ('create' in handler) return { id: handler.create(event).id, creates: true };
+  return { id: handler.rowId(event.payload), creates: false };
+}
+
+/**
+ * The pure step: a row (or null before it exists) and one event give the next
+ * row. Every row carries the event that last changed it and that event's time.
+ */
+export function evolve<Row extends { id: string }>(
+  projection: TableProjection<Row>,
+  row: Row | null,
+  event: AnyStoredEvent,
+): Row | null {
+  const handler = handlerOf(projection, event);
+  if (!handler) return row;
+  const at = event.createdAt.toISOString();
+  if ('create' in handler) {
+    const fields = handler.create(event);
+    if (row) {
+      throw new ProjectionError(
+        `${event.type} creates ${projection.table} ${fields.id}, which exists`,
+      );
+    }
+    const tenancy = projection.companyColumn === 'company_id' ? { companyId: event.companyId } : {};
+    // NewRow<Row> plus the tracked fields is Row; TypeScript cannot see through Omit here.
+    return {
+      ...fields,
+      ...tenancy,
+      eventId: event.id,
+      createdAt: at,
+      updatedAt: at,
+    } as unknown as Row;
+  }
+  if (!row) {
+    throw new ProjectionError(
+      `${event.type} changes ${projection.table} ${handler.rowId(event.payload)}, which does not exist`,
+    );
+  }
+  return { ...handler.evolve(row, event), eventId: event.id, updatedAt: at };
+}
+
+/** An entity's row after a sequence of its events, folded in memory (state as of a point in the log). */
+export function foldRow<Row extends { id: string }>(
+  projection: TableProjection<Row>,
+  events: readonly AnyStoredEvent[],
+  initial: Row | null = null,
+): Row | null {
+  return events.reduce<Row | null>((row, event) => evolve(projection, row, event), initial);
+}

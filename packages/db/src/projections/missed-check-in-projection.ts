@@ -1,0 +1,31 @@
+import type { MissedCheckIn } from '../generated/prisma/client.ts';
+import { defineProjection } from './define-projection.ts';
+import type { RowOf } from './row-state.ts';
+
+export type MissedCheckInRow = RowOf<MissedCheckIn>;
+
+export const missedCheckInProjection = defineProjection<MissedCheckInRow>({
+  table: 'missed_check_ins',
+  companyColumn: 'company_id',
+  on: {
+    MISSED_CHECK_IN_DETECTED: {
+      create: ({ payload: p }) => ({
+        id: p.id,
+        personId: p.personId,
+        teamId: p.teamId,
+        localDate: p.localDate,
+        detectedAt: p.detectedAt,
+        resolvedAt: null,
+        resolvedByCheckInId: null,
+      }),
+    },
+    MISSED_CHECK_IN_RESOLVED: {
+      rowId: (p) => p.id,
+      evolve: (row, { payload: p }) => ({
+        ...row,
+        resolvedAt: p.resolvedAt,
+        resolvedByCheckInId: p.checkInId,
+      }),
+    },
+  },
+});

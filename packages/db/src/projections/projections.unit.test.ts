@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { EVENT_TYPES } from '@aegira/events';
+import { describe, expect, it } from 'vitest';
+import type { AnyStoredEvent } from '../stored-event.ts';
+import { evolve, foldRow, ProjectionError } from './evolve.ts';
+import { personProjection } from './person-projection.ts';
+import { PROJECTED_EVENT_TYPES } from './registry.ts';
+
+const companyId = randomUUID();
+const personId = randomUUID();
+const teamId = randomUUID();
+
+function stored<E extends Pick<AnyStoredEvent, 'type' | 'payload'>>(
+  event: E,
+  at: string,
+): AnyStoredEvent {
+  return {
+    id: randomUUID(),
+    companyId,
+    actorId: null,
+    actorTokenId: null,
+    entityType: 'person',
+    entityId: personId,
+    position: 1n,
+    createdAt: new Date(at),
+    ...event,
+  } as AnyStoredEvent;
+}
+
+const created = stored(
+  {
+    type: 'PERSON_CREATED',
+    payload: {
+      id: personId,
+      email: 'w@example.test',
+      firstName: 'Wen',
+      lastName: 'Lo',
+      phone: null,
+      windowStart: null,
+      windowEnd: null,
+      workDays: [],
+      role: 'WORKER',
+      teamId: null,
+      teamAssignedOn: null,
+    },
+  },
+  '2026-11-01T08:00:00.000Z',
+);
+const assigned = stored(
+  { type: 'TEAM_MEMBER_ASSIGNED', payload: { personId, teamId, effectiveOn: '2026-11-02' } },
+  '2026-11-02T08:00:00.000Z',
+);
+
+describe('projections', () => {
+  it('every event type but the incident and case ones (no tables yet) has a projection', () => {
+    const unprojected = EVENT_TYPES.filter((type) => !PROJECTED_EVENT_TYPES.has(type));
+    expect(unprojected).toEqual([
+      'INCIDENT_REPORTED',
+      'INCIDENT_UPDATED',
+      'CASE_OPENED',
+      'CASE_STATUS_CHANGED',
+      'CASE_NOTE_ADDED',
+    ]);
+  });
+
+  it('given a creation then a change, when folded, then the row carries both, the last event and its time', () => {
+    const row = foldRow(personProjection, [created, assigned]);
+    expect(row).toMatchObject({
+      id: personId,
+      companyId,
+      teamId,
+      teamAssignedOn: '2026-11-02',
+      eventId: assigned.id,
+      createdAt: '2026-11-01T08:00:00.000Z',
+      updatedAt: '2026-11-02T08:00:00.000Z',
+    });
+  });
+
+  it('given an event for another table, when evolved, then the row is unchanged', () => {
+    const row = foldRow(personProjection, [created]);
+    const holiday = stored(
+      {
+        type: 'HOLIDAY_CREATED',
+        payload: { id: randomUUID(), date: '2026-12-25', name: 'Christmas', recurring: true },
+      },
+      '2026-11-03T08:00:00.000Z',
+    );
+    expect(evolve(personProjection, row, holiday)).toBe(row);
+  });
+
+  it('refuses to change a row that does not exist, or to create one twice', () => {
+    expect(() => evolve(personProjection, null, assigned)).toThrow(ProjectionError);
+    const row = foldRow(personProjection, [created]);
+    expect(() => evolve(personProjection, row, created)).toThrow(ProjectionError);
+  });
+});

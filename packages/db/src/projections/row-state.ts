@@ -1,0 +1,49 @@
+import type { Prisma } from '../generated/prisma/client.ts';
+
+/**
+ * A table row as the projections hold it: the Prisma model's fields with JSON
+ * values (timestamps as ISO strings, DATE columns as 'YYYY-MM-DD', decimals as
+ * numbers). The same shape is read back with to_jsonb and written with
+ * jsonb_populate_recordset, so a row is folded in memory and persisted in one
+ * set-based statement per table.
+ */
+export type RowOf<M> = {
+  [K in keyof M]: M[K] extends Date
+    ? string
+    : M[K] extends Date | null
+      ? string | null
+      : M[K] extends Prisma.Decimal
+        ? number
+        : M[K];
+};
+
+/** Fields the write path fills in for every row: tenancy, the event, and its time. */
+export type TrackedField = 'companyId' | 'eventId' | 'createdAt' | 'updatedAt';
+
+export function snakeCase(name: string): string {
+  return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+}
+
+export function camelCase(name: string): string {
+  return name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+}
+
+/** A row object with column names as keys (for jsonb_populate_recordset). */
+export function toColumns(row: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(row).map(([key, value]) => [snakeCase(key), value]));
+}
+
+/** A to_jsonb row with field names as keys. */
+export function fromColumns(row: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(row).map(([key, value]) => [camelCase(key), value]));
+}
+
+/** A DATE column's value for a local date: the date itself, never shifted through UTC. */
+export function dateColumn(localDate: string): Date {
+  return new Date(`${localDate}T00:00:00.000Z`);
+}
+
+/** A DATE column read by Prisma back as 'YYYY-MM-DD'. */
+export function localDateOf(value: Date): string {
+  return value.toISOString().slice(0, 10);
+}

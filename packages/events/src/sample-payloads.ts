@@ -1,0 +1,233 @@
+import type { z } from 'zod';
+import { EVENT_TYPES, type EventType } from './event-types.ts';
+import type { EventPayload } from './events.ts';
+import { EVENT_SCHEMA_VERSION } from './payload-versions.ts';
+import type { apiTokenCreatedV1, personCreatedV1, personPasswordChangedV1 } from './payloads-v1.ts';
+
+// One valid payload for every (type, version) that ever existed. Unit tests
+// check each against its schema and upcaster; an integration test stores one
+// event of each and replays it. Sensitive fields carry real-looking values so
+// redaction has something to hide.
+
+/** The ids the samples refer to each other by. */
+export const SAMPLE_IDS = {
+  company: '8cc1ad86-a957-4532-8e9d-5d7666500c00',
+  admin: '821f637e-9343-4344-a1f2-80441a258950',
+  worker: '609c079c-5273-49bd-b4a6-026045524ec1',
+  supervisor: '6f41a419-8572-4dc1-83b8-8a112820e4e5',
+  team: '524681c8-1584-4945-b416-66862b902186',
+  otherTeam: '957536a3-9dae-4041-9a3c-83fedab30bc8',
+  transfer: 'd972af2d-b195-432f-ac6e-20d871876380',
+  checkIn: '7f73197b-9c45-4560-8f30-54da45349596',
+  missedCheckIn: '1a6f25d2-58bd-4f70-be72-b5f6687a3b54',
+  holiday: '0cadac94-0cf4-40fe-a6d9-fdf3be0da3c6',
+  incident: 'd567a13f-dece-4dd5-a3e2-24cb15e0613e',
+  case: '6985b38d-424b-40c7-bd0d-692eb689664a',
+  caseNote: '62f294fe-cf4e-4472-a183-a7a7d013c631',
+  apiTokenV1: 'a1aa0692-a63f-4e5e-b706-ed8749bbd1ff',
+  apiToken: '17c41027-19d6-4b8c-a162-e7747573395c',
+} as const;
+
+const ids = SAMPLE_IDS;
+const at = '2026-11-25T07:00:00.000Z';
+
+const checkInInputs = {
+  hoursSlept: 6.5,
+  sleepQuality: 6,
+  stressLevel: 4,
+  physicalCondition: 7,
+  painLevel: 3,
+  painLocation: 'lower back',
+  notes: 'Slept badly after a late shift',
+};
+const checkInScores = {
+  formulaVersion: 1,
+  hoursScore: 86.7,
+  sleepScore: 55.6,
+  stressScore: 66.7,
+  physicalScore: 66.7,
+  painScore: 70,
+  readinessScore: 69,
+  level: 'YELLOW' as const,
+};
+
+// Typed by the current schemas, so a schema change shows up here at compile time.
+const CURRENT: { readonly [K in EventType]: EventPayload<K> } = {
+  COMPANY_CREATED: { id: ids.company, name: 'Acme', slug: 'acme', timezone: 'Europe/Berlin' },
+  COMPANY_UPDATED: { id: ids.company, changes: { name: 'Acme Mining' } },
+  PERSON_CREATED: {
+    id: ids.admin,
+    email: 'ada@acme.test',
+    firstName: 'Ada',
+    lastName: 'Admin',
+    phone: null,
+    windowStart: null,
+    windowEnd: null,
+    workDays: [1, 2, 3, 4, 5],
+    role: 'ADMIN',
+    teamId: null,
+    teamAssignedOn: null,
+  },
+  PERSON_UPDATED: { id: ids.worker, changes: { phone: '+49 30 1234567' } },
+  PERSON_ROLE_CHANGED: {
+    id: ids.worker,
+    from: 'WORKER',
+    to: 'TEAM_LEAD',
+    teamId: null,
+    teamAssignedOn: null,
+    tokenVersion: 1,
+  },
+  PERSON_PASSWORD_CHANGED: { id: ids.worker, tokenVersion: 3 },
+  PERSON_SESSIONS_REVOKED: { id: ids.worker, reason: 'logout', tokenVersion: 4 },
+  PERSON_DEACTIVATED: {
+    id: ids.worker,
+    reason: 'Left the company',
+    deactivatedAt: at,
+    deactivatedById: ids.admin,
+    tokenVersion: 5,
+  },
+  PERSON_REACTIVATED: { id: ids.worker },
+  TEAM_CREATED: {
+    id: ids.team,
+    name: 'Night shift',
+    description: null,
+    leaderId: ids.admin,
+    supervisorId: ids.supervisor,
+    windowStart: '06:00',
+    windowEnd: '09:00',
+    workDays: [1, 2, 3, 4, 5],
+  },
+  TEAM_UPDATED: { id: ids.team, changes: { description: 'Tunnel crew' } },
+  TEAM_DEACTIVATED: {
+    id: ids.team,
+    reason: 'Merged into day shift',
+    deactivatedAt: at,
+    deactivatedById: ids.admin,
+    unassignedPersonIds: [ids.worker],
+  },
+  TEAM_REACTIVATED: { id: ids.team },
+  TEAM_MEMBER_ASSIGNED: { personId: ids.worker, teamId: ids.team, effectiveOn: '2026-11-25' },
+  TEAM_MEMBER_UNASSIGNED: { personId: ids.worker, teamId: ids.team, reason: 'removed' },
+  TEAM_TRANSFER_INITIATED: {
+    transferId: ids.transfer,
+    personId: ids.worker,
+    fromTeamId: ids.team,
+    toTeamId: ids.otherTeam,
+    effectiveOn: '2026-11-26',
+  },
+  TEAM_TRANSFER_COMPLETED: {
+    transferId: ids.transfer,
+    personId: ids.worker,
+    fromTeamId: ids.team,
+    toTeamId: ids.otherTeam,
+    effectiveOn: '2026-11-26',
+    completedAt: '2026-11-26T00:00:00.000Z',
+  },
+  TEAM_TRANSFER_CANCELLED: {
+    transferId: ids.transfer,
+    personId: ids.worker,
+    fromTeamId: ids.team,
+    toTeamId: ids.otherTeam,
+    reason: 'cancelled_by_admin',
+    cancelledAt: at,
+  },
+  CHECK_IN_SUBMITTED: {
+    id: ids.checkIn,
+    personId: ids.worker,
+    teamId: ids.team,
+    localDate: '2026-11-25',
+    inputs: checkInInputs,
+    scores: checkInScores,
+    isLate: false,
+    minutesLate: 0,
+    submittedAt: at,
+  },
+  CHECK_IN_UPDATED: {
+    id: ids.checkIn,
+    version: 2,
+    inputs: { ...checkInInputs, painLevel: 1, notes: null },
+    scores: checkInScores,
+    amendedAt: '2026-11-25T07:30:00.000Z',
+  },
+  MISSED_CHECK_IN_DETECTED: {
+    id: ids.missedCheckIn,
+    personId: ids.worker,
+    teamId: ids.team,
+    localDate: '2026-11-24',
+    detectedAt: '2026-11-24T09:00:00.000Z',
+  },
+  MISSED_CHECK_IN_RESOLVED: {
+    id: ids.missedCheckIn,
+    checkInId: ids.checkIn,
+    resolvedAt: at,
+  },
+  HOLIDAY_CREATED: { id: ids.holiday, date: '2026-12-25', name: 'Christmas', recurring: true },
+  HOLIDAY_UPDATED: { id: ids.holiday, changes: { name: 'Christmas Day' } },
+  HOLIDAY_DEACTIVATED: { id: ids.holiday },
+  INCIDENT_REPORTED: {
+    id: ids.incident,
+    number: 1,
+    reporterId: ids.worker,
+    title: 'Twisted ankle on the stairs',
+    description: 'Slipped on a wet step in shaft 2',
+    severity: 'MEDIUM',
+    occurredAt: at,
+  },
+  INCIDENT_UPDATED: {
+    id: ids.incident,
+    changes: { description: 'Slipped on a wet, unlit step in shaft 2', severity: 'HIGH' },
+  },
+  CASE_OPENED: { id: ids.case, number: 1, incidentId: ids.incident, assigneeId: ids.supervisor },
+  CASE_STATUS_CHANGED: { id: ids.case, from: 'OPEN', to: 'INVESTIGATING' },
+  CASE_NOTE_ADDED: { id: ids.case, noteId: ids.caseNote, text: 'Physio appointment booked' },
+  API_TOKEN_CREATED: {
+    id: ids.apiToken,
+    name: 'Payroll export',
+    scope: 'READ_ONLY',
+    prefix: 'aeg_2b7f',
+    createdById: ids.admin,
+    expiresAt: null,
+  },
+  API_TOKEN_REVOKED: { id: ids.apiToken, revokedById: ids.admin, revokedAt: at },
+};
+
+const personCreatedV1Sample: z.input<typeof personCreatedV1> = {
+  id: ids.worker,
+  email: 'wim@acme.test',
+  firstName: 'Wim',
+  lastName: 'Worker',
+  phone: null,
+  windowStart: null,
+  windowEnd: null,
+  workDays: [1, 2, 3, 4, 5],
+  role: 'WORKER',
+  passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo',
+  teamId: null,
+  teamAssignedOn: null,
+};
+const personPasswordChangedV1Sample: z.input<typeof personPasswordChangedV1> = {
+  id: ids.worker,
+  passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$bmV3c2FsdA$bmV3aGFzaA',
+  tokenVersion: 2,
+};
+const apiTokenCreatedV1Sample: z.input<typeof apiTokenCreatedV1> = {
+  id: ids.apiTokenV1,
+  name: 'Old export',
+  scope: 'WHS',
+  tokenHash: 'sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+  prefix: 'aeg_9f86',
+  createdById: ids.admin,
+  expiresAt: '2027-01-01T00:00:00.000Z',
+};
+
+// Superseded versions, keyed by version number (see PAST_PAYLOAD_VERSIONS).
+const PAST: { readonly [K in EventType]?: { readonly [version: number]: unknown } } = {
+  PERSON_CREATED: { 1: personCreatedV1Sample },
+  PERSON_PASSWORD_CHANGED: { 1: personPasswordChangedV1Sample },
+  API_TOKEN_CREATED: { 1: apiTokenCreatedV1Sample },
+};
+
+/** A sample payload per event type and version: `SAMPLE_EVENT_PAYLOADS[type][version]`. */
+export const SAMPLE_EVENT_PAYLOADS = Object.fromEntries(
+  EVENT_TYPES.map((type) => [type, { ...PAST[type], [EVENT_SCHEMA_VERSION[type]]: CURRENT[type] }]),
+) as { readonly [K in EventType]: { readonly [version: number]: unknown } };
