@@ -526,4 +526,72 @@ describe('credentials outside the entity tables', () => {
       await fs.rm(dir, { recursive: true, force: true });
     }
   });
+  it('answers login and token lookups when the owner is not a superuser (RLS forced on the owner)', async () => {
+    const server = inject('aegiraDatabase');
+    const suffix = randomBytes(4).toString('hex');
+    const role = `aegira_owner_${suffix}`;
+    const name = `${server.databasePrefix}plain_owner_${suffix}`;
+    await withClient(server.ownerUrl, async (client) => {
+      await client.query(`CREATE ROLE ${quoteIdent(role)} LOGIN PASSWORD 'owner-pw' NOSUPERUSER`);
+      await client.query(`CREATE DATABASE ${quoteIdent(name)} OWNER ${quoteIdent(role)}`);
+    });
+    const plainOwnerUrl = (() => {
+      const url = new URL(urlWithDatabase(server.ownerUrl, name));
+      url.username = role;
+      url.password = 'owner-pw';
+      return url.toString();
+    })();
+    try {
+      await applyMigrations(plainOwnerUrl);
+      const [companyId, personId] = [randomUUID(), randomUUID()];
+      await withClient(plainOwnerUrl, async (client) => {
+        // Forced RLS binds the owner too: it writes only with a company bound.
+        await committed(client, companyId, async () => {
+          const eventId = await appendEvent(
+            client,
+            companyId,
+            'COMPANY_CREATED',
+            'company',
+            companyId,
+          );
+          await client.query(
+            `INSERT INTO companies (id, name, slug, timezone, event_id, updated_at)
+             VALUES ($1, 'Plain', $2, 'UTC', $3, now())`,
+            [companyId, `plain-${suffix}`, eventId],
+          );
+          await client.query(
+            `INSERT INTO persons (id, company_id, email, first_name, last_name, role, event_id, updated_at)
+             VALUES ($1, $2, 'plain@example.test', 'Pl', 'Ain', 'ADMIN', $3, now())`,
+            [personId, companyId, eventId],
+          );
+          await client.query(
+            `INSERT INTO person_credentials (person_id, company_id, password_hash) VALUES ($1, $2, 'h')`,
+            [personId, companyId],
+          );
+        });
+        // Unbound, the owner itself sees nothing: the lookups are the only way across.
+        const unbound = await client.query('SELECT count(*)::int AS n FROM persons');
+        expect(unbound.rows).toEqual([{ n: 0 }]);
+      });
+      await withClient(appUrlFor(plainOwnerUrl, server.appPassword), async (client) => {
+        const login = await client.query<{ person_id: string }>(
+          "SELECT person_id FROM app_find_login('plain@example.test')",
+        );
+        expect(login.rows).toEqual([{ person_id: personId }]);
+        const taken = await client.query<{ taken: boolean }>(
+          `SELECT app_company_slug_taken($1) AS taken`,
+          [`plain-${suffix}`],
+        );
+        expect(taken.rows).toEqual([{ taken: true }]);
+        // The owner's lookup policy is not the application role's.
+        const direct = await client.query('SELECT count(*)::int AS n FROM persons');
+        expect(direct.rows).toEqual([{ n: 0 }]);
+      });
+    } finally {
+      await withClient(server.ownerUrl, async (client) => {
+        await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
+        await client.query(`DROP ROLE IF EXISTS ${quoteIdent(role)}`);
+      });
+    }
+  });
 });

@@ -86,6 +86,32 @@ describe('the write path', () => {
     expect(person.rows[0]?.event_id).toBe(events.rows[1]?.id);
   });
 
+  it('takes an event’s entity from its payload, so the two cannot disagree', async () => {
+    const { companyId, adminId } = await makeCompany();
+    const decided = {
+      ...event('PERSON_UPDATED', { id: adminId, changes: { phone: '+44 20 7946 0000' } }),
+      // What a caller of the old API passed beside the payload: now ignored.
+      entityId: randomUUID(),
+    };
+    await executeCommand(db, { companyId, actorId: adminId }, async () => [decided]);
+    const stored = await owner.query<{ entity_type: string; entity_id: string }>(
+      `SELECT entity_type, entity_id FROM events WHERE company_id = $1 AND type = 'PERSON_UPDATED'`,
+      [companyId],
+    );
+    expect(stored.rows).toEqual([{ entity_type: 'person', entity_id: adminId }]);
+  });
+
+  it('refuses an event type no projection applies, and writes nothing', async () => {
+    const { companyId, adminId } = await makeCompany();
+    const before = await count('events', 'company_id = $1', [companyId]);
+    await expect(
+      executeCommand(db, { companyId, actorId: adminId }, async () => [
+        event('CASE_NOTE_ADDED', { id: randomUUID(), noteId: randomUUID(), text: 'note' }),
+      ]),
+    ).rejects.toThrow(/No projection applies CASE_NOTE_ADDED/);
+    expect(await count('events', 'company_id = $1', [companyId])).toBe(before);
+  });
+
   it('writes a decision’s credentials beside the log, never into it', async () => {
     const { companyId, adminId } = await makeCompany();
     const credential = await owner.query<{ company_id: string; password_hash: string }>(

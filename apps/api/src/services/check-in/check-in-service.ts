@@ -51,7 +51,7 @@ export async function submitCheckIn(
       deps.db,
       commandActor(actor),
       async (read) => {
-        const { person, evaluation } = await loadWorkerDay(read, actor.personId, now);
+        const { teamId, evaluation } = await loadWorkerDay(read, actor.personId, now);
         if (!evaluation.allowed) {
           throw new AppError('CHECK_IN_NOT_ALLOWED', evaluation.message, {
             reason: evaluation.code,
@@ -63,7 +63,7 @@ export async function submitCheckIn(
           select: { id: true },
         });
         if (existing) throw alreadyCheckedIn();
-        if (!person.teamId) {
+        if (!teamId) {
           throw new AppError('CHECK_IN_NOT_ALLOWED', 'You are not assigned to a team.', {
             reason: 'NO_TEAM',
           });
@@ -73,7 +73,7 @@ export async function submitCheckIn(
           event(EventType.CHECK_IN_SUBMITTED, {
             id,
             personId: actor.personId,
-            teamId: person.teamId,
+            teamId,
             localDate: evaluation.localDate,
             inputs: eventInputs(inputs),
             scores: computeReadiness(inputs),

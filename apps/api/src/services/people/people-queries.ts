@@ -3,8 +3,9 @@ import type { Role } from '@aegira/events';
 import { AppError } from '../../errors/app-error.ts';
 import { readablePersonFilter } from '../access-policy.ts';
 import type { Actor, ServiceDeps } from '../actor.ts';
+import { memberIdsOn } from '../teams/membership.ts';
 import { type PersonDto, personDtoOf, personDtosOf } from './person-dto.ts';
-import { notFound } from './person-rules.ts';
+import { companyToday, notFound } from './person-rules.ts';
 
 export interface ListPeopleRequest {
   search?: string | undefined;
@@ -49,14 +50,19 @@ export async function listPeople(
   request: ListPeopleRequest,
 ): Promise<{ items: PersonDto[]; nextCursor: string | null }> {
   return withTenant(deps.db, actor.companyId, async (read) => {
-    const readable = await readableOrForbidden(read, actor, deps.now?.() ?? new Date());
+    const now = deps.now?.() ?? new Date();
+    const readable = await readableOrForbidden(read, actor, now);
+    // The members of a team today, moves whose day has come included (reads never write).
+    const members = request.teamId
+      ? await memberIdsOn(read, [request.teamId], await companyToday(read, actor.companyId, now))
+      : null;
     const rows = await read.person.findMany({
       where: {
         AND: [
           readable,
           ...searchFilter(request.search),
           ...(request.role ? [{ role: request.role }] : []),
-          ...(request.teamId ? [{ teamId: request.teamId }] : []),
+          ...(members ? [{ id: { in: members } }] : []),
           ...(request.active !== undefined ? [{ isActive: request.active }] : []),
         ],
       },
@@ -66,7 +72,7 @@ export async function listPeople(
     });
     const page = rows.slice(0, request.limit);
     return {
-      items: await personDtosOf(read, page),
+      items: await personDtosOf(read, page, now),
       nextCursor: rows.length > request.limit ? (page.at(-1)?.id ?? null) : null,
     };
   });
@@ -75,9 +81,10 @@ export async function listPeople(
 /** One person; NOT_FOUND when they are in another company or outside the actor's scope. */
 export async function getPerson(deps: ServiceDeps, actor: Actor, id: string): Promise<PersonDto> {
   return withTenant(deps.db, actor.companyId, async (read) => {
-    const readable = await readableOrForbidden(read, actor, deps.now?.() ?? new Date());
+    const now = deps.now?.() ?? new Date();
+    const readable = await readableOrForbidden(read, actor, now);
     const row = await read.person.findFirst({ where: { AND: [readable, { id }] } });
     if (!row) throw notFound();
-    return personDtoOf(read, row);
+    return personDtoOf(read, row, now);
   });
 }

@@ -65,7 +65,8 @@ export async function createPersonAsAdmin(
         });
         return { events: [created.event], credentials: [created.credential] };
       },
-      async (read) => personDtoOf(read, await read.person.findUniqueOrThrow({ where: { id } })),
+      async (read) =>
+        personDtoOf(read, await read.person.findUniqueOrThrow({ where: { id } }), now),
     );
   } catch (error) {
     // Lost a race for the same email after the check in the transaction.
@@ -85,5 +86,5 @@ export async function updatePersonAsAdmin(
   request: UpdatePersonRequest,
 ): Promise<PersonDto> {
   const { personId, ...requested } = request;
-  return writePersonUpdate(deps.db, actor, personId, requested, { audit: true });
+  return writePersonUpdate(deps, actor, personId, requested, { audit: true });
 }

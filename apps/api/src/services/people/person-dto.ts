@@ -1,4 +1,5 @@
-import { localDateOf, type Person, type ReadTx, type Team } from '@aegira/db';
+import { dateColumn, localDateOf, type Person, type ReadTx, type Team } from '@aegira/db';
+import { toLocalTime } from '@aegira/domain';
 import { ROLES } from '@aegira/events';
 import { z } from 'zod';
 
@@ -63,8 +64,40 @@ export function toPersonDto(
   };
 }
 
-/** DTOs for a page of people, with their teams and led teams read in two queries. */
-export async function personDtosOf(read: ReadTx, rows: Person[]): Promise<PersonDto[]> {
+/**
+ * People as of the company's day of `now`: a pending transfer whose day has come counts as done
+ * (reads never write; docs/decisions/009), so the DTO shows the new team from
+ * midnight although the row still names the old one until a command completes it.
+ */
+async function asOfToday(read: ReadTx, rows: Person[], now: Date): Promise<Person[]> {
+  // Row-level security shows only the bound company, whose day it is.
+  const company = await read.company.findFirstOrThrow({ select: { timezone: true } });
+  const today = toLocalTime(now, company.timezone).date;
+  const due = await read.teamTransfer.findMany({
+    where: {
+      personId: { in: rows.map((row) => row.id) },
+      status: 'PENDING',
+      effectiveOn: { lte: dateColumn(today) },
+    },
+    select: { personId: true, toTeamId: true, effectiveOn: true },
+  });
+  if (due.length === 0) return rows;
+  const moved = new Map(due.map((transfer) => [transfer.personId, transfer]));
+  return rows.map((row) => {
+    const transfer = moved.get(row.id);
+    return transfer
+      ? { ...row, teamId: transfer.toTeamId, teamAssignedOn: transfer.effectiveOn }
+      : row;
+  });
+}
+
+/** DTOs for a page of people as of the day of `now`, with their teams and led teams. */
+export async function personDtosOf(
+  read: ReadTx,
+  stored: Person[],
+  now: Date,
+): Promise<PersonDto[]> {
+  const rows = await asOfToday(read, stored, now);
   const teamIds = [...new Set(rows.flatMap((row) => (row.teamId ? [row.teamId] : [])))];
   const teams = await read.team.findMany({
     where: { id: { in: teamIds } },
@@ -81,8 +114,8 @@ export async function personDtosOf(read: ReadTx, rows: Person[]): Promise<Person
   );
 }
 
-export async function personDtoOf(read: ReadTx, row: Person): Promise<PersonDto> {
-  const [dto] = await personDtosOf(read, [row]);
+export async function personDtoOf(read: ReadTx, row: Person, now: Date): Promise<PersonDto> {
+  const [dto] = await personDtosOf(read, [row], now);
   if (!dto) throw new Error('personDtosOf returned no DTO for one row');
   return dto;
 }

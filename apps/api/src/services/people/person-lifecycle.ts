@@ -2,6 +2,7 @@ import { event, executeCommand, type ReadTx } from '@aegira/db';
 import { AuditAction, EventType, type Role } from '@aegira/events';
 import { AppError, fieldError } from '../../errors/app-error.ts';
 import { type Actor, commandActor, type ServiceDeps } from '../actor.ts';
+import { applyDueTransfers } from '../teams/due-transfers.ts';
 import { type PersonDto, personDtoOf } from './person-dto.ts';
 import {
   activeTeamForWorker,
@@ -15,9 +16,9 @@ import {
 } from './person-rules.ts';
 
 /** The person as the command left them: the `then` step of every people command. */
-function personAfter(personId: string) {
+function personAfter(personId: string, now: Date) {
   return async (read: ReadTx): Promise<PersonDto> =>
-    personDtoOf(read, await read.person.findUniqueOrThrow({ where: { id: personId } }));
+    personDtoOf(read, await read.person.findUniqueOrThrow({ where: { id: personId } }), now);
 }
 
 /**
@@ -32,6 +33,8 @@ export async function changePersonRole(
 ): Promise<PersonDto> {
   refuseSelf(actor, request.personId, 'change your own role', 'OWN_ROLE');
   const now = deps.now?.() ?? new Date();
+  // A move whose day has come is done: it must not block the role change as pending.
+  await applyDueTransfers(deps.db, actor.companyId, now);
   return executeCommand(
     deps.db,
     commandActor(actor),
@@ -67,7 +70,7 @@ export async function changePersonRole(
         ),
       ];
     },
-    personAfter(request.personId),
+    personAfter(request.personId, now),
   );
 }
 
@@ -108,7 +111,7 @@ export async function deactivatePerson(
         ),
       ];
     },
-    personAfter(request.personId),
+    personAfter(request.personId, now),
   );
 }
 
@@ -118,6 +121,7 @@ export async function reactivatePerson(
   actor: Actor,
   request: { personId: string },
 ): Promise<PersonDto> {
+  const now = deps.now?.() ?? new Date();
   return executeCommand(
     deps.db,
     commandActor(actor),
@@ -132,6 +136,6 @@ export async function reactivatePerson(
         ),
       ];
     },
-    personAfter(request.personId),
+    personAfter(request.personId, now),
   );
 }

@@ -1,5 +1,4 @@
 import {
-  type Db,
   event,
   executeCommand,
   isEmailTaken,
@@ -10,7 +9,7 @@ import {
 } from '@aegira/db';
 import { AuditAction, type EventPayload, EventType } from '@aegira/events';
 import { fieldError } from '../../errors/app-error.ts';
-import { type Actor, commandActor } from '../actor.ts';
+import { type Actor, commandActor, type ServiceDeps } from '../actor.ts';
 import { NothingChanged, orCurrentIfUnchanged } from '../no-changes.ts';
 import { type PersonDto, personDtoOf } from './person-dto.ts';
 import { lockPerson, notFound } from './person-rules.ts';
@@ -81,12 +80,14 @@ async function checkChanges(read: ReadTx, person: Person, changes: PersonChanges
  * with the person as they are.
  */
 export async function writePersonUpdate(
-  db: Db,
+  deps: ServiceDeps,
   actor: Actor,
   personId: string,
   requested: PersonChanges,
   options: { audit: boolean },
 ): Promise<PersonDto> {
+  const { db } = deps;
+  const now = deps.now?.() ?? new Date();
   const command = () =>
     executeCommand(
       db,
@@ -107,13 +108,13 @@ export async function writePersonUpdate(
         ];
       },
       async (read) =>
-        personDtoOf(read, await read.person.findUniqueOrThrow({ where: { id: personId } })),
+        personDtoOf(read, await read.person.findUniqueOrThrow({ where: { id: personId } }), now),
     );
   const current = () =>
     withTenant(db, actor.companyId, async (read) => {
       const row = await read.person.findUnique({ where: { id: personId } });
       if (!row) throw notFound();
-      return personDtoOf(read, row);
+      return personDtoOf(read, row, now);
     });
   try {
     return await orCurrentIfUnchanged(command, current);

@@ -4,22 +4,22 @@ import type { LoginLimiter } from '../../auth/login-limiter.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../auth/password.ts';
 import { signSessionToken } from '../../auth/session-token.ts';
 import { fieldError } from '../../errors/app-error.ts';
-import { type Actor, type ApiDeps, commandActor } from '../actor.ts';
+import { type Actor, type ApiDeps, commandActor, type ServiceDeps } from '../actor.ts';
 import { type PersonDto, personDtoOf } from '../people/person-dto.ts';
 import { lockPerson } from '../people/person-rules.ts';
 import { writePersonUpdate } from '../people/person-update.ts';
 
 /** The signed-in person's own record. */
-export async function getProfile(deps: Pick<ApiDeps, 'db'>, actor: Actor): Promise<PersonDto> {
+export async function getProfile(deps: ServiceDeps, actor: Actor): Promise<PersonDto> {
   return withTenant(deps.db, actor.companyId, async (read) => {
     const row = await read.person.findUniqueOrThrow({ where: { id: actor.personId } });
-    return personDtoOf(read, row);
+    return personDtoOf(read, row, deps.now?.() ?? new Date());
   });
 }
 
 /** Own names and phone only (PERSON_UPDATED, changed fields); not an admin action, so no AuditLog. */
 export async function updateProfile(
-  deps: Pick<ApiDeps, 'db'>,
+  deps: ServiceDeps,
   actor: Actor,
   request: {
     firstName?: string | undefined;
@@ -27,7 +27,7 @@ export async function updateProfile(
     phone?: string | null | undefined;
   },
 ): Promise<PersonDto> {
-  return writePersonUpdate(deps.db, actor, actor.personId, request, { audit: false });
+  return writePersonUpdate(deps, actor, actor.personId, request, { audit: false });
 }
 
 export interface ChangePasswordRequest {

@@ -348,3 +348,25 @@ CREATE FUNCTION app_team_members_on(p_team uuid, p_date date) RETURNS SETOF uuid
 
 REVOKE ALL ON FUNCTION app_person_team_on(uuid, date), app_team_members_on(uuid, date) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION app_person_team_on(uuid, date), app_team_members_on(uuid, date) TO aegira_app;
+
+-- 6. The narrow questions asked before a company is bound (login, token
+--    authentication, sign-up) run as the owner through SECURITY DEFINER
+--    functions. With RLS forced, an owner that is not a superuser (a managed
+--    server's DATABASE_URL) would see no rows there. This SELECT-only policy
+--    for the owner holds only while the owner acts for another login, that is,
+--    inside a definer function (session_user is then the caller); the owner
+--    connected directly, and every other role, gets nothing from it.
+DO $$
+DECLARE
+  t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['companies', 'persons', 'person_credentials', 'api_tokens', 'api_token_secrets']
+  LOOP
+    EXECUTE format('DROP POLICY IF EXISTS definer_lookup ON %I', t);
+    EXECUTE format(
+      'CREATE POLICY definer_lookup ON %I FOR SELECT TO %I USING (session_user <> current_user)',
+      t, current_user
+    );
+  END LOOP;
+END
+$$;
