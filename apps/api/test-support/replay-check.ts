@@ -12,6 +12,9 @@ export const ENTITY_TABLES = [
   'missed_check_ins',
   'team_transfers',
   'api_tokens',
+  'leaves',
+  'person_versions',
+  'team_versions',
 ] as const;
 
 interface LogRow {
@@ -54,9 +57,10 @@ export async function tableRows(
   companyId: string,
 ): Promise<Array<Record<string, unknown>>> {
   const column = table === 'companies' ? 'id' : 'company_id';
-  const result = await client.query(`SELECT * FROM ${table} WHERE ${column} = $1 ORDER BY id`, [
-    companyId,
-  ]);
+  const result = await client.query(
+    `SELECT * FROM ${table} WHERE ${column} = $1 ORDER BY id, updated_at`,
+    [companyId],
+  );
   return result.rows;
 }
 

@@ -239,6 +239,7 @@ describe('checkIn.submit', () => {
         teamId: team.id,
         localDate: '2026-11-27',
         detectedAt: new Date().toISOString(),
+        snapshot: null,
       }),
     ]);
     setClock(berlin('11:15'));

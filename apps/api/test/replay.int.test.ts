@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createDb, event, executeCommand, type LoggedEvent, replayCompanyEvents } from '@aegira/db';
-import type { EventType } from '@aegira/events';
+import { createDb, event, executeCommand, replayCompanyEvents } from '@aegira/db';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -22,6 +21,7 @@ import {
   personFixture,
   teamFixture,
 } from '../test-support/fixtures.ts';
+import { companyLog, ENTITY_TABLES, tableRows } from '../test-support/replay-check.ts';
 
 let api: TestApi;
 let owner: pg.Client;
@@ -40,29 +40,6 @@ afterAll(async () => {
   await targetOwner?.end();
   await target?.drop();
 });
-
-const TABLES = [
-  'companies',
-  'persons',
-  'teams',
-  'holidays',
-  'check_ins',
-  'missed_check_ins',
-  'team_transfers',
-  'api_tokens',
-];
-
-/**
- * A table's rows of one company, every column: created_at and updated_at are
- * the times of the row's events, so a replay reproduces them too.
- */
-async function snapshot(client: pg.Client, table: string, companyId: string) {
-  const column = table === 'companies' ? 'id' : 'company_id';
-  const result = await client.query(`SELECT * FROM ${table} WHERE ${column} = $1 ORDER BY id`, [
-    companyId,
-  ]);
-  return result.rows;
-}
 
 /** The dotted paths of every key named `name`, however deeply nested. */
 function keysNamed(value: unknown, name: string, path = '$'): string[] {
@@ -125,36 +102,55 @@ describe('replaying a company’s events', () => {
         teamId: teamB.id,
         localDate: '2026-11-26',
         detectedAt: at('06:30', '2026-11-26').toISOString(),
+        snapshot: null,
+      }),
+    ]);
+    // Leave recorded and cancelled, and an excused miss, as the leave commands write them.
+    const leaveId = randomUUID();
+    const excusedId = randomUUID();
+    await executeCommand(api.db, company.actor, async () => [
+      event('LEAVE_RECORDED', {
+        id: leaveId,
+        personId: leaver.id,
+        type: 'SICK',
+        startDate: '2026-11-27',
+        endDate: '2026-11-28',
+        note: 'flu',
+        recordedById: company.adminId,
+      }),
+      event('MISSED_CHECK_IN_DETECTED', {
+        id: excusedId,
+        personId: leaver.id,
+        teamId: teamB.id,
+        localDate: '2026-11-25',
+        detectedAt: at('10:06').toISOString(),
+        snapshot: {
+          windowStart: '06:00',
+          windowEnd: '10:00',
+          leadId: teamB.lead.id,
+          streakBefore: 0,
+          missesLast30Days: 0,
+        },
+      }),
+    ]);
+    await executeCommand(api.db, company.actor, async () => [
+      event('LEAVE_CANCELLED', {
+        id: leaveId,
+        cancelledById: company.adminId,
+        cancelledAt: at('07:05', '2026-11-26').toISOString(),
+      }),
+      event('MISSED_CHECK_IN_EXCUSED', {
+        id: excusedId,
+        excusedById: company.adminId,
+        reason: 'dentist',
+        excusedAt: at('07:05', '2026-11-26').toISOString(),
       }),
     ]);
     await workerAgain.api.checkIn.submit(GOOD_CHECK_IN);
     await admin.teams.deactivate({ id: teamB.id, reason: 'site closed' });
     api.deps.now = undefined;
 
-    const log = await owner.query<{
-      id: string;
-      company_id: string;
-      actor_id: string | null;
-      actor_token_id: string | null;
-      type: EventType;
-      entity_type: string;
-      entity_id: string;
-      payload: LoggedEvent['payload'];
-      schema_version: number;
-      created_at: Date;
-    }>('SELECT * FROM events WHERE company_id = $1 ORDER BY position', [company.companyId]);
-    const events: LoggedEvent[] = log.rows.map((row) => ({
-      id: row.id,
-      companyId: row.company_id,
-      actorId: row.actor_id,
-      actorTokenId: row.actor_token_id,
-      type: row.type,
-      entityType: row.entity_type,
-      entityId: row.entity_id,
-      payload: row.payload,
-      schemaVersion: row.schema_version,
-      createdAt: row.created_at,
-    }));
+    const events = await companyLog(owner, company.companyId);
     const types = new Set(events.map((event) => event.type));
     for (const expected of [
       'CHECK_IN_UPDATED',
@@ -165,6 +161,8 @@ describe('replaying a company’s events', () => {
       'COMPANY_UPDATED',
       'PERSON_SESSIONS_REVOKED',
       'MISSED_CHECK_IN_RESOLVED',
+      'MISSED_CHECK_IN_EXCUSED',
+      'LEAVE_CANCELLED',
     ]) {
       expect(types, expected).toContain(expected);
     }
@@ -179,10 +177,10 @@ describe('replaying a company’s events', () => {
     const targetDb = createDb(target.appUrl);
     try {
       expect(await replayCompanyEvents(targetDb, company.companyId, events)).toBe(events.length);
-      for (const table of TABLES) {
-        const original = await snapshot(owner, table, company.companyId);
+      for (const table of ENTITY_TABLES) {
+        const original = await tableRows(owner, table, company.companyId);
         expect(original.length, table).toBeGreaterThan(0);
-        expect(await snapshot(targetOwner, table, company.companyId), table).toEqual(original);
+        expect(await tableRows(targetOwner, table, company.companyId), table).toEqual(original);
       }
 
       // Credentials are not in the log, so a restore copies them beside the replay.

@@ -21,6 +21,7 @@ const REFUSED_CHANGE = /not allowed/;
 /** The guard triggers each kind must have (app_guard_table names them `<table><suffix>`). */
 const TRIGGER_SUFFIXES: Record<string, readonly string[]> = {
   log: ['_append_only', '_no_truncate'],
+  history: ['_append_only', '_own_event', '_no_truncate'],
   entity: ['_no_delete', '_no_truncate', '_own_event'],
   operational: [],
 };
@@ -593,5 +594,18 @@ describe('credentials outside the entity tables', () => {
         await client.query(`DROP ROLE IF EXISTS ${quoteIdent(role)}`);
       });
     }
+  });
+  it('keeps the columns of each versions table equal to its entity table', async () => {
+    const columns = async (table: string) =>
+      (
+        await owner.query<{ column_name: string }>(
+          `SELECT column_name FROM information_schema.columns
+           WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position`,
+          [table],
+        )
+      ).rows.map((row) => row.column_name);
+    // The projection writer copies a row into its versions table by column name.
+    expect(await columns('person_versions')).toEqual(await columns('persons'));
+    expect(await columns('team_versions')).toEqual(await columns('teams'));
   });
 });

@@ -19,6 +19,9 @@ export const AUDIT_ACTIONS = [
   'HOLIDAY_DEACTIVATED',
   'API_TOKEN_CREATED',
   'API_TOKEN_REVOKED',
+  'LEAVE_RECORDED',
+  'LEAVE_CANCELLED',
+  'MISSED_CHECK_IN_EXCUSED',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

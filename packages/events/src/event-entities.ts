@@ -37,6 +37,7 @@ export const EVENT_ENTITIES: { readonly [K in EventType]: EntityDefinition<K> } 
   CHECK_IN_UPDATED: { type: 'check_in', id: (p) => p.id },
   MISSED_CHECK_IN_DETECTED: { type: 'missed_check_in', id: (p) => p.id },
   MISSED_CHECK_IN_RESOLVED: { type: 'missed_check_in', id: (p) => p.id },
+  MISSED_CHECK_IN_EXCUSED: { type: 'missed_check_in', id: (p) => p.id },
   HOLIDAY_CREATED: { type: 'holiday', id: (p) => p.id },
   HOLIDAY_UPDATED: { type: 'holiday', id: (p) => p.id },
   HOLIDAY_DEACTIVATED: { type: 'holiday', id: (p) => p.id },
@@ -47,6 +48,8 @@ export const EVENT_ENTITIES: { readonly [K in EventType]: EntityDefinition<K> } 
   CASE_NOTE_ADDED: { type: 'case', id: (p) => p.id },
   API_TOKEN_CREATED: { type: 'api_token', id: (p) => p.id },
   API_TOKEN_REVOKED: { type: 'api_token', id: (p) => p.id },
+  LEAVE_RECORDED: { type: 'leave', id: (p) => p.id },
+  LEAVE_CANCELLED: { type: 'leave', id: (p) => p.id },
 };
 
 /** The entity an event belongs to, read from its (current-version) payload. */

@@ -25,6 +25,7 @@ export const EVENT_TYPES = [
   'CHECK_IN_UPDATED',
   'MISSED_CHECK_IN_DETECTED',
   'MISSED_CHECK_IN_RESOLVED',
+  'MISSED_CHECK_IN_EXCUSED',
   'HOLIDAY_CREATED',
   'HOLIDAY_UPDATED',
   'HOLIDAY_DEACTIVATED',
@@ -35,6 +36,8 @@ export const EVENT_TYPES = [
   'CASE_NOTE_ADDED',
   'API_TOKEN_CREATED',
   'API_TOKEN_REVOKED',
+  'LEAVE_RECORDED',
+  'LEAVE_CANCELLED',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -54,5 +57,6 @@ export const ENTITY_TYPES = [
   'incident',
   'case',
   'api_token',
+  'leave',
 ] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];

@@ -3,7 +3,12 @@ import { EVENT_TYPES, type EventType } from './event-types.ts';
 import { assertEventType } from './events.ts';
 import { InvalidEventPayloadError } from './invalid-event-payload-error.ts';
 import { eventPayloadSchemas } from './payloads.ts';
-import { apiTokenCreatedV1, personCreatedV1, personPasswordChangedV1 } from './payloads-v1.ts';
+import {
+  apiTokenCreatedV1,
+  missedCheckInDetectedV1,
+  personCreatedV1,
+  personPasswordChangedV1,
+} from './payloads-v1.ts';
 import { withoutSecrets } from './without-secrets.ts';
 
 /** A superseded payload version, and how to turn it into the next one. */
@@ -41,6 +46,10 @@ export const PAST_PAYLOAD_VERSIONS: { readonly [K in EventType]?: readonly PastP
     ],
     API_TOKEN_CREATED: [
       pastVersion(apiTokenCreatedV1, (payload) => withoutSecrets(apiTokenCreatedV1, payload)),
+    ],
+    // Version 2 added the snapshot of the day; earlier misses did not record one.
+    MISSED_CHECK_IN_DETECTED: [
+      pastVersion(missedCheckInDetectedV1, (payload) => ({ ...payload, snapshot: null })),
     ],
   };
 

@@ -43,10 +43,15 @@ describe('payload versions', () => {
     }
   });
 
-  it('moved credentials out of the log in version 2, leaving every other type at version 1', () => {
+  it('moved credentials out of the log and added the miss snapshot in version 2; every other type is at version 1', () => {
     const changed = EVENT_TYPES.filter((type) => EVENT_SCHEMA_VERSION[type] !== 1);
-    expect(changed).toEqual(['PERSON_CREATED', 'PERSON_PASSWORD_CHANGED', 'API_TOKEN_CREATED']);
-    expect(changed.map((type) => EVENT_SCHEMA_VERSION[type])).toEqual([2, 2, 2]);
+    expect(changed).toEqual([
+      'PERSON_CREATED',
+      'PERSON_PASSWORD_CHANGED',
+      'MISSED_CHECK_IN_DETECTED',
+      'API_TOKEN_CREATED',
+    ]);
+    expect(changed.map((type) => EVENT_SCHEMA_VERSION[type])).toEqual([2, 2, 2, 2]);
   });
 });
 

@@ -38,3 +38,11 @@ export const apiTokenCreatedV1 = z.strictObject({
   createdById: uuid,
   expiresAt: timestamp.nullable(),
 });
+
+export const missedCheckInDetectedV1 = z.strictObject({
+  id: uuid,
+  personId: uuid,
+  teamId: uuid,
+  localDate,
+  detectedAt: timestamp,
+});

@@ -164,17 +164,54 @@ const checkInUpdated = z.strictObject({
   amendedAt: timestamp,
 });
 
+// Version 2 keeps what was true when the miss was recorded (product.md
+// "Missed check-ins"), so the record explains itself after later changes.
+// Misses recorded before version 2 have no snapshot.
+const missSnapshot = z.strictObject({
+  windowStart: hhmm,
+  windowEnd: hhmm,
+  leadId: uuid.nullable(),
+  /** Consecutive expected days with a check-in, up to the day before the miss. */
+  streakBefore: z.number().int().min(0),
+  /** Misses in the 30 days before this one. */
+  missesLast30Days: z.number().int().min(0),
+});
 const missedCheckInDetected = z.strictObject({
   id: uuid,
   personId: uuid,
   teamId: uuid,
   localDate,
   detectedAt: timestamp,
+  snapshot: missSnapshot.nullable(),
 });
 const missedCheckInResolved = z.strictObject({
   id: uuid,
   checkInId: uuid,
   resolvedAt: timestamp,
+});
+
+const missedCheckInExcused = z.strictObject({
+  id: uuid,
+  excusedById: uuid,
+  reason: sensitive(z.string().min(1).max(500)),
+  excusedAt: timestamp,
+});
+
+const leaveType = z.enum(['ANNUAL', 'SICK', 'OTHER']);
+const leaveRecorded = z.strictObject({
+  id: uuid,
+  personId: uuid,
+  type: leaveType,
+  startDate: localDate,
+  endDate: localDate,
+  // A sick note can be health data.
+  note: sensitive(z.string().max(500).nullable()),
+  recordedById: uuid,
+});
+const leaveCancelled = z.strictObject({
+  id: uuid,
+  cancelledById: uuid,
+  cancelledAt: timestamp,
 });
 
 const holidayFields = { date: localDate, name: z.string().min(1), recurring: z.boolean() };
@@ -257,6 +294,7 @@ export const eventPayloadSchemas = {
   CHECK_IN_UPDATED: checkInUpdated,
   MISSED_CHECK_IN_DETECTED: missedCheckInDetected,
   MISSED_CHECK_IN_RESOLVED: missedCheckInResolved,
+  MISSED_CHECK_IN_EXCUSED: missedCheckInExcused,
   HOLIDAY_CREATED: holidayCreated,
   HOLIDAY_UPDATED: holidayUpdated,
   HOLIDAY_DEACTIVATED: holidayDeactivated,
@@ -267,4 +305,6 @@ export const eventPayloadSchemas = {
   CASE_NOTE_ADDED: caseNoteAdded,
   API_TOKEN_CREATED: apiTokenCreated,
   API_TOKEN_REVOKED: apiTokenRevoked,
+  LEAVE_RECORDED: leaveRecorded,
+  LEAVE_CANCELLED: leaveCancelled,
 } as const;

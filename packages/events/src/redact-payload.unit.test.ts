@@ -35,6 +35,8 @@ const EXPECTED_MARKS: Record<string, Array<{ path: string; mark: FieldMark }>> =
     { path: 'changes.description', mark: 'sensitive' },
   ],
   'CASE_NOTE_ADDED v1': [{ path: 'text', mark: 'sensitive' }],
+  'MISSED_CHECK_IN_EXCUSED v1': [{ path: 'reason', mark: 'sensitive' }],
+  'LEAVE_RECORDED v1': [{ path: 'note', mark: 'sensitive' }],
 };
 
 describe('field marks', () => {

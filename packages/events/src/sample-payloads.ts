@@ -2,7 +2,12 @@ import type { z } from 'zod';
 import { EVENT_TYPES, type EventType } from './event-types.ts';
 import type { EventPayload } from './events.ts';
 import { EVENT_SCHEMA_VERSION } from './payload-versions.ts';
-import type { apiTokenCreatedV1, personCreatedV1, personPasswordChangedV1 } from './payloads-v1.ts';
+import type {
+  apiTokenCreatedV1,
+  missedCheckInDetectedV1,
+  personCreatedV1,
+  personPasswordChangedV1,
+} from './payloads-v1.ts';
 
 // One valid payload for every (type, version) that ever existed. Unit tests
 // check each against its schema and upcaster; an integration test stores one
@@ -26,6 +31,7 @@ export const SAMPLE_IDS = {
   caseNote: '62f294fe-cf4e-4472-a183-a7a7d013c631',
   apiTokenV1: 'a1aa0692-a63f-4e5e-b706-ed8749bbd1ff',
   apiToken: '17c41027-19d6-4b8c-a162-e7747573395c',
+  leave: '3b0d2f61-6a43-4c55-9a0e-5f3d51c1f6a2',
 } as const;
 
 const ids = SAMPLE_IDS;
@@ -154,12 +160,25 @@ const CURRENT: { readonly [K in EventType]: EventPayload<K> } = {
     personId: ids.worker,
     teamId: ids.team,
     localDate: '2026-11-24',
-    detectedAt: '2026-11-24T09:00:00.000Z',
+    detectedAt: '2026-11-24T09:06:00.000Z',
+    snapshot: {
+      windowStart: '06:00',
+      windowEnd: '09:00',
+      leadId: ids.supervisor,
+      streakBefore: 4,
+      missesLast30Days: 1,
+    },
   },
   MISSED_CHECK_IN_RESOLVED: {
     id: ids.missedCheckIn,
     checkInId: ids.checkIn,
     resolvedAt: at,
+  },
+  MISSED_CHECK_IN_EXCUSED: {
+    id: ids.missedCheckIn,
+    excusedById: ids.supervisor,
+    reason: 'Doctor appointment, told the lead the day before',
+    excusedAt: at,
   },
   HOLIDAY_CREATED: { id: ids.holiday, date: '2026-12-25', name: 'Christmas', recurring: true },
   HOLIDAY_UPDATED: { id: ids.holiday, changes: { name: 'Christmas Day' } },
@@ -189,6 +208,16 @@ const CURRENT: { readonly [K in EventType]: EventPayload<K> } = {
     expiresAt: null,
   },
   API_TOKEN_REVOKED: { id: ids.apiToken, revokedById: ids.admin, revokedAt: at },
+  LEAVE_RECORDED: {
+    id: ids.leave,
+    personId: ids.worker,
+    type: 'SICK',
+    startDate: '2026-11-26',
+    endDate: '2026-11-27',
+    note: 'Flu, certificate to follow',
+    recordedById: ids.supervisor,
+  },
+  LEAVE_CANCELLED: { id: ids.leave, cancelledById: ids.admin, cancelledAt: at },
 };
 
 const personCreatedV1Sample: z.input<typeof personCreatedV1> = {
@@ -210,6 +239,13 @@ const personPasswordChangedV1Sample: z.input<typeof personPasswordChangedV1> = {
   passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$bmV3c2FsdA$bmV3aGFzaA',
   tokenVersion: 2,
 };
+const missedCheckInDetectedV1Sample: z.input<typeof missedCheckInDetectedV1> = {
+  id: ids.missedCheckIn,
+  personId: ids.worker,
+  teamId: ids.team,
+  localDate: '2026-11-24',
+  detectedAt: '2026-11-24T09:00:00.000Z',
+};
 const apiTokenCreatedV1Sample: z.input<typeof apiTokenCreatedV1> = {
   id: ids.apiTokenV1,
   name: 'Old export',
@@ -225,6 +261,7 @@ const PAST: { readonly [K in EventType]?: { readonly [version: number]: unknown 
   PERSON_CREATED: { 1: personCreatedV1Sample },
   PERSON_PASSWORD_CHANGED: { 1: personPasswordChangedV1Sample },
   API_TOKEN_CREATED: { 1: apiTokenCreatedV1Sample },
+  MISSED_CHECK_IN_DETECTED: { 1: missedCheckInDetectedV1Sample },
 };
 
 /** A sample payload per event type and version: `SAMPLE_EVENT_PAYLOADS[type][version]`. */

@@ -80,6 +80,9 @@ async function applyToTable<Row extends { id: string }>(
   if (relevant.length === 0) return;
   const loaded = await loadRows<Row>(tx, projection.table, [...toLoad]);
   const touched = new Map<string, Touched<Row>>();
+  // Every state a row passes through, one per instant: events of one
+  // transaction share their time, and only the last state of it is a version.
+  const versions = new Map<string, Row>();
   for (const [id, row] of loaded) touched.set(id, { row, existed: true });
   for (const event of relevant) {
     const target = rowIdOf(projection, event);
@@ -87,6 +90,9 @@ async function applyToTable<Row extends { id: string }>(
     const entry = touched.get(target.id) ?? { row: null, existed: false };
     entry.row = evolve(projection, entry.row, event);
     touched.set(target.id, entry);
+    if (projection.versions && entry.row) {
+      versions.set(`${target.id} ${event.createdAt.toISOString()}`, entry.row);
+    }
   }
   const updates: Row[] = [];
   const inserts: Row[] = [];
@@ -98,6 +104,7 @@ async function applyToTable<Row extends { id: string }>(
   // does so before a new row takes it.
   await updateRows(tx, projection.table, updates);
   await insertRows(tx, projection.table, inserts);
+  if (projection.versions) await insertRows(tx, projection.versions, [...versions.values()]);
 }
 
 /**

@@ -27,6 +27,12 @@ export interface TableProjection<Row extends { id: string }> {
   table: string;
   /** The column that scopes a row to its company ('id' for companies themselves). */
   companyColumn: 'company_id' | 'id';
+  /**
+   * An append-only table that keeps every version of the rows, valid from
+   * their updated_at (docs/decisions/012-validity-periods.md), with the same
+   * columns as `table`.
+   */
+  versions?: string;
   on: { readonly [K in EventType]?: Handler<Row, K> };
 }
 

@@ -5,6 +5,7 @@ export { type CompanyRow, companyProjection } from './company-projection.ts';
 export type { TableProjection } from './define-projection.ts';
 export { evolve, foldRow, ProjectionError } from './evolve.ts';
 export { type HolidayRow, holidayProjection } from './holiday-projection.ts';
+export { type LeaveRow, leaveProjection } from './leave-projection.ts';
 export { type MissedCheckInRow, missedCheckInProjection } from './missed-check-in-projection.ts';
 export { type PersonRow, personProjection } from './person-projection.ts';
 export { ENTITY_PROJECTIONS, PROJECTED_EVENT_TYPES } from './registry.ts';

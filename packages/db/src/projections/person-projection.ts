@@ -11,6 +11,7 @@ export type PersonRow = RowOf<Person>;
 export const personProjection = defineProjection<PersonRow>({
   table: 'persons',
   companyColumn: 'company_id',
+  versions: 'person_versions',
   on: {
     PERSON_CREATED: {
       create: ({ payload: p }) => ({

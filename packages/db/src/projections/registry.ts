@@ -4,6 +4,7 @@ import { checkInProjection } from './check-in-projection.ts';
 import { companyProjection } from './company-projection.ts';
 import type { TableProjection } from './define-projection.ts';
 import { holidayProjection } from './holiday-projection.ts';
+import { leaveProjection } from './leave-projection.ts';
 import { missedCheckInProjection } from './missed-check-in-projection.ts';
 import { personProjection } from './person-projection.ts';
 import { teamProjection } from './team-projection.ts';
@@ -22,6 +23,7 @@ export const ENTITY_PROJECTIONS: ReadonlyArray<TableProjection<{ id: string }>> 
   missedCheckInProjection,
   teamTransferProjection,
   apiTokenProjection,
+  leaveProjection,
 ];
 
 /** Event types some projection applies: the only ones the write path accepts (events = state changes). */

@@ -8,6 +8,7 @@ export type TeamRow = RowOf<Team>;
 export const teamProjection = defineProjection<TeamRow>({
   table: 'teams',
   companyColumn: 'company_id',
+  versions: 'team_versions',
   on: {
     TEAM_CREATED: {
       create: ({ payload: t }) => ({

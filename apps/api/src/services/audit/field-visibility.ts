@@ -36,6 +36,13 @@ async function mayReadEntity(
       if (!readable) return false;
       return (await read.team.count({ where: { AND: [readable, { id: entityId }] } })) > 0;
     }
+    // A leave is read by whoever may read the person on leave.
+    case 'leave': {
+      const readable = await readablePersonFilter(read, actor, now);
+      const leave = await read.leave.findUnique({ where: { id: entityId } });
+      if (!readable || !leave) return false;
+      return (await read.person.count({ where: { AND: [readable, { id: leave.personId }] } })) > 0;
+    }
     // Everyone in the company reads its settings and holidays (row-level
     // security has already kept other companies out).
     case 'company':

@@ -83,7 +83,8 @@ export async function submitCheckIn(
           }),
         ];
         const miss = await read.missedCheckIn.findFirst({
-          where: { personId: actor.personId, localDate, resolvedAt: null },
+          // An excused miss stays excused; only an open one is resolved by the late check-in.
+          where: { personId: actor.personId, localDate, resolvedAt: null, excusedAt: null },
           select: { id: true },
         });
         if (miss) {

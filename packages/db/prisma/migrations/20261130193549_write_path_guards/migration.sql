@@ -102,7 +102,7 @@ GRANT EXECUTE ON FUNCTION app_find_login(text), app_find_api_token(uuid) TO aegi
 --    Owner-only: the application role has no privilege on it.
 CREATE TABLE app_table_registry (
   table_name text PRIMARY KEY,
-  kind text NOT NULL CHECK (kind IN ('log', 'entity', 'operational')),
+  kind text NOT NULL CHECK (kind IN ('log', 'entity', 'history', 'operational')),
   company_column text NOT NULL,
   -- How long rows are kept, for operational tables (required for them).
   retention text
@@ -181,7 +181,8 @@ DECLARE
 BEGIN
   SELECT c.relname INTO STRICT v_name FROM pg_class c WHERE c.oid = p_table;
 
-  IF p_kind IS NULL OR p_kind NOT IN ('log', 'entity', 'operational') THEN
+  -- history: append-only versions of entity rows, each written with its event.
+  IF p_kind IS NULL OR p_kind NOT IN ('log', 'entity', 'history', 'operational') THEN
     RAISE EXCEPTION 'app_guard_table(%): unknown kind %', v_name, p_kind;
   END IF;
   IF NOT EXISTS (
@@ -191,11 +192,11 @@ BEGIN
   ) THEN
     RAISE EXCEPTION 'app_guard_table(%): no uuid column % to scope by company', v_name, p_company_column;
   END IF;
-  IF p_kind = 'entity' AND NOT EXISTS (
+  IF p_kind IN ('entity', 'history') AND NOT EXISTS (
     SELECT 1 FROM pg_attribute a
     WHERE a.attrelid = p_table AND a.attname = 'event_id' AND a.attnum > 0 AND NOT a.attisdropped
   ) THEN
-    RAISE EXCEPTION 'app_guard_table(%): an entity table needs an event_id column', v_name;
+    RAISE EXCEPTION 'app_guard_table(%): an % table needs an event_id column', v_name, p_kind;
   END IF;
   IF p_kind = 'operational' AND p_retention IS NULL THEN
     RAISE EXCEPTION 'app_guard_table(%): an operational table must state its retention', v_name;
@@ -218,7 +219,7 @@ BEGIN
   -- Grants: only what the kind allows; never DELETE on logs and entities.
   EXECUTE format('REVOKE ALL ON %s FROM PUBLIC, aegira_app', p_table);
   CASE p_kind
-    WHEN 'log' THEN
+    WHEN 'log', 'history' THEN
       EXECUTE format('GRANT SELECT, INSERT ON %s TO aegira_app', p_table);
     WHEN 'entity' THEN
       EXECUTE format('GRANT SELECT, INSERT, UPDATE ON %s TO aegira_app', p_table);
@@ -234,12 +235,19 @@ BEGIN
     EXECUTE format('DROP TRIGGER IF EXISTS %I ON %s', v_name || v_trigger, p_table);
   END LOOP;
 
-  IF p_kind = 'log' THEN
+  IF p_kind IN ('log', 'history') THEN
     EXECUTE format(
       'CREATE TRIGGER %I BEFORE UPDATE OR DELETE ON %s FOR EACH ROW EXECUTE FUNCTION app_refuse_change()',
       v_name || '_append_only', p_table
     );
     v_triggers := v_triggers || (v_name || '_append_only');
+  END IF;
+  IF p_kind = 'history' THEN
+    EXECUTE format(
+      'CREATE TRIGGER %I BEFORE INSERT ON %s FOR EACH ROW EXECUTE FUNCTION app_require_own_event(%L)',
+      v_name || '_own_event', p_table, p_company_column
+    );
+    v_triggers := v_triggers || (v_name || '_own_event');
   ELSIF p_kind = 'entity' THEN
     EXECUTE format(
       'CREATE TRIGGER %I BEFORE DELETE ON %s FOR EACH ROW EXECUTE FUNCTION app_refuse_change()',
@@ -251,7 +259,7 @@ BEGIN
     );
     v_triggers := v_triggers || (v_name || '_no_delete') || (v_name || '_own_event');
   END IF;
-  IF p_kind IN ('log', 'entity') THEN
+  IF p_kind IN ('log', 'entity', 'history') THEN
     EXECUTE format(
       'CREATE TRIGGER %I BEFORE TRUNCATE ON %s FOR EACH STATEMENT EXECUTE FUNCTION app_refuse_change()',
       v_name || '_no_truncate', p_table
