@@ -4,8 +4,11 @@ import { env } from '@aegira/config';
 import { ensureDatabase } from '@aegira/db/server';
 import { formatDemoLogins } from './bootstrap/demo-logins.ts';
 import { resolveJwtSecret } from './bootstrap/jwt-secret.ts';
+import { type RunningJobs, startJobs } from './jobs/start-jobs.ts';
 import { isDemoSeeded, seedDemoCompany } from './seed/demo-company.ts';
 import { startServer, WEB_DIST_DIR } from './server.ts';
+
+const SHUTDOWN_DEADLINE_MS = 10_000;
 
 /** `pnpm start`: database (embedded unless DATABASE_URL), demo data, API and web on one port. */
 async function main(): Promise<void> {
@@ -14,8 +17,13 @@ async function main(): Promise<void> {
   say('AEGIRA is starting…');
   const database = await ensureDatabase({ log: (line) => say(`  ${line}`) });
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  let jobs: RunningJobs | undefined;
   const shutdown = async (signal: string) => {
     say(`\n${signal} received, stopping…`);
+    // Whatever hangs, the process is gone 10 s after the signal.
+    setTimeout(() => process.exit(1), SHUTDOWN_DEADLINE_MS).unref();
+    // Jobs first: their running handlers still use the server's database pool.
+    await jobs?.stop().catch((error: unknown) => say(`Stopping the jobs failed: ${String(error)}`));
     await server?.close();
     await database.stop();
     process.exit(0);
@@ -39,7 +47,30 @@ async function main(): Promise<void> {
     say('Demo company already present.');
   } else {
     say('Seeding the demo company…');
-    await seedDemoCompany(server.deps, say);
+    try {
+      await seedDemoCompany(server.deps, say);
+    } catch (error) {
+      // Several instances starting on one new database race to seed; one of them wins.
+      if (!(await isDemoSeeded(server.deps.db))) throw error;
+      say('Demo company seeded by another instance.');
+    }
+  }
+  if (config.AEGIRA_JOBS === 'on') {
+    const fixedNow = config.AEGIRA_JOB_NOW;
+    jobs = await startJobs({
+      db: server.deps.db,
+      databaseUrl: database.appUrl,
+      logger: server.deps.logger,
+      now: fixedNow ? () => fixedNow : () => new Date(),
+      runTimeoutSeconds: config.AEGIRA_JOB_TIMEOUT_SECONDS,
+    });
+    say(
+      fixedNow
+        ? `Scheduled jobs running, on a test clock fixed at ${fixedNow.toISOString()}.`
+        : 'Scheduled jobs running (missed check-ins, due transfers).',
+    );
+  } else {
+    say('Scheduled jobs are off (AEGIRA_JOBS=off).');
   }
   const url = server.url.replace('127.0.0.1', 'localhost');
   say('');

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { event, executeCommand } from '@aegira/db';
 import type { Role } from '@aegira/events';
 import type { TestApi } from './api-harness.ts';
 import { holidayFixture, personFixture } from './fixtures.ts';
@@ -75,6 +76,46 @@ const checkInInput = {
   painLevel: 0,
 };
 
+/** A worker new to the matrix team (led by the world's lead), so each call acts on its own person. */
+const teamWorker = async (world: MatrixWorld, api: TestApi) =>
+  (await personFixture(api, world.company, 'WORKER', { teamId: world.teamId })).id;
+/** An open miss of a new worker of the matrix team. */
+const openMiss = async (world: MatrixWorld, api: TestApi) => {
+  const id = randomUUID();
+  await executeCommand(api.db, world.company.actor, async () => [
+    event('MISSED_CHECK_IN_DETECTED', {
+      id,
+      personId: await teamWorker(world, api),
+      teamId: world.teamId,
+      localDate: '2026-01-05',
+      detectedAt: '2026-01-05T09:10:00.000Z',
+      snapshot: null,
+    }),
+  ]);
+  return id;
+};
+/** Active leave of a new worker of the matrix team. */
+const activeLeave = async (world: MatrixWorld, api: TestApi) => {
+  const id = randomUUID();
+  await executeCommand(api.db, world.company.actor, async () => [
+    event('LEAVE_RECORDED', {
+      id,
+      personId: await teamWorker(world, api),
+      type: 'ANNUAL',
+      startDate: '2040-03-02',
+      endDate: '2040-03-06',
+      note: null,
+      recordedById: world.company.adminId,
+    }),
+  ]);
+  return id;
+};
+/** An admin, or the lead of the target's team; another company's admin does not find it. */
+const leadOrAdmin = expectation(
+  { ...everyRole('FORBIDDEN'), ADMIN: 'ok', TEAM_LEAD: 'ok' },
+  'NOT_FOUND',
+);
+
 /**
  * Every procedure of the router and who may call it. A new procedure without
  * an entry fails the test: deciding its permissions is part of adding it.
@@ -137,6 +178,33 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
     input: (world) => ({ date: world.checkInDate }),
     expect: expectation(everyRole('ok'), 'ok'),
   },
+
+  // Filtered by the access policy, never refused: a worker sees their own.
+  'leave.list': { input: () => ({}), expect: expectation(everyRole('ok'), 'ok') },
+  'leave.record': {
+    input: async (world, api) => ({
+      personId: await teamWorker(world, api),
+      type: 'SICK',
+      startDate: '2040-01-05',
+      endDate: '2040-01-09',
+    }),
+    expect: leadOrAdmin,
+  },
+  'leave.cancel': {
+    input: async (world, api) => ({ leaveId: await activeLeave(world, api) }),
+    expect: leadOrAdmin,
+  },
+  'missedCheckIns.list': {
+    input: () => ({ limit: 5 }),
+    expect: expectation(everyRole('ok'), 'ok'),
+  },
+  'missedCheckIns.excuse': {
+    input: async (world, api) => ({ missId: await openMiss(world, api), reason: 'Flat tyre' }),
+    expect: leadOrAdmin,
+  },
+
+  // Another company's admin sees their own company's runs.
+  'jobs.runs': { input: () => ({ limit: 5 }), expect: adminOnly('ok') },
 
   'apiTokens.create': {
     access: 'session',

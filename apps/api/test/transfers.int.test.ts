@@ -180,7 +180,7 @@ describe('teams.assignMember: a worker in another team', () => {
     expect((await worker.client.api.checkIn.submit(good)).teamId).toBe(from.id);
   });
 
-  it('takes effect on the effective day: reads show it at once, the next command records one TEAM_TRANSFER_COMPLETED by the system', async () => {
+  it('takes effect on the effective day: reads and check-ins show it at once, the next team command records one TEAM_TRANSFER_COMPLETED by the system', async () => {
     const { company, from, to, worker } = await moveSetup();
     await company.admin.api.teams.assignMember({ personId: worker.id, teamId: to.id });
     setClock(berlin('00:01', '2026-11-26'));
@@ -196,7 +196,8 @@ describe('teams.assignMember: a worker in another team', () => {
     const completions = async () =>
       (await eventsOf(worker.id)).filter((event) => event.type === 'TEAM_TRANSFER_COMPLETED');
     expect(await completions()).toEqual([]);
-    // The next commands, some at once: one completion, before the first of them decides.
+    // A check-in on the day belongs to the new team, and completes nothing either
+    // (the check-in reads today's team; the scheduled job completes moves).
     const submits = await Promise.allSettled(
       Array.from({ length: 4 }, () => worker.client.api.checkIn.submit(good)),
     );
@@ -204,6 +205,13 @@ describe('teams.assignMember: a worker in another team', () => {
       outcome.status === 'fulfilled' ? [outcome.value] : [],
     );
     expect(submitted.map((checkIn) => checkIn.teamId)).toEqual([to.id]);
+    expect(await completions()).toEqual([]);
+    // The next team commands, some at once: one completion, before the first of them decides.
+    await Promise.allSettled(
+      Array.from({ length: 4 }, () =>
+        company.admin.api.teams.cancelTransfer({ personId: worker.id }),
+      ),
+    );
     const completed = await completions();
     expect(completed).toHaveLength(1);
     expect(completed[0]).toMatchObject({ actor_id: null, payload: { effectiveOn: '2026-11-26' } });
@@ -276,12 +284,13 @@ describe('teams.assignMember: a worker in another team', () => {
   });
 
   it('records a check-in on the effective day with the new team, without any read before it', async () => {
-    const { company, to, worker } = await moveSetup();
+    const { company, from, to, worker } = await moveSetup();
     await company.admin.api.teams.assignMember({ personId: worker.id, teamId: to.id });
     setClock(berlin('08:00', '2026-11-26'));
     const checkIn = await worker.client.api.checkIn.submit(good);
     expect(checkIn.teamId).toBe(to.id);
-    expect(await personRow(worker.id)).toEqual({ team_id: to.id, team_assigned_on: '2026-11-26' });
+    // The row moves when the move is completed (job or team command), not by the check-in.
+    expect(await personRow(worker.id)).toMatchObject({ team_id: from.id });
   });
 
   it('completes many racing requests on the effective day exactly once', async () => {

@@ -247,7 +247,11 @@ describe('people and team administration in the browser', () => {
       .getByText(/Checked in|Not yet|Overdue|Day off|Holiday/)
       .first()
       .waitFor();
-    expect(await roster.getByRole('link').count()).toBe(0);
+    // Her name opens her page within the lead's area, with her leave and misses.
+    await priya.getByRole('link', { name: 'Priya Tester' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Priya Tester' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/my-team');
+    await page.getByRole('region', { name: 'Leave' }).getByText('No leave recorded').waitFor();
     expect(browser.pageErrors).toEqual([]);
   });
 });

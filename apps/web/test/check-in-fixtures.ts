@@ -23,6 +23,7 @@ let passwordHash: Promise<string> | undefined;
 
 type Company = {
   actor: { companyId: string; actorId: string };
+  adminEmail: string;
   server: TestServer;
   timeZone: string;
 };
@@ -33,16 +34,12 @@ type Company = {
  */
 async function signUpCompany(server: TestServer, timeZone: string): Promise<Company> {
   const unique = randomUUID().slice(0, 8);
+  const adminEmail = `admin.${unique}@e2e.aegira.test`;
   const { user } = await new TestClient(server.deps).api.auth.signUp({
     company: { name: `Harbour Works ${unique}`, timezone: timeZone },
-    admin: {
-      firstName: 'Ada',
-      lastName: 'Admin',
-      email: `admin.${unique}@e2e.aegira.test`,
-      password: PERSON_PASSWORD,
-    },
+    admin: { firstName: 'Ada', lastName: 'Admin', email: adminEmail, password: PERSON_PASSWORD },
   });
-  return { actor: { companyId: user.company.id, actorId: user.id }, server, timeZone };
+  return { actor: { companyId: user.company.id, actorId: user.id }, adminEmail, server, timeZone };
 }
 
 async function addPerson(
@@ -82,6 +79,40 @@ export async function workerOnTeam(server: TestServer, schedule: TeamSchedule = 
     workDays: [1, 2, 3, 4, 5, 6, 7],
   });
   return addPerson(company, 'WORKER', 'Wanda', teamId);
+}
+
+/**
+ * A team lead and their team with one worker per first name, all joined today, with the
+ * emails to log in with (lead, workers, the company's admin) and the company's id.
+ */
+export async function leadWithWorkers(
+  server: TestServer,
+  firstNames: readonly string[],
+  schedule: TeamSchedule = ALWAYS_OPEN,
+) {
+  const company = await signUpCompany(server, schedule.timeZone);
+  const lead = await addPerson(company, 'TEAM_LEAD', 'Lena');
+  const teamId = randomUUID();
+  const teamName = `Harbour crew ${teamId.slice(0, 8)}`;
+  await createTeam(server.deps.db, company.actor, {
+    id: teamId,
+    name: teamName,
+    leaderId: lead.id,
+    windowStart: schedule.windowStart,
+    windowEnd: schedule.windowEnd,
+    workDays: [1, 2, 3, 4, 5, 6, 7],
+  });
+  const workers = [];
+  for (const firstName of firstNames) {
+    workers.push({ ...(await addPerson(company, 'WORKER', firstName, teamId)), firstName });
+  }
+  return {
+    companyId: company.actor.companyId,
+    adminEmail: company.adminEmail,
+    lead,
+    team: { id: teamId, name: teamName },
+    workers,
+  };
 }
 
 /** A worker nobody has put on a team yet. */

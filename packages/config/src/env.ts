@@ -27,6 +27,18 @@ const envSchema = z.object({
         .filter((origin) => origin.length > 0),
     ),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Scheduled jobs (missed check-ins, due transfers) in this process: `off` for tests that run their own. */
+  AEGIRA_JOBS: z.enum(['on', 'off']).default('on'),
+  /**
+   * How long a job run may stay active before the queue presumes its instance died and retries
+   * it elsewhere. Tests shorten it to see a killed instance's job finished by another one.
+   */
+  AEGIRA_JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(600),
+  /** Tests only: the instant scheduled jobs take as "now" (refused in production). */
+  AEGIRA_JOB_NOW: z.iso
+    .datetime({ offset: true, message: 'must be an ISO date-time such as 2026-11-26T12:00:00Z' })
+    .transform((value) => new Date(value))
+    .optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -45,6 +57,11 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const env = result.data;
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
     throw new EnvError('Invalid environment:\n  JWT_SECRET: required when NODE_ENV=production');
+  }
+  if (env.NODE_ENV === 'production' && env.AEGIRA_JOB_NOW) {
+    throw new EnvError(
+      'Invalid environment:\n  AEGIRA_JOB_NOW: a test clock, not allowed when NODE_ENV=production',
+    );
   }
   return env;
 }

@@ -29,4 +29,29 @@ describe('loadEnv', () => {
       32,
     );
   });
+
+  it('runs jobs by default, with a timeout and no test clock', () => {
+    const env = loadEnv({});
+    expect(env.AEGIRA_JOBS).toBe('on');
+    expect(env.AEGIRA_JOB_TIMEOUT_SECONDS).toBe(600);
+    expect(env.AEGIRA_JOB_NOW).toBeUndefined();
+    expect(loadEnv({ AEGIRA_JOBS: 'off' }).AEGIRA_JOBS).toBe('off');
+    expect(() => loadEnv({ AEGIRA_JOBS: 'no' })).toThrow(/AEGIRA_JOBS/);
+    expect(() => loadEnv({ AEGIRA_JOB_TIMEOUT_SECONDS: '0' })).toThrow(
+      /AEGIRA_JOB_TIMEOUT_SECONDS/,
+    );
+  });
+
+  it('takes a test clock for jobs, except in production', () => {
+    const now = loadEnv({ AEGIRA_JOB_NOW: '2026-11-26T12:00:00+01:00' }).AEGIRA_JOB_NOW;
+    expect(now?.toISOString()).toBe('2026-11-26T11:00:00.000Z');
+    expect(() => loadEnv({ AEGIRA_JOB_NOW: 'tomorrow' })).toThrow(/AEGIRA_JOB_NOW/);
+    expect(() =>
+      loadEnv({
+        NODE_ENV: 'production',
+        JWT_SECRET: 'x'.repeat(32),
+        AEGIRA_JOB_NOW: '2026-11-26T12:00:00Z',
+      }),
+    ).toThrow(/AEGIRA_JOB_NOW/);
+  });
 });

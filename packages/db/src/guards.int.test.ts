@@ -16,13 +16,15 @@ import { quoteIdent, urlWithDatabase, withClient } from './server/pg-util.ts';
 
 const GUARDS_MIGRATION = 'write_path_guards';
 const OWN_EVENT = /needs its event from the same transaction/;
+/** Another company's event: the composite foreign key or the same-transaction check, whichever runs first. */
+const FOREIGN_EVENT = /needs its event from the same transaction|_event_fk/;
 const REFUSED_CHANGE = /not allowed/;
 
 /** The guard triggers each kind must have (app_guard_table names them `<table><suffix>`). */
 const TRIGGER_SUFFIXES: Record<string, readonly string[]> = {
   log: ['_append_only', '_no_truncate'],
   history: ['_append_only', '_own_event', '_no_truncate'],
-  entity: ['_no_delete', '_no_truncate', '_own_event'],
+  entity: ['_no_delete', '_no_truncate', '_own_event', '_own_event_update'],
   operational: [],
 };
 
@@ -308,7 +310,7 @@ describe('entity rows as the application role', () => {
       rolledBack(app, a.companyId, async () => {
         await app.query(holiday, [randomUUID(), a.companyId, bEvent]);
       }),
-    ).rejects.toThrow(OWN_EVENT);
+    ).rejects.toThrow(FOREIGN_EVENT);
     // The owner sees it, appended in this very transaction, and is refused all the same.
     await expect(
       rolledBack(owner, null, async () => {
@@ -321,7 +323,7 @@ describe('entity rows as the application role', () => {
         );
         await owner.query(holiday, [randomUUID(), a.companyId, fresh]);
       }),
-    ).rejects.toThrow(OWN_EVENT);
+    ).rejects.toThrow(FOREIGN_EVENT);
   });
 
   it('refuses DELETE on persons', async () => {

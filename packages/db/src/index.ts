@@ -19,12 +19,23 @@ export type {
   TransferStatus,
 } from './generated/prisma/enums.ts';
 export {
+  finishJobRun,
+  type JobRunEnd,
+  type JobRunOutcome,
+  type JobRunStart,
+  startJobRun,
+} from './job-runs.ts';
+export {
   type ApiTokenRecord,
+  type CompanyToSchedule,
   findApiToken,
   findLoginByEmail,
+  findSessionPerson,
   isCompanySlugTaken,
   isEmailTaken,
   type LoginRecord,
+  listCompaniesToSchedule,
+  type SessionPerson,
 } from './privileged.ts';
 export {
   dateColumn,

@@ -86,3 +86,68 @@ export async function findApiToken(db: Db, tokenId: string): Promise<ApiTokenRec
     revokedAt: row.revoked_at,
   };
 }
+
+export interface SessionPerson {
+  id: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  role: 'ADMIN' | 'WHS' | 'SUPERVISOR' | 'TEAM_LEAD' | 'WORKER';
+  company: { id: string; name: string; slug: string; timezone: string };
+}
+
+interface SessionRow {
+  id: string;
+  email: string;
+  first_name: string;
+  last_name: string;
+  role: SessionPerson['role'];
+  company_name: string;
+  company_slug: string;
+  company_timezone: string;
+}
+
+/**
+ * The person behind a session token, in one statement with no transaction
+ * (the check every request makes): null unless person and company are active
+ * and the token's version is current.
+ */
+export async function findSessionPerson(
+  db: Db,
+  claims: { personId: string; companyId: string; tokenVersion: number },
+): Promise<SessionPerson | null> {
+  const rows = await db.$queryRaw<SessionRow[]>`
+    SELECT * FROM app_session_user(${claims.personId}::uuid, ${claims.companyId}::uuid, ${claims.tokenVersion}::integer)`;
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    id: row.id,
+    email: row.email,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    role: row.role,
+    company: {
+      id: claims.companyId,
+      name: row.company_name,
+      slug: row.company_slug,
+      timezone: row.company_timezone,
+    },
+  };
+}
+
+export interface CompanyToSchedule {
+  companyId: string;
+  timezone: string;
+}
+
+/**
+ * Every active company and its time zone: the scheduler's one question asked
+ * with no company bound (app_list_companies, SECURITY DEFINER); its jobs then
+ * bind each company in turn.
+ */
+export async function listCompaniesToSchedule(db: Db): Promise<CompanyToSchedule[]> {
+  const rows = await db.$queryRaw<
+    Array<{ company_id: string; timezone: string }>
+  >`SELECT company_id, timezone FROM app_list_companies()`;
+  return rows.map((row) => ({ companyId: row.company_id, timezone: row.timezone }));
+}

@@ -2,5 +2,8 @@ export * from './check-in-inputs.ts';
 export * from './eligibility.ts';
 export * from './holidays.ts';
 export * from './local-time.ts';
+export * from './missed-check-in.ts';
+export * from './missed-check-in-snapshot.ts';
+export * from './missed-check-in-time.ts';
 export * from './readiness.ts';
 export * from './schedule.ts';

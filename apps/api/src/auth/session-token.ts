@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { z } from 'zod';
 
@@ -17,6 +18,18 @@ const claimsSchema = z.object({
   exp: z.number().int(),
 });
 
+// jsonwebtoken turns a string secret into a KeyObject on every call, which
+// showed in the request profile; one key per secret is made once.
+const keys = new Map<string, KeyObject>();
+function keyOf(secret: string): KeyObject {
+  let key = keys.get(secret);
+  if (!key) {
+    key = createSecretKey(Buffer.from(secret, 'utf8'));
+    keys.set(secret, key);
+  }
+  return key;
+}
+
 export interface SessionClaims {
   personId: string;
   companyId: string;
@@ -28,7 +41,7 @@ export function signSessionToken(
   secret: string,
   claims: { personId: string; companyId: string; tokenVersion: number },
 ): string {
-  return jwt.sign({ cid: claims.companyId, ver: claims.tokenVersion }, secret, {
+  return jwt.sign({ cid: claims.companyId, ver: claims.tokenVersion }, keyOf(secret), {
     algorithm: ALGORITHM,
     subject: claims.personId,
     expiresIn: SESSION_TTL_SECONDS,
@@ -39,7 +52,7 @@ export function signSessionToken(
 /** The claims of a valid token, or null for anything tampered, expired or malformed. */
 export function verifySessionToken(secret: string, token: string): SessionClaims | null {
   try {
-    const decoded = jwt.verify(token, secret, { algorithms: [ALGORITHM], issuer: ISSUER });
+    const decoded = jwt.verify(token, keyOf(secret), { algorithms: [ALGORITHM], issuer: ISSUER });
     const parsed = claimsSchema.safeParse(decoded);
     if (!parsed.success) return null;
     return {

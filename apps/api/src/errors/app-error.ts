@@ -43,6 +43,10 @@ export const APP_ERROR_CODES = {
   LEADER_TAKEN: 'CONFLICT',
   ALREADY_IN_TEAM: 'CONFLICT',
   NO_PENDING_TRANSFER: 'UNPROCESSABLE',
+  // Leave and missed check-ins.
+  LEAVE_OVERLAP: 'CONFLICT',
+  LEAVE_ALREADY_CANCELLED: 'CONFLICT',
+  MISS_NOT_OPEN: 'CONFLICT',
 } as const satisfies Record<string, keyof typeof APP_ERROR_KINDS>;
 
 export type AppErrorCode = keyof typeof APP_ERROR_CODES;

@@ -1,7 +1,8 @@
 import type { Prisma, ReadTx } from '@aegira/db';
+import { AppError } from '../errors/app-error.ts';
 import type { Actor } from './actor.ts';
 import { companyToday } from './people/person-rules.ts';
-import { memberIdsOn } from './teams/membership.ts';
+import { memberIdsOn, teamOfPersonOn } from './teams/membership.ts';
 
 /**
  * The one place that decides what a person may read (product.md "Roles"): first
@@ -139,4 +140,100 @@ export function seesMemberCheckInStatus(actor: Actor): boolean {
       return unreachable;
     }
   }
+}
+
+/**
+ * Which people's leave the actor may read, as a Prisma filter on leave rows
+ * (product.md "Leave and excused misses"): a worker their own, a lead or
+ * supervisor the members of their teams as of the company's local date of
+ * `now`, WHS and admins everyone. Leave carries no team, so today's team decides.
+ */
+export async function readableLeaveFilter(
+  read: ReadTx,
+  actor: Actor,
+  now: Date,
+): Promise<Prisma.LeaveWhereInput> {
+  const scope = await teamScopeOf(read, actor);
+  switch (scope.kind) {
+    case 'all':
+      return {};
+    case 'teams': {
+      const today = await companyToday(read, actor.companyId, now);
+      const members = await memberIdsOn(read, scope.teamIds, today);
+      return { personId: { in: [actor.personId, ...members] } };
+    }
+    case 'self':
+      return { personId: actor.personId };
+    default: {
+      const unreachable: never = scope;
+      return unreachable;
+    }
+  }
+}
+
+/** Missed check-ins carry the person and the team of their day, like check-ins. */
+export const readableMissFilter = readableCheckInFilter;
+
+/**
+ * Whom the actor may act for in the daily loop (recording and cancelling leave,
+ * excusing a miss): an admin for anyone, a team lead for the team they lead,
+ * nobody else.
+ */
+export type ActingScope = { kind: 'all' } | { kind: 'teams'; teamIds: string[] };
+
+/** The actor's acting scope, or FORBIDDEN (naming who may) for the other roles. */
+export async function actingScopeOf(
+  read: ReadTx,
+  actor: Actor,
+  action: string,
+): Promise<ActingScope> {
+  switch (actor.role) {
+    case 'ADMIN':
+      return { kind: 'all' };
+    case 'TEAM_LEAD': {
+      const scope = await teamScopeOf(read, actor);
+      return scope.kind === 'teams' ? scope : { kind: 'teams', teamIds: [] };
+    }
+    case 'WHS':
+    case 'SUPERVISOR':
+    case 'WORKER':
+      throw new AppError(
+        'FORBIDDEN',
+        `Only an admin, or a team lead for the members of their team, can ${action}.`,
+      );
+    default: {
+      const unreachable: never = actor.role;
+      return unreachable;
+    }
+  }
+}
+
+/**
+ * Refuses unless the actor may act for `person`: a lead only while the person
+ * belongs to the team they lead on `today` (the company's local date; a move
+ * whose day has come counts, services/teams/membership.ts).
+ */
+export async function requireActsForPerson(
+  read: ReadTx,
+  scope: ActingScope,
+  person: { id: string; name: string },
+  today: string,
+  action: string,
+): Promise<void> {
+  if (scope.kind === 'all') return;
+  const teamId = await teamOfPersonOn(read, person.id, today);
+  if (teamId !== null && scope.teamIds.includes(teamId)) return;
+  throw new AppError(
+    'FORBIDDEN',
+    `${person.name} is not a member of the team you lead today; only an admin can ${action} for them.`,
+  );
+}
+
+/** Refuses unless the actor may act on a record of `teamId` (a miss belongs to the team of its day). */
+export function requireActsForTeam(scope: ActingScope, teamId: string, action: string): void {
+  if (scope.kind === 'all' || scope.teamIds.includes(teamId)) return;
+  throw new AppError(
+    'FORBIDDEN',
+    `This belongs to a team you do not lead; only its team lead or an admin can ${action}.`,
+  );
 }

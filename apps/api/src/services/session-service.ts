@@ -1,4 +1,4 @@
-import { withTenant } from '@aegira/db';
+import { findSessionPerson } from '@aegira/db';
 import type { SessionCookieJar } from '../auth/session-cookie.ts';
 import {
   SESSION_RENEW_AFTER_SECONDS,
@@ -17,30 +17,15 @@ export interface SessionUser {
   company: { id: string; name: string; slug: string; timezone: string };
 }
 
-/** The person and company behind a token, if both are active and the token is current. */
+/**
+ * The person and company behind a token, if both are active and the token is
+ * current: one statement per request, no transaction (docs/decisions/014).
+ */
 export async function findSessionUser(
   deps: ApiDeps,
   session: SessionClaims,
 ): Promise<SessionUser | null> {
-  return withTenant(deps.db, session.companyId, async (read) => {
-    const person = await read.person.findUnique({ where: { id: session.personId } });
-    if (!person?.isActive || person.tokenVersion !== session.tokenVersion) return null;
-    const company = await read.company.findUnique({ where: { id: session.companyId } });
-    if (!company?.isActive) return null;
-    return {
-      id: person.id,
-      email: person.email,
-      firstName: person.firstName,
-      lastName: person.lastName,
-      role: person.role,
-      company: {
-        id: company.id,
-        name: company.name,
-        slug: company.slug,
-        timezone: company.timezone,
-      },
-    };
-  });
+  return findSessionPerson(deps.db, session);
 }
 
 /**

@@ -5,6 +5,9 @@ import { authRouter } from '../modules/auth/auth-router.ts';
 import { checkInRouter } from '../modules/check-in/check-in-router.ts';
 import { companyRouter } from '../modules/company/company-router.ts';
 import { holidaysRouter } from '../modules/holidays/holidays-router.ts';
+import { jobsRouter } from '../modules/jobs/jobs-router.ts';
+import { leaveRouter } from '../modules/leave/leave-router.ts';
+import { missedCheckInsRouter } from '../modules/missed-check-ins/missed-check-ins-router.ts';
 import { peopleRouter } from '../modules/people/people-router.ts';
 import { profileRouter } from '../modules/profile/profile-router.ts';
 import { teamsRouter } from '../modules/teams/teams-router.ts';
@@ -18,6 +21,9 @@ export const appRouter = router({
   company: companyRouter,
   events: eventsRouter,
   holidays: holidaysRouter,
+  jobs: jobsRouter,
+  leave: leaveRouter,
+  missedCheckIns: missedCheckInsRouter,
   people: peopleRouter,
   profile: profileRouter,
   teams: teamsRouter,

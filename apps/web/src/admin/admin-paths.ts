@@ -10,6 +10,7 @@ export const adminPaths = {
   auditLog: '/audit-log',
   settings: '/settings',
   apiTokens: '/api-tokens',
+  jobRuns: '/job-runs',
   myTeam: '/my-team',
 } as const;
 

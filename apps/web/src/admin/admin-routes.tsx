@@ -7,6 +7,7 @@ import { adminPaths } from './admin-paths.ts';
 import { ApiTokensPage } from './api-tokens/api-tokens-page.tsx';
 import { AuditLogPage } from './audit/audit-log-page.tsx';
 import { HolidaysPage } from './holidays/holidays-page.tsx';
+import { JobRunsPage } from './job-runs/job-runs-page.tsx';
 import { PeoplePage } from './people/people-page.tsx';
 import { SettingsPage } from './settings/settings-page.tsx';
 import { TeamsAdminPage } from './teams/teams-admin-page.tsx';
@@ -24,6 +25,7 @@ const rolePages: Record<Role, Readonly<Record<string, ComponentType>>> = {
     [adminPaths.auditLog]: AuditLogPage,
     [adminPaths.settings]: SettingsPage,
     [adminPaths.apiTokens]: ApiTokensPage,
+    [adminPaths.jobRuns]: JobRunsPage,
   },
   SUPERVISOR: { [adminPaths.teams]: SupervisedTeamsPage },
   TEAM_LEAD: { [adminPaths.myTeam]: MyTeamPage },

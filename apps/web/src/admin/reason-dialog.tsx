@@ -20,9 +20,13 @@ type ReasonDialogProps = {
   /** The failed mutation's error, shown beside the reason or above it. */
   error: unknown;
   onConfirm: (reason: string) => void;
+  /** Under the field: where the reason shows up later. */
+  hint?: string;
+  /** Danger for what is hard to take back (a deactivation); primary otherwise. */
+  confirmVariant?: 'primary' | 'danger';
 };
 
-/** Confirms a deactivation, which needs a reason that stays on record. */
+/** Confirms an action that needs a reason kept on record: a deactivation, an excused miss. */
 export function ReasonDialog(props: ReasonDialogProps) {
   return (
     <Dialog
@@ -43,6 +47,8 @@ function ReasonForm({
   pending,
   error,
   onConfirm,
+  hint = 'Shown in the audit log and the history.',
+  confirmVariant = 'danger',
 }: ReasonDialogProps) {
   const formRef = useRef<HTMLFormElement>(null);
   const [reason, setReason] = useState('');
@@ -85,14 +91,14 @@ function ReasonForm({
           setReason(value);
           setLocalError(null);
         }}
-        hint="Shown in the audit log and the history."
+        hint={hint}
         error={fieldError}
       />
       <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">
         <Button variant="secondary" onClick={onClose}>
           Cancel
         </Button>
-        <Button type="submit" variant="danger" pending={pending}>
+        <Button type="submit" variant={confirmVariant} pending={pending}>
           {confirmLabel}
         </Button>
       </div>

@@ -1,12 +1,13 @@
+import { leaveTypeLabels } from '../attendance/leave-wording.ts';
 import type { CheckInStatus } from './check-in-types.ts';
-import { formatTimeIn, lateLabel } from './format.ts';
+import { formatLocalDate, formatTimeIn, lateLabel } from './format.ts';
 
 /**
  * - done: checked in today
  * - due: a check-in is possible now
  * - late: still possible, but the window has closed
  * - waiting: possible later today
- * - off: nothing expected today (holiday, non-work day)
+ * - off: nothing expected today (holiday, non-work day, leave)
  * - blocked: not possible for a reason an administrator has to fix
  */
 export type TodayTone = 'done' | 'due' | 'late' | 'waiting' | 'off' | 'blocked';
@@ -57,6 +58,17 @@ export function describeToday(status: CheckInStatus): TodaySummary {
     };
   }
   if (status.blockedReason !== null) return blockedSummary(status.blockedReason, status.message);
+  if (status.onLeave) {
+    const { type, endDate } = status.onLeave;
+    const until =
+      endDate === status.localDate ? 'today' : `until ${formatLocalDate(endDate, 'long')}`;
+    return {
+      headline: 'You are on leave today',
+      detail: `${leaveTypeLabels[type]} ${until}. No check-in is expected${status.canCheckIn ? ', though you can still check in' : ''}.`,
+      tone: 'off',
+      action: null,
+    };
+  }
 
   switch (status.status) {
     case 'holiday':

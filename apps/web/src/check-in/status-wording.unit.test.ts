@@ -15,6 +15,7 @@ function status(overrides: Partial<CheckInStatus> = {}): CheckInStatus {
     canCheckIn: true,
     message: 'Check-in is open until 10:00',
     blockedReason: null,
+    onLeave: null,
     checkIn: null,
     ...overrides,
   };
@@ -124,6 +125,26 @@ describe('describeToday', () => {
     expect(
       describeToday(status({ canCheckIn: false, blockedReason: 'TEAM_INACTIVE' })),
     ).toMatchObject({ headline: 'Your team is inactive', action: null });
+  });
+
+  it('says a worker on leave is not expected, and until when', () => {
+    const onLeave = {
+      leaveId: '2e8f4a6b-2c3d-4e5f-9a01-b2c3d4e5f6a7',
+      type: 'SICK',
+      startDate: '2026-03-02',
+      endDate: '2026-03-04',
+    } as const;
+    expect(describeToday(status({ onLeave }))).toEqual({
+      headline: 'You are on leave today',
+      detail:
+        'Sick leave until Wed, 4 Mar 2026. No check-in is expected, though you can still check in.',
+      tone: 'off',
+      action: null,
+    });
+    expect(
+      describeToday(status({ onLeave: { ...onLeave, endDate: '2026-03-02' }, canCheckIn: false }))
+        .detail,
+    ).toBe('Sick leave today. No check-in is expected.');
   });
 
   it("falls back to the server's sentence for a reason it does not know", () => {

@@ -3,9 +3,10 @@ import type { Role } from '../trpc/types.ts';
 /** One sentence per role on what they can do here. */
 export const homeIntros: Record<Role, string> = {
   WORKER: 'Check in each working day to see your readiness score, and follow your trend over time.',
-  TEAM_LEAD: "See your team's status today: who has checked in and how ready they are.",
+  TEAM_LEAD:
+    "See your team's status today: who has checked in, how ready they are, who is on leave and who missed it.",
   SUPERVISOR: 'See the teams you supervise and who has checked in today.',
   WHS: 'Incidents and the cases you follow up arrive in a later release; the Incidents page will hold them.',
   ADMIN:
-    'Manage your company: people, teams, holidays, settings and API tokens, with a full audit trail.',
+    'Manage your company: people, teams, holidays, settings and API tokens, with a full audit trail and the scheduled jobs’ runs.',
 };

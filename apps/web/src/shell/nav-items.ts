@@ -31,7 +31,8 @@ export const navItemsByRole: Record<Role, readonly NavItem[]> = {
     {
       path: '/my-team',
       label: 'My team',
-      summary: 'Who in your team has checked in today, how ready they are, and who missed it.',
+      summary:
+        'Who in your team has checked in today, who is on leave and who missed it; record leave and excuse misses.',
     },
   ],
   SUPERVISOR: [
@@ -81,6 +82,12 @@ export const navItemsByRole: Record<Role, readonly NavItem[]> = {
       path: '/api-tokens',
       label: 'API tokens',
       summary: 'Tokens for internal scripts and services: create, list and revoke them.',
+    },
+    {
+      path: '/job-runs',
+      label: 'Job runs',
+      summary:
+        'Every run of the scheduled jobs, such as missed check-in detection, and its outcome.',
     },
   ],
 };

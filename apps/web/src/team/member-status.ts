@@ -1,4 +1,5 @@
-import { formatTimeIn, lateLabel } from '../check-in/format.ts';
+import { leaveTypeLabels } from '../attendance/leave-wording.ts';
+import { formatLocalDate, formatTimeIn, lateLabel } from '../check-in/format.ts';
 import type { BadgeTone } from '../ui/badge.tsx';
 import type { MemberToday } from './team-types.ts';
 
@@ -17,7 +18,7 @@ export function formatDuration(minutes: number): string {
   return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
 }
 
-/** A member's check-in today in words, for the lead's and the admin's roll call. */
+/** A member's day in words (checked in, waiting, missed, on leave…), for the roll call. */
 export function describeMemberToday(today: MemberToday, timeZone: string): MemberStatusView {
   switch (today.status) {
     case 'checked_in': {
@@ -42,6 +43,24 @@ export function describeMemberToday(today: MemberToday, timeZone: string): Membe
       };
     case 'not_due':
       return { label: notDueLabels[today.reason], tone: 'slate', detail: null };
+    case 'on_leave':
+      return {
+        label: 'On leave',
+        tone: 'teal',
+        detail:
+          today.endDate === today.startDate
+            ? `${leaveTypeLabels[today.type]}, today`
+            : `${leaveTypeLabels[today.type]} until ${formatLocalDate(today.endDate, 'long')}`,
+      };
+    case 'missed':
+      return {
+        label: 'Missed',
+        tone: 'red',
+        detail:
+          today.windowClosesAt === null
+            ? 'No check-in by the end of the window'
+            : `No check-in by ${today.windowClosesAt}`,
+      };
     default: {
       const unreachable: never = today;
       return unreachable;
@@ -55,7 +74,7 @@ const notDueLabels: Record<Extract<MemberToday, { status: 'not_due' }>['reason']
   inactive: 'Inactive',
 };
 
-/** How many members have checked in, of those expected today. */
+/** How many members have checked in, of those expected today (on leave: not expected). */
 export function rollCall(todays: ReadonlyArray<MemberToday | null>): {
   checkedIn: number;
   expected: number;
@@ -63,7 +82,7 @@ export function rollCall(todays: ReadonlyArray<MemberToday | null>): {
   let checkedIn = 0;
   let expected = 0;
   for (const today of todays) {
-    if (today === null || today.status === 'not_due') continue;
+    if (today === null || today.status === 'not_due' || today.status === 'on_leave') continue;
     expected += 1;
     if (today.status === 'checked_in') checkedIn += 1;
   }

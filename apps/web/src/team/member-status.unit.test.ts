@@ -46,6 +46,35 @@ describe('describeMemberToday', () => {
       'Day off',
     );
   });
+
+  it('says who is on leave, and until when, and whose miss is open', () => {
+    const leave = {
+      status: 'on_leave',
+      leaveId: '1f8b8c1e-2d3a-4b5c-9d6e-7f8091a2b3c4',
+      type: 'SICK',
+      startDate: '2026-03-02',
+      endDate: '2026-03-04',
+    } as const;
+    expect(describeMemberToday(leave, 'UTC')).toEqual({
+      label: 'On leave',
+      tone: 'teal',
+      detail: 'Sick leave until Wed, 4 Mar 2026',
+    });
+    expect(describeMemberToday({ ...leave, endDate: '2026-03-02' }, 'UTC').detail).toBe(
+      'Sick leave, today',
+    );
+    const missed = {
+      status: 'missed',
+      missId: '2f8b8c1e-2d3a-4b5c-9d6e-7f8091a2b3c4',
+      detectedAt: '2026-03-02T09:06:00.000Z',
+      windowClosesAt: '10:00',
+    } as const;
+    expect(describeMemberToday(missed, 'UTC')).toEqual({
+      label: 'Missed',
+      tone: 'red',
+      detail: 'No check-in by 10:00',
+    });
+  });
 });
 
 describe('rollCall', () => {
@@ -53,5 +82,22 @@ describe('rollCall', () => {
     const waiting = { status: 'not_yet', windowOpensAt: '06:00', windowClosesAt: '10:00' } as const;
     const off = { status: 'not_due', reason: 'non_work_day' } as const;
     expect(rollCall([checkedIn, waiting, off, null])).toEqual({ checkedIn: 1, expected: 2 });
+  });
+
+  it('does not expect anyone on leave, and counts an open miss as expected', () => {
+    const leave = {
+      status: 'on_leave',
+      leaveId: '1f8b8c1e-2d3a-4b5c-9d6e-7f8091a2b3c4',
+      type: 'ANNUAL',
+      startDate: '2026-03-02',
+      endDate: '2026-03-02',
+    } as const;
+    const missed = {
+      status: 'missed',
+      missId: '2f8b8c1e-2d3a-4b5c-9d6e-7f8091a2b3c4',
+      detectedAt: '2026-03-02T09:06:00.000Z',
+      windowClosesAt: null,
+    } as const;
+    expect(rollCall([checkedIn, leave, missed])).toEqual({ checkedIn: 1, expected: 2 });
   });
 });

@@ -1,12 +1,38 @@
+import { adminPaths } from '../admin/admin-paths.ts';
+import { NotFoundPanel } from '../admin/not-found-panel.tsx';
+import { useSubView } from '../admin/use-sub-view.ts';
+import { MissesSection } from '../attendance/misses-section.tsx';
 import { LoadErrorPanel, LoadingPanel } from '../check-in/load-states.tsx';
 import { trpc } from '../trpc/trpc.ts';
 import { EmptyState } from '../ui/empty-state.tsx';
 import { PageHeading } from '../ui/page-heading.tsx';
+import { MemberPage } from './member-page.tsx';
+import { memberPathIn } from './member-path.ts';
 import { TeamBoard } from './team-board.tsx';
 import { TeamSummary } from './team-summary.tsx';
 
-/** A team lead's team: who has checked in today and how ready they are. */
+const memberPath = memberPathIn(adminPaths.myTeam);
+
+/** /my-team: the lead's roster and misses, or one member's page ('?id=…'). */
 export function MyTeamPage() {
+  const view = useSubView();
+  if (view?.kind === 'list') return <MyTeamOverview />;
+  if (view?.kind === 'detail') {
+    return (
+      <MemberPage
+        key={view.id}
+        personId={view.id}
+        backTo={adminPaths.myTeam}
+        backLabel="My team"
+        canManage
+      />
+    );
+  }
+  return <NotFoundPanel title="Page not found" backTo={adminPaths.myTeam} backLabel="My team" />;
+}
+
+/** A team lead's team: who has checked in today, who is on leave, and who missed it. */
+function MyTeamOverview() {
   const teams = trpc.teams.list.useQuery({ active: true });
   // A lead leads at most one active team, and the server lists only that one.
   const team = teams.data?.items[0];
@@ -32,7 +58,10 @@ export function MyTeamPage() {
       ) : teams.isPending ? (
         <LoadingPanel label="Loading your team…" />
       ) : team ? (
-        <TeamBoard team={team} />
+        <div className="space-y-8">
+          <TeamBoard team={team} memberPath={memberPath} />
+          <MissesSection scope={{ teamId: team.id }} canExcuse workerPath={memberPath} />
+        </div>
       ) : (
         <EmptyState title="You do not lead a team yet">
           An admin makes you the lead of a team; it shows here from then on.

@@ -1,6 +1,8 @@
 import { LoadErrorPanel, LoadingPanel } from '../check-in/load-states.tsx';
+import { Link } from '../router/link.tsx';
 import { trpc } from '../trpc/trpc.ts';
 import { EmptyState } from '../ui/empty-state.tsx';
+import { textLinkClassName } from '../ui/link-styles.ts';
 import { MemberRoster } from './member-roster.tsx';
 import { RollCallSummary } from './roll-call-summary.tsx';
 import type { Team } from './team-types.ts';
@@ -8,8 +10,14 @@ import type { Team } from './team-types.ts';
 /** Re-read now and then, so a lead watching the morning roll call sees check-ins arrive. */
 const REFRESH_MS = 60_000;
 
-/** One team's members and today's check-ins, read-only. */
-export function TeamBoard({ team }: { team: Team }) {
+/** One team's members and where each stands today; names open the member's page. */
+export function TeamBoard({
+  team,
+  memberPath,
+}: {
+  team: Team;
+  memberPath: (personId: string) => string;
+}) {
   const detail = trpc.teams.get.useQuery({ id: team.id }, { refetchInterval: REFRESH_MS });
   if (!detail.data) {
     if (!detail.isError) return <LoadingPanel label={`Loading ${team.name}…`} />;
@@ -30,9 +38,14 @@ export function TeamBoard({ team }: { team: Team }) {
     <div className="space-y-3">
       <RollCallSummary detail={detail.data} />
       <MemberRoster
-        caption={`Members of ${team.name} and their check-in today`}
+        caption={`Members of ${team.name} and their day today`}
         members={members}
         timeZone={detail.data.timeZone}
+        renderName={(member) => (
+          <Link to={memberPath(member.id)} className={textLinkClassName}>
+            {member.name}
+          </Link>
+        )}
       />
     </div>
   );

@@ -1,6 +1,6 @@
 import type { WriteTx } from '../client.ts';
 import type { AnyStoredEvent } from '../stored-event.ts';
-import type { TableProjection } from './define-projection.ts';
+import type { TableProjection, TrackedRow } from './define-projection.ts';
 import { evolve, rowIdOf } from './evolve.ts';
 import { ENTITY_PROJECTIONS } from './registry.ts';
 import { fromColumns, snakeCase, toColumns } from './row-state.ts';
@@ -19,7 +19,7 @@ interface Touched<Row> {
   existed: boolean;
 }
 
-async function loadRows<Row>(
+async function loadRows<Row extends TrackedRow>(
   tx: WriteTx,
   table: string,
   ids: readonly string[],
@@ -32,7 +32,7 @@ async function loadRows<Row>(
     JSON.stringify(ids),
   );
   for (const { row } of rows) {
-    const value = fromColumns(row) as Row & { id: string };
+    const value = fromColumns(row) as Row;
     found.set(value.id, value);
   }
   return found;
@@ -62,7 +62,7 @@ async function updateRows(tx: WriteTx, table: string, rows: readonly object[]): 
   );
 }
 
-async function applyToTable<Row extends { id: string }>(
+async function applyToTable<Row extends TrackedRow>(
   tx: WriteTx,
   projection: TableProjection<Row>,
   events: readonly AnyStoredEvent[],
@@ -91,7 +91,7 @@ async function applyToTable<Row extends { id: string }>(
     entry.row = evolve(projection, entry.row, event);
     touched.set(target.id, entry);
     if (projection.versions && entry.row) {
-      versions.set(`${target.id} ${event.createdAt.toISOString()}`, entry.row);
+      versions.set(`${target.id} ${entry.row.updatedAt}`, entry.row);
     }
   }
   const updates: Row[] = [];

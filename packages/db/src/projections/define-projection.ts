@@ -2,6 +2,12 @@ import type { EventPayload, EventType } from '@aegira/events';
 import type { StoredEvent } from '../stored-event.ts';
 import type { TrackedField } from './row-state.ts';
 
+/** What every entity row has: its id and the time of its last change. */
+export interface TrackedRow {
+  id: string;
+  updatedAt: string;
+}
+
 /** The fields an event sets when it creates a row; the write path adds the tracked ones. */
 export type NewRow<Row> = Omit<Row, TrackedField>;
 
@@ -23,7 +29,7 @@ export type Handler<Row, K extends EventType> = CreateHandler<Row, K> | UpdateHa
  * of one command's events), replay (large batches) and state as of a date
  * (folded in memory) all run these same handlers.
  */
-export interface TableProjection<Row extends { id: string }> {
+export interface TableProjection<Row extends TrackedRow> {
   table: string;
   /** The column that scopes a row to its company ('id' for companies themselves). */
   companyColumn: 'company_id' | 'id';
@@ -36,7 +42,7 @@ export interface TableProjection<Row extends { id: string }> {
   on: { readonly [K in EventType]?: Handler<Row, K> };
 }
 
-export function defineProjection<Row extends { id: string }>(
+export function defineProjection<Row extends TrackedRow>(
   projection: TableProjection<Row>,
 ): TableProjection<Row> {
   return projection;

@@ -9,6 +9,7 @@ import {
 } from '@aegira/events';
 import { describe, expect, it } from 'vitest';
 import type { AnyStoredEvent } from '../stored-event.ts';
+import type { TrackedRow } from './define-projection.ts';
 import { evolve, rowIdOf } from './evolve.ts';
 import { ENTITY_PROJECTIONS, PROJECTED_EVENT_TYPES } from './registry.ts';
 
@@ -37,7 +38,7 @@ function sampleEvent(type: EventType, version: number): AnyStoredEvent {
 function existingRow(
   projection: (typeof ENTITY_PROJECTIONS)[number],
   id: string,
-): { id: string } | null {
+): TrackedRow | null {
   for (const [type, handler] of Object.entries(projection.on)) {
     if (!handler || !('create' in handler)) continue;
     const eventType = type as EventType;

@@ -1,13 +1,13 @@
 import type { EventType } from '@aegira/events';
 import type { AnyStoredEvent } from '../stored-event.ts';
-import type { Handler, TableProjection } from './define-projection.ts';
+import type { Handler, TableProjection, TrackedRow } from './define-projection.ts';
 
 /** A projection met an event its rows cannot take: a bug or a corrupt log, never user input. */
 export class ProjectionError extends Error {
   override name = 'ProjectionError';
 }
 
-function handlerOf<Row extends { id: string }>(
+function handlerOf<Row extends TrackedRow>(
   projection: TableProjection<Row>,
   event: AnyStoredEvent,
 ): Handler<Row, EventType> | undefined {
@@ -15,7 +15,7 @@ function handlerOf<Row extends { id: string }>(
 }
 
 /** The id of the row of this table that `event` creates or changes, or null if none. */
-export function rowIdOf<Row extends { id: string }>(
+export function rowIdOf<Row extends TrackedRow>(
   projection: TableProjection<Row>,
   event: AnyStoredEvent,
 ): { id: string; creates: boolean } | null {
@@ -29,7 +29,7 @@ export function rowIdOf<Row extends { id: string }>(
  * The pure step: a row (or null before it exists) and one event give the next
  * row. Every row carries the event that last changed it and that event's time.
  */
-export function evolve<Row extends { id: string }>(
+export function evolve<Row extends TrackedRow>(
   projection: TableProjection<Row>,
   row: Row | null,
   event: AnyStoredEvent,
@@ -59,11 +59,23 @@ export function evolve<Row extends { id: string }>(
       `${event.type} changes ${projection.table} ${handler.rowId(event.payload)}, which does not exist`,
     );
   }
-  return { ...handler.evolve(row, event), eventId: event.id, updatedAt: at };
+  return { ...handler.evolve(row, event), eventId: event.id, updatedAt: after(row, event) };
+}
+
+/**
+ * The time of a change: its event's, or one millisecond after the row's last
+ * change when that is not earlier (two transactions can start in the same
+ * millisecond). A row's versions are then strictly ordered by updated_at
+ * (docs/decisions/012), and replay, folding the same events, gets the same times.
+ */
+function after(row: TrackedRow, event: AnyStoredEvent): string {
+  const previous = Date.parse(row.updatedAt);
+  const at = event.createdAt.getTime();
+  return new Date(Number.isNaN(previous) || at > previous ? at : previous + 1).toISOString();
 }
 
 /** An entity's row after a sequence of its events, folded in memory (state as of a point in the log). */
-export function foldRow<Row extends { id: string }>(
+export function foldRow<Row extends TrackedRow>(
   projection: TableProjection<Row>,
   events: readonly AnyStoredEvent[],
   initial: Row | null = null,

@@ -93,4 +93,12 @@ describe('projections', () => {
     const row = foldRow(personProjection, [created]);
     expect(() => evolve(personProjection, row, created)).toThrow(ProjectionError);
   });
+  it('given two changes in the same millisecond, when folded, then the second is dated one millisecond later', () => {
+    const row = foldRow(personProjection, [created]);
+    const sameInstant = stored(
+      { type: 'PERSON_REACTIVATED', payload: { id: personId } },
+      '2026-11-01T08:00:00.000Z',
+    );
+    expect(evolve(personProjection, row, sameInstant)?.updatedAt).toBe('2026-11-01T08:00:00.001Z');
+  });
 });

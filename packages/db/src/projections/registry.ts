@@ -2,7 +2,7 @@ import type { EventType } from '@aegira/events';
 import { apiTokenProjection } from './api-token-projection.ts';
 import { checkInProjection } from './check-in-projection.ts';
 import { companyProjection } from './company-projection.ts';
-import type { TableProjection } from './define-projection.ts';
+import type { TableProjection, TrackedRow } from './define-projection.ts';
 import { holidayProjection } from './holiday-projection.ts';
 import { leaveProjection } from './leave-projection.ts';
 import { missedCheckInProjection } from './missed-check-in-projection.ts';
@@ -14,7 +14,7 @@ import { teamTransferProjection } from './team-transfer-projection.ts';
  * Every entity table's projection. Each event type is handled by the
  * projections listed here and nowhere else.
  */
-export const ENTITY_PROJECTIONS: ReadonlyArray<TableProjection<{ id: string }>> = [
+export const ENTITY_PROJECTIONS: ReadonlyArray<TableProjection<TrackedRow>> = [
   companyProjection,
   personProjection,
   teamProjection,

@@ -20,12 +20,14 @@ export type RowOf<M> = {
 /** Fields the write path fills in for every row: tenancy, the event, and its time. */
 export type TrackedField = 'companyId' | 'eventId' | 'createdAt' | 'updatedAt';
 
+// Prisma's column names are the snake_case of the field names, digits
+// included as a word of their own (missesLast30Days: misses_last_30_days).
 export function snakeCase(name: string): string {
-  return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+  return name.replace(/[A-Z]|(?<=[a-z])\d+/g, (part) => `_${part.toLowerCase()}`);
 }
 
 export function camelCase(name: string): string {
-  return name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+  return name.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
 }
 
 /** A row object with column names as keys (for jsonb_populate_recordset). */

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { env } from '@aegira/config';
 import { startEmbeddedPostgres } from './embedded-postgres.ts';
+import { installJobQueue } from './job-queue.ts';
 import { applyMigrations } from './migrate.ts';
 import {
   databaseNameOf,
@@ -70,7 +71,8 @@ export interface PrepareDatabaseOptions {
 }
 
 /**
- * Migrate an existing database and make APP_ROLE able to log in; returns the app URL.
+ * Migrate an existing database (Prisma's migrations, then the job queue's schema) and make
+ * APP_ROLE able to log in; returns the app URL.
  *
  * The order matters: migrations GRANT privileges to APP_ROLE, so the role must exist before
  * they run; it only gets LOGIN and its password afterwards, so nothing can connect as it to a
@@ -82,8 +84,9 @@ export async function prepareDatabase(
 ): Promise<string> {
   // 1. The role, without login, for the GRANTs in the migrations.
   await ensureAppRoleExists(ownerUrl);
-  // 2. The schema.
+  // 2. The schema, then the job queue's schema and its grants (decision 013).
   await applyMigrations(ownerUrl, { log: options.log, migrationsDir: options.migrationsDir });
+  await installJobQueue(ownerUrl, { appRole: APP_ROLE, log: options.log });
   // 3. Login.
   return enableAppRoleLogin(ownerUrl, options.appPassword);
 }

@@ -19,6 +19,13 @@ export {
   type StartEmbeddedPostgresOptions,
   startEmbeddedPostgres,
 } from './embedded-postgres.ts';
+export {
+  type InstallJobQueueOptions,
+  installJobQueue,
+  JOB_QUEUE_SCHEMA,
+  JOB_QUEUES,
+  type JobQueueName,
+} from './job-queue.ts';
 export { applyMigrations, type MigrateOptions, readMigrations } from './migrate.ts';
 export {
   type CreateMigrationOptions,

@@ -70,6 +70,15 @@ export const statusOutput = z.object({
   canCheckIn: z.boolean(),
   message: z.string(),
   blockedReason: z.string().nullable(),
+  /** Leave covering today: no check-in is expected, though one is still accepted. */
+  onLeave: z
+    .object({
+      leaveId: z.uuid(),
+      type: z.enum(['ANNUAL', 'SICK', 'OTHER']),
+      startDate: z.iso.date(),
+      endDate: z.iso.date(),
+    })
+    .nullable(),
   checkIn: checkInOutput.nullable(),
 });
 

@@ -1,8 +1,9 @@
-import { dateColumn, withTenant } from '@aegira/db';
+import { dateColumn, localDateOf, withTenant } from '@aegira/db';
 import { parseEventPayload } from '@aegira/events';
 import { AppError } from '../../errors/app-error.ts';
 import { readableCheckInFilter } from '../access-policy.ts';
 import type { Actor, ServiceDeps } from '../actor.ts';
+import { leavesCovering } from '../leave/leave-queries.ts';
 import { type CheckInDto, painLocationOf, toCheckInDto } from './check-in-dto.ts';
 import { loadWorkerDay } from './worker-day.ts';
 
@@ -20,7 +21,19 @@ export interface CheckInStatus {
   message: string;
   /** Set when a check-in is not possible for a reason other than the day (no team, inactive team). */
   blockedReason: string | null;
+  /** Leave covering today: no check-in is expected, though one is still accepted. */
+  onLeave: {
+    leaveId: string;
+    type: 'ANNUAL' | 'SICK' | 'OTHER';
+    startDate: string;
+    endDate: string;
+  } | null;
   checkIn: CheckInDto | null;
+}
+
+function onLeaveMessage(endDate: string, canCheckIn: boolean): string {
+  const leave = `You are on leave today (until ${endDate}), so no check-in is expected`;
+  return canCheckIn ? `${leave}; you can still check in.` : `${leave}.`;
 }
 
 /**
@@ -38,9 +51,20 @@ export async function checkInStatus(deps: ServiceDeps, actor: Actor): Promise<Ch
     const blocked =
       !evaluation.allowed &&
       ['NO_TEAM', 'TEAM_INACTIVE', 'PERSON_INACTIVE'].includes(evaluation.code);
+    const leave = (await leavesCovering(read, [actor.personId], day.localDate)).get(actor.personId);
+    const onLeave = leave
+      ? {
+          leaveId: leave.id,
+          type: leave.type,
+          startDate: localDateOf(leave.startDate),
+          endDate: localDateOf(leave.endDate),
+        }
+      : null;
     let message = day.message;
     if (row) message = `You checked in today with a readiness score of ${row.readinessScore}.`;
     else if (!evaluation.allowed) message = evaluation.message;
+    // Leave does not block a check-in; it only means none is expected.
+    if (!row && onLeave) message = onLeaveMessage(onLeave.endDate, evaluation.allowed);
     return {
       localDate: day.localDate,
       timeZone: worker.timeZone,
@@ -53,6 +77,7 @@ export async function checkInStatus(deps: ServiceDeps, actor: Actor): Promise<Ch
       canCheckIn: row === null && evaluation.allowed,
       message,
       blockedReason: blocked && !evaluation.allowed ? evaluation.code : null,
+      onLeave,
       checkIn: row ? toCheckInDto(row) : null,
     };
   });

@@ -1,17 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import {
-  type DecidedEvent,
-  dateColumn,
-  event,
-  executeCommand,
-  isUniqueViolation,
-} from '@aegira/db';
+import { type DecidedEvent, event, executeCommand, isUniqueViolation } from '@aegira/db';
 import { computeReadiness, type ValidCheckInInputs } from '@aegira/domain';
 import { EventType } from '@aegira/events';
 import { AppError } from '../../errors/app-error.ts';
 import { type Actor, commandActor, type ServiceDeps } from '../actor.ts';
-import { applyDueTransfers } from '../teams/due-transfers.ts';
-import { type CheckInDto, toCheckInDto } from './check-in-dto.ts';
+import { type CheckInDto, painLocationOf } from './check-in-dto.ts';
 import { loadWorkerDay } from './worker-day.ts';
 
 function eventInputs(inputs: ValidCheckInInputs) {
@@ -36,6 +29,8 @@ function alreadyCheckedIn(): AppError {
 /**
  * Submits today's check-in: window rules on one clock reading, then
  * CHECK_IN_SUBMITTED, and MISSED_CHECK_IN_RESOLVED for a miss recorded that day.
+ * The hot path (docs/decisions/014): one read, one transaction, and the
+ * answer built from the event itself.
  */
 export async function submitCheckIn(
   deps: ServiceDeps,
@@ -44,67 +39,84 @@ export async function submitCheckIn(
 ): Promise<CheckInDto> {
   const now = deps.now?.() ?? new Date();
   const id = randomUUID();
-  // On a transfer's effective day the check-in belongs to the new team.
-  await applyDueTransfers(deps.db, actor.companyId, now);
   try {
-    return await executeCommand(
-      deps.db,
-      commandActor(actor),
-      async (read) => {
-        const { teamId, evaluation } = await loadWorkerDay(read, actor.personId, now);
-        if (!evaluation.allowed) {
-          throw new AppError('CHECK_IN_NOT_ALLOWED', evaluation.message, {
-            reason: evaluation.code,
-          });
-        }
-        const localDate = dateColumn(evaluation.localDate);
-        const existing = await read.checkIn.findFirst({
-          where: { personId: actor.personId, localDate },
-          select: { id: true },
+    const [submitted] = await executeCommand(deps.db, commandActor(actor), async (read) => {
+      // The team of today counts a due transfer as done, so the check-in
+      // belongs to the new team on its day; the scheduled job completes it.
+      const { teamId, evaluation, checkInId, openMissId } = await loadWorkerDay(
+        read,
+        actor.personId,
+        now,
+      );
+      if (!evaluation.allowed) {
+        throw new AppError('CHECK_IN_NOT_ALLOWED', evaluation.message, {
+          reason: evaluation.code,
         });
-        if (existing) throw alreadyCheckedIn();
-        if (!teamId) {
-          throw new AppError('CHECK_IN_NOT_ALLOWED', 'You are not assigned to a team.', {
-            reason: 'NO_TEAM',
-          });
-        }
-        const submittedAt = now.toISOString();
-        const events: DecidedEvent[] = [
-          event(EventType.CHECK_IN_SUBMITTED, {
-            id,
-            personId: actor.personId,
-            teamId,
-            localDate: evaluation.localDate,
-            inputs: eventInputs(inputs),
-            scores: computeReadiness(inputs),
-            isLate: evaluation.isLate,
-            minutesLate: evaluation.minutesLate,
-            submittedAt,
+      }
+      if (checkInId) throw alreadyCheckedIn();
+      if (!teamId) {
+        throw new AppError('CHECK_IN_NOT_ALLOWED', 'You are not assigned to a team.', {
+          reason: 'NO_TEAM',
+        });
+      }
+      const submittedAt = now.toISOString();
+      const events: DecidedEvent[] = [
+        event(EventType.CHECK_IN_SUBMITTED, {
+          id,
+          personId: actor.personId,
+          teamId,
+          localDate: evaluation.localDate,
+          inputs: eventInputs(inputs),
+          scores: computeReadiness(inputs),
+          isLate: evaluation.isLate,
+          minutesLate: evaluation.minutesLate,
+          submittedAt,
+        }),
+      ];
+      // An excused miss stays excused; only an open one is resolved by the late
+      // check-in. Locked and re-read, so an excuse committed meanwhile wins cleanly.
+      const stillOpen = openMissId
+        ? await read.$queryRaw<Array<{ id: string }>>`
+            SELECT id FROM missed_check_ins
+            WHERE id = ${openMissId}::uuid AND resolved_at IS NULL AND excused_at IS NULL
+            FOR UPDATE`
+        : [];
+      if (openMissId && stillOpen.length > 0) {
+        events.push(
+          event(EventType.MISSED_CHECK_IN_RESOLVED, {
+            id: openMissId,
+            checkInId: id,
+            resolvedAt: submittedAt,
           }),
-        ];
-        const miss = await read.missedCheckIn.findFirst({
-          // An excused miss stays excused; only an open one is resolved by the late check-in.
-          where: { personId: actor.personId, localDate, resolvedAt: null, excusedAt: null },
-          select: { id: true },
-        });
-        if (miss) {
-          events.push(
-            event(EventType.MISSED_CHECK_IN_RESOLVED, {
-              id: miss.id,
-              checkInId: id,
-              resolvedAt: submittedAt,
-            }),
-          );
-        }
-        return events;
-      },
-      async (read) => toCheckInDto(await read.checkIn.findUniqueOrThrow({ where: { id } })),
-    );
+        );
+      }
+      return events;
+    });
+    if (submitted?.type !== EventType.CHECK_IN_SUBMITTED) {
+      throw new Error('submitCheckIn stored no CHECK_IN_SUBMITTED');
+    }
+    const p = submitted.payload;
+    return {
+      ...p,
+      inputs: { ...p.inputs, painLocation: painLocationOf(p.inputs.painLocation) },
+      amendedAt: null,
+      version: 1,
+    };
   } catch (error) {
     // Two submits raced past the existence check: the unique constraint decided.
     if (isUniqueViolation(error)) throw alreadyCheckedIn();
     throw error;
   }
+}
+
+interface TodayRow {
+  id: string;
+  version: number;
+  team_id: string;
+  local_date: string;
+  is_late: boolean;
+  minutes_late: number;
+  submitted_at: Date;
 }
 
 /** Amends today's check-in (CHECK_IN_UPDATED); earlier versions stay in the event history. */
@@ -114,33 +126,45 @@ export async function amendCheckIn(
   inputs: ValidCheckInInputs,
 ): Promise<CheckInDto> {
   const now = deps.now?.() ?? new Date();
-  await applyDueTransfers(deps.db, actor.companyId, now);
-  let id = '';
-  return executeCommand(
-    deps.db,
-    commandActor(actor),
-    async (read) => {
-      const { day } = await loadWorkerDay(read, actor.personId, now);
-      // Lock today's row so concurrent amendments get consecutive versions.
-      const locked = await read.$queryRaw<Array<{ id: string; version: number }>>`
-        SELECT id, version FROM check_ins
-        WHERE person_id = ${actor.personId}::uuid AND local_date = ${day.localDate}::date
-        FOR UPDATE`;
-      const current = locked[0];
-      if (!current) {
-        throw new AppError('NOT_FOUND', 'There is no check-in today to amend. Submit one first.');
-      }
-      id = current.id;
-      return [
-        event(EventType.CHECK_IN_UPDATED, {
-          id: current.id,
-          version: current.version + 1,
-          inputs: eventInputs(inputs),
-          scores: computeReadiness(inputs),
-          amendedAt: now.toISOString(),
-        }),
-      ];
-    },
-    async (read) => toCheckInDto(await read.checkIn.findUniqueOrThrow({ where: { id } })),
-  );
+  let today: TodayRow | undefined;
+  const [amended] = await executeCommand(deps.db, commandActor(actor), async (read) => {
+    // Today's row, locked so concurrent amendments get consecutive versions.
+    const locked = await read.$queryRaw<TodayRow[]>`
+      SELECT ci.id, ci.version, ci.team_id, ci.local_date::text AS local_date, ci.is_late,
+             ci.minutes_late, ci.submitted_at
+      FROM check_ins ci JOIN companies c ON c.id = ci.company_id
+      WHERE ci.person_id = ${actor.personId}::uuid
+        AND ci.local_date = (${now}::timestamptz AT TIME ZONE c.timezone)::date
+      FOR UPDATE OF ci`;
+    today = locked[0];
+    if (!today) {
+      throw new AppError('NOT_FOUND', 'There is no check-in today to amend. Submit one first.');
+    }
+    return [
+      event(EventType.CHECK_IN_UPDATED, {
+        id: today.id,
+        version: today.version + 1,
+        inputs: eventInputs(inputs),
+        scores: computeReadiness(inputs),
+        amendedAt: now.toISOString(),
+      }),
+    ];
+  });
+  if (amended?.type !== EventType.CHECK_IN_UPDATED || !today) {
+    throw new Error('amendCheckIn stored no CHECK_IN_UPDATED');
+  }
+  const p = amended.payload;
+  return {
+    id: p.id,
+    personId: actor.personId,
+    teamId: today.team_id,
+    localDate: today.local_date,
+    inputs: { ...p.inputs, painLocation: painLocationOf(p.inputs.painLocation) },
+    scores: p.scores,
+    isLate: today.is_late,
+    minutesLate: today.minutes_late,
+    submittedAt: today.submitted_at.toISOString(),
+    amendedAt: p.amendedAt,
+    version: p.version,
+  };
 }

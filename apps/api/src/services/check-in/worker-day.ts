@@ -7,25 +7,25 @@ import {
   type Holiday,
   resolveSchedule,
   type Schedule,
-  toLocalTime,
   type WorkDay,
 } from '@aegira/domain';
-import { teamOfPersonOn } from '../teams/membership.ts';
 
 export interface WorkerDay {
-  person: Person;
   /**
    * The person's team today: a transfer whose day has come counts as done even
-   * before a command completes it, so it may differ from `person.teamId`.
+   * before a command completes it, so it may differ from the row's team_id.
    */
   teamId: string | null;
-  team: Team | null;
   timeZone: string;
   schedule: Schedule;
   /** Where the day stands for this schedule (what the UI shows). */
   day: CheckInDayStatus;
   /** Whether this person may check in now, and why not. */
   evaluation: CheckInWindowResult;
+  /** Today's check-in, if there is one. */
+  checkInId: string | null;
+  /** Today's recorded miss, while neither resolved nor excused. */
+  openMissId: string | null;
 }
 
 function workDaysOf(days: readonly number[]): WorkDay[] {
@@ -42,8 +42,11 @@ export async function loadHolidays(read: ReadTx): Promise<Holiday[]> {
   }));
 }
 
+type ScheduleFields = Pick<Team, 'windowStart' | 'windowEnd' | 'workDays'>;
+type OverrideFields = Pick<Person, 'windowStart' | 'windowEnd' | 'workDays'>;
+
 /** The schedule of one person: their personal override per field, else their team's. */
-export function scheduleOf(person: Person, team: Team | null): Schedule {
+export function scheduleOf(person: OverrideFields, team: ScheduleFields | null): Schedule {
   return resolveSchedule(
     team
       ? {
@@ -61,32 +64,73 @@ export function scheduleOf(person: Person, team: Team | null): Schedule {
   );
 }
 
+interface WorkerDayRow {
+  timezone: string;
+  is_active: boolean;
+  window_start: string | null;
+  window_end: string | null;
+  work_days: number[];
+  team_id: string | null;
+  team_active: boolean | null;
+  team_window_start: string | null;
+  team_window_end: string | null;
+  team_work_days: number[] | null;
+  holidays: Holiday[];
+  check_in_id: string | null;
+  open_miss_id: string | null;
+}
+
 /**
- * Everything the window rules need, read in the caller's transaction and judged
- * on one clock reading (`now`), so "today" cannot drift between the checks.
- * The team is the person's team of today (services/teams/membership.ts), so a
- * query sees a move on its day without anything having written it; commands
- * also complete due transfers first, and then both agree.
+ * Everything the window rules need, read in the caller's transaction in one
+ * statement (the check-in hot path, docs/decisions/014) and judged on one
+ * clock reading (`now`), so "today" cannot drift between the checks. The team
+ * is the person's team of today (app_person_team_on), so a query sees a move
+ * on its day without anything having written it.
  */
 export async function loadWorkerDay(read: ReadTx, personId: string, now: Date): Promise<WorkerDay> {
-  const person = await read.person.findUniqueOrThrow({ where: { id: personId } });
-  const company = await read.company.findUniqueOrThrow({ where: { id: person.companyId } });
-  const teamId = await teamOfPersonOn(read, person.id, toLocalTime(now, company.timezone).date);
-  const team = teamId ? await read.team.findUnique({ where: { id: teamId } }) : null;
-  const holidays = await loadHolidays(read);
-  const schedule = scheduleOf(person, team);
-  const dayInput = { now, timeZone: company.timezone, schedule, holidays };
-  return {
-    person,
-    teamId,
+  const rows = await read.$queryRaw<WorkerDayRow[]>`
+    SELECT c.timezone, p.is_active, p.window_start, p.window_end, p.work_days,
+           t.id AS team_id, t.is_active AS team_active, t.window_start AS team_window_start,
+           t.window_end AS team_window_end, t.work_days AS team_work_days,
+           (SELECT coalesce(jsonb_agg(jsonb_build_object(
+                     'date', h.date, 'name', h.name, 'recurring', h.recurring)), '[]'::jsonb)
+            FROM holidays h WHERE h.is_active) AS holidays,
+           (SELECT ci.id FROM check_ins ci
+            WHERE ci.person_id = p.id AND ci.local_date = d.local_date) AS check_in_id,
+           (SELECT m.id FROM missed_check_ins m
+            WHERE m.person_id = p.id AND m.local_date = d.local_date
+              AND m.resolved_at IS NULL AND m.excused_at IS NULL) AS open_miss_id
+    FROM persons p
+    JOIN companies c ON c.id = p.company_id
+    CROSS JOIN LATERAL (SELECT (${now}::timestamptz AT TIME ZONE c.timezone)::date AS local_date) d
+    LEFT JOIN teams t ON t.id = app_person_team_on(p.id, d.local_date)
+    WHERE p.id = ${personId}::uuid`;
+  const row = rows[0];
+  if (!row) throw new Error(`No person ${personId} in the bound company`);
+  const team =
+    row.team_id && row.team_window_start && row.team_window_end
+      ? {
+          windowStart: row.team_window_start,
+          windowEnd: row.team_window_end,
+          workDays: row.team_work_days ?? [],
+        }
+      : null;
+  const schedule = scheduleOf(
+    { windowStart: row.window_start, windowEnd: row.window_end, workDays: row.work_days },
     team,
-    timeZone: company.timezone,
+  );
+  const dayInput = { now, timeZone: row.timezone, schedule, holidays: row.holidays };
+  return {
+    teamId: row.team_id,
+    timeZone: row.timezone,
     schedule,
     day: checkInDayStatus(dayInput),
     evaluation: evaluateCheckInWindow({
       ...dayInput,
-      person: { isActive: person.isActive, teamId },
-      team: team ? { isActive: team.isActive } : null,
+      person: { isActive: row.is_active, teamId: row.team_id },
+      team: row.team_id ? { isActive: row.team_active === true } : null,
     }),
+    checkInId: row.check_in_id,
+    openMissId: row.open_miss_id,
   };
 }

@@ -1,6 +1,16 @@
-import { type CheckIn, dateColumn, type Person, type ReadTx, type Team } from '@aegira/db';
+import {
+  type CheckIn,
+  dateColumn,
+  localDateOf,
+  type MissedCheckIn,
+  type Person,
+  type ReadTx,
+  type Team,
+} from '@aegira/db';
 import { checkInDayStatus, type Holiday, toLocalTime } from '@aegira/domain';
 import { loadHolidays, scheduleOf } from '../check-in/worker-day.ts';
+import type { LeaveRow } from '../leave/leave-dto.ts';
+import { leavesCovering } from '../leave/leave-queries.ts';
 import type { MemberTodayDto } from './team-dto.ts';
 
 interface Today {
@@ -10,7 +20,17 @@ interface Today {
   team: Team;
 }
 
-function memberToday(today: Today, member: Person, checkIn: CheckIn | undefined): MemberTodayDto {
+/** What is recorded about one member today, beside the window rules. */
+interface Records {
+  checkIn: CheckIn | undefined;
+  openMiss: MissedCheckIn | undefined;
+  leave: LeaveRow | undefined;
+}
+
+// A check-in outranks everything; an open miss outranks leave recorded after
+// it (the lead still has to excuse it); leave outranks the day's window.
+function memberToday(today: Today, member: Person, records: Records): MemberTodayDto {
+  const { checkIn, openMiss, leave } = records;
   if (checkIn) {
     return {
       status: 'checked_in',
@@ -23,6 +43,23 @@ function memberToday(today: Today, member: Person, checkIn: CheckIn | undefined)
     };
   }
   if (!member.isActive) return { status: 'not_due', reason: 'inactive' };
+  if (openMiss) {
+    return {
+      status: 'missed',
+      missId: openMiss.id,
+      detectedAt: openMiss.detectedAt.toISOString(),
+      windowClosesAt: openMiss.windowEnd,
+    };
+  }
+  if (leave) {
+    return {
+      status: 'on_leave',
+      leaveId: leave.id,
+      type: leave.type,
+      startDate: localDateOf(leave.startDate),
+      endDate: localDateOf(leave.endDate),
+    };
+  }
   const day = checkInDayStatus({ ...today, schedule: scheduleOf(member, today.team) });
   switch (day.status) {
     case 'holiday':
@@ -45,9 +82,9 @@ function memberToday(today: Today, member: Person, checkIn: CheckIn | undefined)
 }
 
 /**
- * Each member's check-in status of today, by the same window rules the check-in
- * itself uses (their own schedule, the company's holidays and timezone), all
- * judged on one clock reading.
+ * Each member's status of today, by the same window rules the check-in itself
+ * uses (their own schedule, the company's holidays and timezone), with their
+ * check-in, open miss and leave of today, all judged on one clock reading.
  */
 export async function membersToday(
   read: ReadTx,
@@ -57,15 +94,30 @@ export async function membersToday(
   timeZone: string,
 ): Promise<Map<string, MemberTodayDto>> {
   const localDate = toLocalTime(now, timeZone).date;
+  const ids = members.map((member) => member.id);
   const checkIns = await read.checkIn.findMany({
+    where: { personId: { in: ids }, localDate: dateColumn(localDate) },
+  });
+  const misses = await read.missedCheckIn.findMany({
     where: {
-      personId: { in: members.map((member) => member.id) },
+      personId: { in: ids },
       localDate: dateColumn(localDate),
+      resolvedAt: null,
+      excusedAt: null,
     },
   });
+  const leaveOf = await leavesCovering(read, ids, localDate);
   const checkInOf = new Map(checkIns.map((row) => [row.personId, row]));
+  const missOf = new Map(misses.map((row) => [row.personId, row]));
   const today: Today = { now, timeZone, holidays: await loadHolidays(read), team };
   return new Map(
-    members.map((member) => [member.id, memberToday(today, member, checkInOf.get(member.id))]),
+    members.map((member) => [
+      member.id,
+      memberToday(today, member, {
+        checkIn: checkInOf.get(member.id),
+        openMiss: missOf.get(member.id),
+        leave: leaveOf.get(member.id),
+      }),
+    ]),
   );
 }

@@ -57,6 +57,22 @@ export const memberTodayOutput = z.discriminatedUnion('status', [
     status: z.literal('not_due'),
     reason: z.enum(['holiday', 'non_work_day', 'inactive']),
   }),
+  /** Leave (not cancelled) covers today: not expected, though a check-in is still accepted. */
+  z.object({
+    status: z.literal('on_leave'),
+    leaveId: z.uuid(),
+    type: z.enum(['ANNUAL', 'SICK', 'OTHER']),
+    startDate: z.iso.date(),
+    endDate: z.iso.date(),
+  }),
+  /** A miss of today is recorded and open (no late check-in, not excused). */
+  z.object({
+    status: z.literal('missed'),
+    missId: z.uuid(),
+    detectedAt: z.iso.datetime(),
+    /** The window as the miss recorded it; null for a miss recorded without a snapshot. */
+    windowClosesAt: z.string().nullable(),
+  }),
 ]);
 export type MemberTodayDto = z.infer<typeof memberTodayOutput>;
 

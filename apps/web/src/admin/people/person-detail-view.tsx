@@ -1,4 +1,6 @@
 import { useMemo } from 'react';
+import { LeaveSection } from '../../attendance/leave-section.tsx';
+import { MissesSection } from '../../attendance/misses-section.tsx';
 import { LoadErrorPanel, LoadingPanel } from '../../check-in/load-states.tsx';
 import { useSignedInUser } from '../../session/session-store.ts';
 import { errorCode } from '../../trpc/errors.ts';
@@ -69,6 +71,12 @@ function PersonDetail({ person, notice }: { person: Person; notice: PageNotice }
         </div>
       )}
       <PersonFacts person={person} timeZone={timeZone} />
+      {person.role === 'WORKER' && (
+        <>
+          <LeaveSection personId={person.id} personName={name} canManage />
+          <MissesSection scope={{ personId: person.id }} canExcuse names={names} />
+        </>
+      )}
       <DetailSection title="History">
         {(headingId) => (
           <EventTimeline

@@ -102,7 +102,7 @@ function TeamDetailContent({ detail, notice }: { detail: TeamDetail; notice: Pag
           ]}
         />
       </div>
-      <TeamMembersSection detail={detail} notice={notice} />
+      <TeamMembersSection detail={detail} notice={notice} names={names} />
       <DetailSection title="History">
         {(headingId) => (
           <EventTimeline entityType="team" entityId={team.id} headingId={headingId} names={names} />

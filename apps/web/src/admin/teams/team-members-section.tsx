@@ -1,3 +1,4 @@
+import { MissesSection } from '../../attendance/misses-section.tsx';
 import { Link } from '../../router/link.tsx';
 import { MemberRoster } from '../../team/member-roster.tsx';
 import { RollCallSummary } from '../../team/roll-call-summary.tsx';
@@ -10,8 +11,19 @@ import type { PageNotice } from '../use-page-notice.ts';
 import { AssignMemberForm } from './assign-member-form.tsx';
 import { PendingTransfer } from './cancel-transfer-button.tsx';
 
-/** Members with today's status and pending moves, arrivals, and the form that adds one. */
-export function TeamMembersSection({ detail, notice }: { detail: TeamDetail; notice: PageNotice }) {
+/**
+ * Members with today's status and pending moves, arrivals, the team's misses, and the
+ * form that adds a member. `names` names whoever may have excused a miss (the lead).
+ */
+export function TeamMembersSection({
+  detail,
+  notice,
+  names,
+}: {
+  detail: TeamDetail;
+  notice: PageNotice;
+  names: ReadonlyMap<string, string>;
+}) {
   const { team, members } = detail;
   const hasMoves = members.some((member) => member.pendingTransfer !== null);
   return (
@@ -71,6 +83,7 @@ export function TeamMembersSection({ detail, notice }: { detail: TeamDetail; not
           )}
         </DetailSection>
       )}
+      <MissesSection scope={{ teamId: team.id }} canExcuse workerPath={personPath} names={names} />
       {team.isActive && (
         <DetailSection title="Assign or move a worker">
           {() => <AssignMemberForm detail={detail} notice={notice} />}

@@ -135,25 +135,41 @@ ALTER TABLE events ENABLE ALWAYS TRIGGER events_stamp_tx_id;
 --    events, which is the company its row must belong to anyway. public.events
 --    is qualified so a session's temporary table cannot stand in for the log
 --    (no SET search_path: it would cost a settings switch per row).
+--    A statement-level check over the transition tables: one set-based query
+--    per statement instead of one lookup per row (replay writes thousands of
+--    rows per statement).
 CREATE FUNCTION app_require_own_event() RETURNS trigger
   LANGUAGE plpgsql
   AS $$
+DECLARE
+  v_refused uuid;
 BEGIN
-  IF (TG_OP = 'UPDATE' AND NEW.event_id IS NOT DISTINCT FROM OLD.event_id)
-     OR NOT EXISTS (
+  IF TG_OP = 'UPDATE' THEN
+    SELECT n.event_id INTO v_refused
+    FROM new_rows n JOIN old_rows o ON o.id = n.id
+    WHERE n.event_id IS NOT DISTINCT FROM o.event_id
+    LIMIT 1;
+    IF FOUND THEN
+      RAISE EXCEPTION 'UPDATE on % refused: the change needs its event from the same transaction, and an update must name a new event (event_id % is unchanged)',
+        TG_TABLE_NAME, v_refused
+        USING ERRCODE = 'insufficient_privilege';
+    END IF;
+  END IF;
+  EXECUTE format(
+    'SELECT n.event_id FROM new_rows n WHERE NOT EXISTS (
        SELECT 1 FROM public.events e
-       WHERE e.id = NEW.event_id
-         AND e.company_id = (to_jsonb(NEW) ->> TG_ARGV[0])::uuid
-         AND e.tx_id = (pg_current_xact_id()::text)::bigint
-     )
-  THEN
-    RAISE EXCEPTION '% on % refused: the change needs its event from the same transaction (event_id % is not an event of this company appended in this transaction%)',
-      TG_OP, TG_TABLE_NAME, NEW.event_id,
-      CASE WHEN TG_OP = 'UPDATE' AND NEW.event_id IS NOT DISTINCT FROM OLD.event_id
-           THEN ', and an update must name a new event' ELSE '' END
+       WHERE e.id = n.event_id AND e.company_id = n.%I
+         AND e.tx_id = (pg_current_xact_id()::text)::bigint)
+     LIMIT 1',
+    TG_ARGV[0]
+  ) INTO v_refused;
+  -- EXECUTE leaves FOUND alone; event_id is NOT NULL, so a refused row shows as non-null.
+  IF v_refused IS NOT NULL THEN
+    RAISE EXCEPTION '% on % refused: the change needs its event from the same transaction (event_id % is not an event of this company appended in this transaction)',
+      TG_OP, TG_TABLE_NAME, v_refused
       USING ERRCODE = 'insufficient_privilege';
   END IF;
-  RETURN NEW;
+  RETURN NULL;
 END
 $$;
 REVOKE ALL ON FUNCTION app_require_own_event() FROM PUBLIC;
@@ -231,7 +247,7 @@ BEGIN
   END CASE;
 
   -- Guard triggers: drop every name any kind uses, then create this kind's.
-  FOREACH v_trigger IN ARRAY ARRAY['_append_only', '_no_delete', '_no_truncate', '_own_event'] LOOP
+  FOREACH v_trigger IN ARRAY ARRAY['_append_only', '_no_delete', '_no_truncate', '_own_event', '_own_event_update'] LOOP
     EXECUTE format('DROP TRIGGER IF EXISTS %I ON %s', v_name || v_trigger, p_table);
   END LOOP;
 
@@ -244,7 +260,7 @@ BEGIN
   END IF;
   IF p_kind = 'history' THEN
     EXECUTE format(
-      'CREATE TRIGGER %I BEFORE INSERT ON %s FOR EACH ROW EXECUTE FUNCTION app_require_own_event(%L)',
+      'CREATE TRIGGER %I AFTER INSERT ON %s REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_require_own_event(%L)',
       v_name || '_own_event', p_table, p_company_column
     );
     v_triggers := v_triggers || (v_name || '_own_event');
@@ -254,10 +270,14 @@ BEGIN
       v_name || '_no_delete', p_table
     );
     EXECUTE format(
-      'CREATE TRIGGER %I BEFORE INSERT OR UPDATE ON %s FOR EACH ROW EXECUTE FUNCTION app_require_own_event(%L)',
+      'CREATE TRIGGER %I AFTER INSERT ON %s REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_require_own_event(%L)',
       v_name || '_own_event', p_table, p_company_column
     );
-    v_triggers := v_triggers || (v_name || '_no_delete') || (v_name || '_own_event');
+    EXECUTE format(
+      'CREATE TRIGGER %I AFTER UPDATE ON %s REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_require_own_event(%L)',
+      v_name || '_own_event_update', p_table, p_company_column
+    );
+    v_triggers := v_triggers || (v_name || '_no_delete') || (v_name || '_own_event') || (v_name || '_own_event_update');
   END IF;
   IF p_kind IN ('log', 'entity', 'history') THEN
     EXECUTE format(

@@ -1,0 +1,317 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { env, repoRoot } from '@aegira/config';
+import { createDb, type Db } from '@aegira/db';
+import { createDatabaseIfMissing, prepareDatabase, startEmbeddedPostgres } from '@aegira/db/server';
+import { signSessionToken } from '../../apps/api/src/auth/session-token.ts';
+import { dateBefore, seedHistory } from './history.ts';
+import { HttpSession } from './http-session.ts';
+import { startProduct } from './product.ts';
+import { rawAmends, rawSubmits } from './raw-sql.ts';
+import { measureReplay } from './replay.ts';
+import { seedCompany } from './seed.ts';
+import { measureStart } from './start-time.ts';
+import { closedLoops, type PhaseResult, summarise } from './stats.ts';
+import { measureWeb } from './web.ts';
+
+// `pnpm bench [--quick]`: the product beside the raw SQL it runs, in one run on
+// one machine (issue 10). Prints a table, writes bench/results/<date>.json, and
+// with --quick exits non-zero when a ratio falls past generous bounds.
+
+const quick = process.argv.includes('--quick');
+const SIZE = quick
+  ? { seconds: 3, submitWorkers: 6_000, historyWorkers: 300, historyDays: 30, reads: 30 }
+  : { seconds: 10, submitWorkers: 40_000, historyWorkers: 5_000, historyDays: 365, reads: 100 };
+const CONNECTIONS = [1, 16, 64];
+const JWT_SECRET = randomBytes(32).toString('hex');
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+function cookieOf(personId: string, companyId: string): string {
+  return `aegira_session=${signSessionToken(JWT_SECRET, { personId, companyId, tokenVersion: 0 })}`;
+}
+
+async function database(dataDir: string) {
+  const config = env();
+  if (config.DATABASE_URL) {
+    const appUrl = await prepareDatabase(config.DATABASE_URL, {
+      log: () => undefined,
+      appPassword: config.AEGIRA_APP_DB_PASSWORD,
+    });
+    return { ownerUrl: config.DATABASE_URL, appUrl, stop: async () => undefined };
+  }
+  const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres') });
+  const url = new URL(server.ownerUrl);
+  url.pathname = '/aegira_bench';
+  const ownerUrl = url.toString();
+  await createDatabaseIfMissing(ownerUrl);
+  const appUrl = await prepareDatabase(ownerUrl, {
+    log: () => undefined,
+    appPassword: config.AEGIRA_APP_DB_PASSWORD,
+  });
+  return { ownerUrl, appUrl, stop: server.stop, serverOwnerUrl: server.ownerUrl };
+}
+
+interface WriteRow {
+  connections: number;
+  submit: PhaseResult;
+  rawSubmit: PhaseResult;
+  amend: PhaseResult;
+  rawAmend: PhaseResult;
+}
+
+async function writePath(db: Db, appUrl: string, url: string): Promise<WriteRow[]> {
+  const today = new Date().toISOString().slice(0, 10);
+  say(`P1: seeding ${SIZE.submitWorkers} workers through the write path…`);
+  const company = await seedCompany(db, SIZE.submitWorkers, dateBefore(today, 1));
+  const pool = [...company.workerIds];
+  const rows: WriteRow[] = [];
+  for (const connections of CONNECTIONS) {
+    const sessions = Array.from({ length: connections }, () => new HttpSession(url));
+    const submitted: string[] = [];
+    const submit = await closedLoops(sessions, SIZE.seconds, (session) => {
+      const worker = pool.pop();
+      if (!worker) return null;
+      return session
+        .mutate(cookieOf(worker, company.companyId), 'checkIn.submit', {
+          hoursSlept: 7.5,
+          sleepQuality: 8,
+          stressLevel: 3,
+          physicalCondition: 8,
+          painLevel: 0,
+        })
+        .then((ok) => {
+          if (ok) submitted.push(worker);
+          return ok;
+        });
+    });
+    // One worker per connection amends their own check-in over and over.
+    const amenders = sessions.map((session, index) => ({ session, worker: submitted[index] }));
+    const amend = await closedLoops(amenders, SIZE.seconds, ({ session, worker }, n) =>
+      worker
+        ? session.mutate(cookieOf(worker, company.companyId), 'checkIn.amend', {
+            hoursSlept: 7,
+            sleepQuality: 7,
+            stressLevel: 1 + (n % 10),
+            physicalCondition: 8,
+            painLevel: 0,
+          })
+        : null,
+    );
+    for (const session of sessions) session.close();
+    const rawWorkers = pool.splice(0, connections);
+    const target = {
+      appUrl,
+      companyId: company.companyId,
+      teamId: company.teamId,
+      workerIds: rawWorkers,
+    };
+    const raw = await rawSubmits(target, connections, SIZE.seconds, '2000-01-01');
+    const rawAmend = await rawAmends(target, raw.checkInIds, connections, SIZE.seconds);
+    rows.push({ connections, submit, rawSubmit: raw.result, amend, rawAmend });
+    say(
+      `  ${connections} conn: submit ${submit.perSecond}/s (raw ${raw.result.perSecond}/s), amend ${amend.perSecond}/s (raw ${rawAmend.perSecond}/s)`,
+    );
+  }
+  return rows;
+}
+
+async function reads(db: Db, url: string) {
+  const today = new Date().toISOString().slice(0, 10);
+  say(`P2: ${SIZE.historyWorkers} workers with ${SIZE.historyDays} days of history…`);
+  const company = await seedCompany(
+    db,
+    SIZE.historyWorkers,
+    dateBefore(today, SIZE.historyDays + 1),
+  );
+  const started = performance.now();
+  const checkIns = await seedHistory(
+    db,
+    { companyId: company.companyId, actorId: company.adminId },
+    company.teamIdOf,
+    company.workerIds,
+    today,
+    SIZE.historyDays,
+    (done) => process.stdout.write(`\r  ${done} check-ins`),
+  );
+  say(`\r  ${checkIns} check-ins in ${Math.round((performance.now() - started) / 1000)} s`);
+  const session = new HttpSession(url);
+  const measure = async (cookie: string, procedure: string, input: unknown) => {
+    const latencies: number[] = [];
+    let errors = 0;
+    const begin = performance.now();
+    for (let i = 0; i < SIZE.reads; i += 1) {
+      const t = performance.now();
+      if (await session.query(cookie, procedure, input)) latencies.push(performance.now() - t);
+      else errors += 1;
+    }
+    return summarise(latencies, errors, (performance.now() - begin) / 1000);
+  };
+  const lead = cookieOf(company.leadId, company.companyId);
+  const supervisor = cookieOf(company.supervisorId, company.companyId);
+  const worker = cookieOf(company.workerIds[0] ?? '', company.companyId);
+  const result = {
+    checkIns,
+    roster: await measure(lead, 'teams.get', { id: company.teamId }),
+    supervisorOverview: await measure(supervisor, 'teams.list', {}),
+    workerHistory: await measure(worker, 'checkIn.history', { limit: 30 }),
+  };
+  session.close();
+  return { ...result, companyId: company.companyId };
+}
+
+function table(rows: Array<Array<string | number>>): string {
+  const widths = rows[0]?.map((_, column) =>
+    Math.max(...rows.map((row) => String(row[column] ?? '').length)),
+  );
+  return rows
+    .map((row) => row.map((cell, column) => String(cell).padEnd(widths?.[column] ?? 0)).join('  '))
+    .join('\n');
+}
+
+async function main(): Promise<void> {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'aegira-bench-'));
+  await fs.chmod(dataDir, 0o755);
+  say(`AEGIRA bench (${quick ? 'quick' : 'full'}), data in ${dataDir}`);
+  const db0 = await database(dataDir);
+  const product = await startProduct({
+    DATABASE_URL: db0.ownerUrl,
+    JWT_SECRET,
+    AEGIRA_DATA_DIR: dataDir,
+  });
+  const db = createDb(db0.appUrl);
+  try {
+    const write = await writePath(db, db0.appUrl, product.url);
+    const read = await reads(db, product.url);
+    say('P3: replaying the history company into an empty database…');
+    const replay = await measureReplay(db0.ownerUrl, read.companyId);
+    await product.stop();
+    say('P4: web bundle…');
+    const web = await measureWeb();
+    say('P5: pnpm start on a fresh data folder, then a restart…');
+    const start = quick ? null : await measureStart();
+
+    const p16 = write.find((row) => row.connections === 16);
+    const ratio = p16 ? p16.submit.perSecond / Math.max(1, p16.rawSubmit.perSecond) : 0;
+    say('');
+    say(
+      table([
+        ['P1 write path', 'conn', 'product/s', 'p50', 'p95', 'p99', 'errors', 'raw SQL/s', 'ratio'],
+        ...write.flatMap((row) => [
+          [
+            'submit',
+            row.connections,
+            row.submit.perSecond,
+            row.submit.p50,
+            row.submit.p95,
+            row.submit.p99,
+            row.submit.errors,
+            row.rawSubmit.perSecond,
+            `${Math.round((100 * row.submit.perSecond) / Math.max(1, row.rawSubmit.perSecond))} %`,
+          ],
+          [
+            'amend',
+            row.connections,
+            row.amend.perSecond,
+            row.amend.p50,
+            row.amend.p95,
+            row.amend.p99,
+            row.amend.errors,
+            row.rawAmend.perSecond,
+            `${Math.round((100 * row.amend.perSecond) / Math.max(1, row.rawAmend.perSecond))} %`,
+          ],
+        ]),
+      ]),
+    );
+    say('');
+    say(
+      table([
+        [
+          `P2 reads (${SIZE.historyWorkers} workers, ${read.checkIns} check-ins)`,
+          'p50 ms',
+          'p95 ms',
+          'errors',
+        ],
+        [
+          'team-lead roster, 25 members (teams.get)',
+          read.roster.p50,
+          read.roster.p95,
+          read.roster.errors,
+        ],
+        [
+          'supervisor overview, 10 teams (teams.list)',
+          read.supervisorOverview.p50,
+          read.supervisorOverview.p95,
+          read.supervisorOverview.errors,
+        ],
+        [
+          'worker history (30)',
+          read.workerHistory.p50,
+          read.workerHistory.p95,
+          read.workerHistory.errors,
+        ],
+        ['team analytics 90 days', 'n/a', 'n/a', 'not built yet (dashboards issue)'],
+      ]),
+    );
+    say('');
+    say(`P3 replay: ${replay.events} events in ${replay.seconds} s = ${replay.perSecond} events/s`);
+    say(
+      `P4 web: worker's first page ${web.jsGzipKb} KB JS + ${web.cssGzipKb} KB CSS gzip; source maps served: ${web.sourceMaps}`,
+    );
+    if (start) say(`P5 start: fresh ${start.freshSeconds} s, restart ${start.restartSeconds} s`);
+    say(
+      `\nHeadline: submit over HTTP at 16 connections is ${Math.round(ratio * 100)} % of raw SQL.`,
+    );
+
+    const results = {
+      date: new Date().toISOString(),
+      quick,
+      size: SIZE,
+      write,
+      read,
+      replay,
+      web,
+      start,
+    };
+    const file = path.join(
+      repoRoot,
+      'bench/results',
+      `${new Date().toISOString().slice(0, 10)}${quick ? '-quick' : ''}.json`,
+    );
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    await fs.writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
+    say(
+      JSON.stringify({
+        bench: 'aegira',
+        quick,
+        p1Submit16Ratio: ratio,
+        replayPerSecond: replay.perSecond,
+      }),
+    );
+    if (quick) {
+      // Generous bounds: CI machines are noisy, so only ratios and gross failures count.
+      const problems = [
+        ...write.flatMap((row) =>
+          row.submit.errors + row.amend.errors > 0 ? [`${row.connections} conn: errors`] : [],
+        ),
+        ...(ratio < 0.05 ? [`submit ratio ${ratio.toFixed(3)} < 0.05`] : []),
+        ...(replay.perSecond < 2_000 ? [`replay ${replay.perSecond}/s < 2000/s`] : []),
+      ];
+      if (problems.length > 0) {
+        say(`Regression: ${problems.join('; ')}`);
+        process.exitCode = 1;
+      }
+    }
+  } finally {
+    await db.$disconnect();
+    await product.stop();
+    await db0.stop();
+    await fs.rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
