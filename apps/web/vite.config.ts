@@ -15,6 +15,18 @@ export default defineConfig(({ mode }) => {
     plugins: [react(), tailwindcss()],
     server: { port: 5173, strictPort: true, proxy },
     preview: { port: 4173, proxy },
-    build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+    build: {
+      outDir: 'dist',
+      emptyOutDir: true,
+      // No source maps in the build: nothing to serve publicly (the API refuses *.map anyway).
+      sourcemap: false,
+      rolldownOptions: {
+        treeshake: {
+          // These two packages do not declare "sideEffects": false, so their unused links
+          // (the WebSocket client among them) would ship. Their modules only define things.
+          moduleSideEffects: [{ test: /\/@trpc\/(client|react-query)\//, sideEffects: false }],
+        },
+      },
+    },
   };
 });

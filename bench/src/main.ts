@@ -186,11 +186,12 @@ async function main(): Promise<void> {
     const read = await reads(db, product.url);
     say('P3: replaying the history company into an empty database…');
     const replay = await measureReplay(db0.ownerUrl, read.companyId);
+    say(`  ${replay.events} events in ${replay.seconds} s = ${replay.perSecond} events/s`);
+    say('P4: web bundle and the login page in headless Chromium…');
+    const web = await measureWeb(product.url);
     await product.stop();
-    say('P4: web bundle…');
-    const web = await measureWeb();
     say('P5: pnpm start on a fresh data folder, then a restart…');
-    const start = quick ? null : await measureStart();
+    const start = await measureStart();
 
     const p16 = write.find((row) => row.connections === 16);
     const ratio = p16 ? p16.submit.perSecond / Math.max(1, p16.rawSubmit.perSecond) : 0;
@@ -257,7 +258,7 @@ async function main(): Promise<void> {
     say('');
     say(`P3 replay: ${replay.events} events in ${replay.seconds} s = ${replay.perSecond} events/s`);
     say(
-      `P4 web: worker's first page ${web.jsGzipKb} KB JS + ${web.cssGzipKb} KB CSS gzip; source maps served: ${web.sourceMaps}`,
+      `P4 web: worker's first page ${web.jsGzipKb} KB JS + ${web.cssGzipKb} KB CSS gzip; source maps served: ${web.sourceMaps}; login page interactive ${web.loginInteractiveMs?.cold ?? 'n/a'} ms cold / ${web.loginInteractiveMs?.warm ?? 'n/a'} ms warm`,
     );
     if (start) say(`P5 start: fresh ${start.freshSeconds} s, restart ${start.restartSeconds} s`);
     say(

@@ -41,8 +41,9 @@ export async function measureReplay(ownerUrl: string, companyId: string) {
     for (;;) {
       const page = await source.query<LogRow>(
         `SELECT id, actor_id, actor_token_id, type, entity_type, entity_id, payload, schema_version,
-                created_at, position::text AS position
-         FROM events WHERE company_id = $1 AND position > $2::bigint ORDER BY position LIMIT $3`,
+                created_at, e.position::text AS position
+         FROM events e WHERE e.company_id = $1 AND e.position > $2::bigint
+         ORDER BY e.position LIMIT $3`,
         [companyId, after, PAGE],
       );
       if (page.rows.length === 0) break;

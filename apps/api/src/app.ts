@@ -83,6 +83,10 @@ export function createApp(options: AppOptions) {
 
   const webDist = options.webDistDir;
   if (webDist && existsSync(path.join(webDist, 'index.html'))) {
+    // Source maps stay private even when a build writes them: not the file, not the app shell.
+    app.get(/\.map$/, (_req, res) => {
+      res.status(404).end();
+    });
     app.use(express.static(webDist, { index: false, maxAge: '1h' }));
     // Client-side routes: every other GET gets the app shell.
     app.get(/^\/(?!trpc\/|health$).*/, (_req, res) => {

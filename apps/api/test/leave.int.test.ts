@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { failureOf, type TestApi, useTestApi } from '../test-support/api-harness.ts';
+import { berlin, fixClock } from '../test-support/clock.ts';
 import {
   type CompanyFixture,
   companyFixture,
@@ -17,11 +18,7 @@ useTestApi((ready) => {
   ({ api, owner } = ready);
 });
 
-/** Friday 2026-11-27 in Berlin (UTC+1 in winter). */
-const berlin = (hhmm: string, date = '2026-11-27') => new Date(`${date}T${hhmm}:00+01:00`);
-function setClock(instant: Date) {
-  api.deps.now = () => instant;
-}
+const setClock = (instant: Date) => fixClock(api, instant);
 beforeEach(() => setClock(berlin('08:00')));
 
 /** Two teams (A supervised), two workers in A, one in B, and a WHS officer. */

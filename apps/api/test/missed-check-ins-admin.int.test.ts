@@ -3,6 +3,7 @@ import { event, executeCommand } from '@aegira/db';
 import type pg from 'pg';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { failureOf, type TestApi, useTestApi } from '../test-support/api-harness.ts';
+import { berlin, fixClock } from '../test-support/clock.ts';
 import {
   type CompanyFixture,
   companyFixture,
@@ -18,11 +19,7 @@ useTestApi((ready) => {
   ({ api, owner } = ready);
 });
 
-/** Friday 2026-11-27 in Berlin (UTC+1 in winter); the teams' window is 06:00–10:00. */
-const berlin = (hhmm: string, date = '2026-11-27') => new Date(`${date}T${hhmm}:00+01:00`);
-function setClock(instant: Date) {
-  api.deps.now = () => instant;
-}
+const setClock = (instant: Date) => fixClock(api, instant);
 beforeEach(() => setClock(berlin('11:00')));
 
 const snapshot = {

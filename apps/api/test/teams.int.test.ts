@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createTeam } from '../src/services/team-writes.ts';
 import { conflictFromUniqueViolation } from '../src/services/teams/team-guards.ts';
 import { failureOf, type TestApi, useTestApi } from '../test-support/api-harness.ts';
+import { berlin, fixClock } from '../test-support/clock.ts';
 import {
   type CompanyFixture,
   companyFixture,
@@ -19,11 +20,7 @@ useTestApi((ready) => {
   ({ api, owner } = ready);
 });
 
-/** Friday 2026-11-27 in Berlin (UTC+1 in winter). */
-const berlin = (hhmm: string, date = '2026-11-27') => new Date(`${date}T${hhmm}:00+01:00`);
-function setClock(instant: Date) {
-  api.deps.now = () => instant;
-}
+const setClock = (instant: Date) => fixClock(api, instant);
 beforeEach(() => setClock(berlin('08:00')));
 
 const good = GOOD_CHECK_IN;

@@ -1,40 +1,88 @@
 import type { ComponentType, ReactElement } from 'react';
+import { LazyArea, lazyPage } from '../shell/lazy-area.tsx';
 import type { NavItem } from '../shell/nav-items.ts';
-import { MyTeamPage } from '../team/my-team-page.tsx';
-import { SupervisedTeamsPage } from '../team/supervised-teams-page.tsx';
 import type { Role } from '../trpc/types.ts';
 import { adminPaths } from './admin-paths.ts';
-import { ApiTokensPage } from './api-tokens/api-tokens-page.tsx';
-import { AuditLogPage } from './audit/audit-log-page.tsx';
-import { HolidaysPage } from './holidays/holidays-page.tsx';
-import { JobRunsPage } from './job-runs/job-runs-page.tsx';
-import { PeoplePage } from './people/people-page.tsx';
-import { SettingsPage } from './settings/settings-page.tsx';
-import { TeamsAdminPage } from './teams/teams-admin-page.tsx';
+
+// Every page here is its own chunk, fetched the first time it is opened: the worker's
+// first page loads none of them (P4 in `pnpm bench`).
+const PeoplePage = lazyPage(
+  () => import('./people/people-page.tsx'),
+  (m) => m.PeoplePage,
+);
+const TeamsAdminPage = lazyPage(
+  () => import('./teams/teams-admin-page.tsx'),
+  (m) => m.TeamsAdminPage,
+);
+const HolidaysPage = lazyPage(
+  () => import('./holidays/holidays-page.tsx'),
+  (m) => m.HolidaysPage,
+);
+const AuditLogPage = lazyPage(
+  () => import('./audit/audit-log-page.tsx'),
+  (m) => m.AuditLogPage,
+);
+const SettingsPage = lazyPage(
+  () => import('./settings/settings-page.tsx'),
+  (m) => m.SettingsPage,
+);
+const ApiTokensPage = lazyPage(
+  () => import('./api-tokens/api-tokens-page.tsx'),
+  (m) => m.ApiTokensPage,
+);
+const JobRunsPage = lazyPage(
+  () => import('./job-runs/job-runs-page.tsx'),
+  (m) => m.JobRunsPage,
+);
+const SupervisedTeamsPage = lazyPage(
+  () => import('../team/supervised-teams-page.tsx'),
+  (m) => m.SupervisedTeamsPage,
+);
+const MyTeamPage = lazyPage(
+  () => import('../team/my-team-page.tsx'),
+  (m) => m.MyTeamPage,
+);
+
+type RoleArea = {
+  /** The area's loading state while a page's code downloads. */
+  loading: string;
+  pages: Readonly<Record<string, ComponentType>>;
+};
 
 /**
  * The pages behind the admin's, the team lead's and the supervisor's navigation. The
  * same path may show a different page per role: /teams manages teams for an admin and
  * shows a supervisor their own.
  */
-const rolePages: Record<Role, Readonly<Record<string, ComponentType>>> = {
+const roleAreas: Partial<Record<Role, RoleArea>> = {
   ADMIN: {
-    [adminPaths.people]: PeoplePage,
-    [adminPaths.teams]: TeamsAdminPage,
-    [adminPaths.holidays]: HolidaysPage,
-    [adminPaths.auditLog]: AuditLogPage,
-    [adminPaths.settings]: SettingsPage,
-    [adminPaths.apiTokens]: ApiTokensPage,
-    [adminPaths.jobRuns]: JobRunsPage,
+    loading: 'Loading the admin screen…',
+    pages: {
+      [adminPaths.people]: PeoplePage,
+      [adminPaths.teams]: TeamsAdminPage,
+      [adminPaths.holidays]: HolidaysPage,
+      [adminPaths.auditLog]: AuditLogPage,
+      [adminPaths.settings]: SettingsPage,
+      [adminPaths.apiTokens]: ApiTokensPage,
+      [adminPaths.jobRuns]: JobRunsPage,
+    },
   },
-  SUPERVISOR: { [adminPaths.teams]: SupervisedTeamsPage },
-  TEAM_LEAD: { [adminPaths.myTeam]: MyTeamPage },
-  WHS: {},
-  WORKER: {},
+  SUPERVISOR: {
+    loading: 'Loading your teams…',
+    pages: { [adminPaths.teams]: SupervisedTeamsPage },
+  },
+  TEAM_LEAD: { loading: 'Loading your team…', pages: { [adminPaths.myTeam]: MyTeamPage } },
 };
 
 /** The page for one of the role's navigation items, or null while it is still a placeholder. */
 export function rolePageFor(role: Role, item: NavItem): ReactElement | null {
-  const Page = rolePages[role][item.path];
-  return Page ? <Page /> : null;
+  const area = roleAreas[role];
+  const Page = area?.pages[item.path];
+  if (!area || !Page) return null;
+  // Keyed by path: a page that failed to load does not keep its neighbours from loading.
+  return (
+    <LazyArea key={item.path} label={area.loading}>
+      <Page />
+    </LazyArea>
+  );
 }

@@ -3,7 +3,8 @@ import { trpc } from '../trpc/trpc.ts';
 import { Button } from '../ui/button.tsx';
 import { Dialog } from '../ui/dialog.tsx';
 import type { Leave } from './attendance-types.ts';
-import { formatLeaveRange, leaveTypeLabels } from './leave-wording.ts';
+import { leaveTypeLabels } from './leave-types.ts';
+import { formatLeaveRange } from './leave-wording.ts';
 import { useRefreshAttendance } from './use-refresh-attendance.ts';
 
 type CancelLeaveDialogProps = {

@@ -9,7 +9,8 @@ import { SuccessNotice } from '../ui/success-notice.tsx';
 import type { Leave } from './attendance-types.ts';
 import { CancelLeaveDialog } from './cancel-leave-dialog.tsx';
 import { LeaveTable } from './leave-table.tsx';
-import { formatLeaveRange, leaveTypeLabels } from './leave-wording.ts';
+import { leaveTypeLabels } from './leave-types.ts';
+import { formatLeaveRange } from './leave-wording.ts';
 import { RecordLeaveDialog } from './record-leave-dialog.tsx';
 import { SectionHeading } from './section-heading.tsx';
 

@@ -3,12 +3,12 @@ import { Badge } from '../ui/badge.tsx';
 import { Button } from '../ui/button.tsx';
 import { DataTable, rowClassName, tdClassName, thClassName } from '../ui/table.tsx';
 import type { Leave } from './attendance-types.ts';
+import { leaveTypeLabels } from './leave-types.ts';
 import {
   canCancelLeave,
   formatLeaveRange,
   leaveStatus,
   leaveStatusViews,
-  leaveTypeLabels,
 } from './leave-wording.ts';
 
 type LeaveTableProps = {

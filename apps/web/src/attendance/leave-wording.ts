@@ -1,19 +1,7 @@
 import { daysBetween } from '@aegira/domain';
 import { formatLocalDate } from '../check-in/format.ts';
 import type { BadgeTone } from '../ui/badge.tsx';
-import type { Leave, LeaveType } from './attendance-types.ts';
-
-export const LEAVE_TYPES: readonly LeaveType[] = ['ANNUAL', 'SICK', 'OTHER'];
-
-export const leaveTypeLabels: Record<LeaveType, string> = {
-  ANNUAL: 'Annual leave',
-  SICK: 'Sick leave',
-  OTHER: 'Other leave',
-};
-
-export function isLeaveType(value: string): value is LeaveType {
-  return Object.hasOwn(leaveTypeLabels, value);
-}
+import type { Leave } from './attendance-types.ts';
 
 /** Both ends included: a leave from Monday to Wednesday is 3 days. */
 export function leaveLength(startDate: string, endDate: string): number {

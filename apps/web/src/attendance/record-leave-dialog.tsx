@@ -19,7 +19,7 @@ import {
   toRecordLeaveInput,
   validateLeave,
 } from './leave-form-values.ts';
-import { isLeaveType, LEAVE_TYPES, leaveTypeLabels } from './leave-wording.ts';
+import { isLeaveType, LEAVE_TYPES, leaveTypeLabels } from './leave-types.ts';
 import { useRefreshAttendance } from './use-refresh-attendance.ts';
 
 type RecordLeaveDialogProps = {

@@ -1,7 +1,13 @@
 import { Link } from '../router/link.tsx';
 import { paths } from '../router/paths.ts';
+import { LazyArea, lazyPage } from '../shell/lazy-area.tsx';
 import { AuthLayout } from './auth-layout.tsx';
-import { SignUpForm } from './sign-up-form.tsx';
+
+// Only whoever sets up a company needs the form (and its time-zone list): not the login page.
+const SignUpForm = lazyPage(
+  () => import('./sign-up-form.tsx'),
+  (m) => m.SignUpForm,
+);
 
 export function SignUpPage() {
   return (
@@ -21,7 +27,9 @@ export function SignUpPage() {
         </p>
       }
     >
-      <SignUpForm />
+      <LazyArea label="Loading the sign-up form…">
+        <SignUpForm />
+      </LazyArea>
     </AuthLayout>
   );
 }

@@ -1,6 +1,7 @@
 import { cx } from '../ui/class-names.ts';
 import type { CheckIn } from './check-in-types.ts';
-import { formatHours, painLocationLabel } from './format.ts';
+import { formatHours } from './format.ts';
+import { painLocationLabel } from './pain-location.ts';
 
 type CheckInAnswersProps = {
   inputs: CheckIn['inputs'];

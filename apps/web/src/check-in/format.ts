@@ -1,5 +1,3 @@
-import { PAIN_LOCATION_LABELS, type PainLocation } from '@aegira/domain';
-
 /** "7.5 hours", "1 hour": hours are entered in half hours, so one decimal at most. */
 export function formatHours(hours: number): string {
   return `${hours} ${hours === 1 ? 'hour' : 'hours'}`;
@@ -48,10 +46,6 @@ export function formatTimeIn(iso: string, timeZone: string): string {
     // An unknown zone: the browser's clock is better than no time at all.
     return new Intl.DateTimeFormat('en-GB', options).format(instant);
   }
-}
-
-export function painLocationLabel(location: PainLocation | null): string | null {
-  return location === null ? null : PAIN_LOCATION_LABELS[location];
 }
 
 /** "Late (12 min)", "Late (1 h 5 min)". */

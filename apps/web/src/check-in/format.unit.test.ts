@@ -5,7 +5,6 @@ import {
   formatLocalDate,
   formatTimeIn,
   lateLabel,
-  painLocationLabel,
 } from './format.ts';
 
 describe('formatLocalDate', () => {
@@ -40,7 +39,5 @@ describe('small labels', () => {
     expect(lateLabel(12)).toBe('Late (12 min)');
     expect(lateLabel(60)).toBe('Late (1 h)');
     expect(lateLabel(65)).toBe('Late (1 h 5 min)');
-    expect(painLocationLabel('lower_back')).toBe('Lower back');
-    expect(painLocationLabel(null)).toBeNull();
   });
 });

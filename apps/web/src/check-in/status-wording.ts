@@ -1,4 +1,4 @@
-import { leaveTypeLabels } from '../attendance/leave-wording.ts';
+import { leaveTypeLabels } from '../attendance/leave-types.ts';
 import type { CheckInStatus } from './check-in-types.ts';
 import { formatLocalDate, formatTimeIn, lateLabel } from './format.ts';
 

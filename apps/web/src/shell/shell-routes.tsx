@@ -1,28 +1,56 @@
-import type { ComponentType } from 'react';
+import { type ComponentType, useEffect } from 'react';
 import { rolePageFor } from '../admin/admin-routes.tsx';
-import { CheckInPage } from '../check-in/check-in-page.tsx';
-import { HistoryPage } from '../history/history-page.tsx';
 import { HomePage } from '../home/home-page.tsx';
 import { NotFoundPage } from '../not-found/not-found-page.tsx';
 import { PlaceholderPage } from '../placeholder/placeholder-page.tsx';
 import { usePathname } from '../router/history.ts';
 import { paths } from '../router/paths.ts';
 import { useSignedInUser } from '../session/session-store.ts';
+import { LazyArea, lazyPage } from './lazy-area.tsx';
 import { navItemsByRole } from './nav-items.ts';
+
+// The check-in form and the history (with its chart) are fetched when first opened, not
+// with the first page; the check-in, a worker's next step, is fetched once the shell is up.
+const loadCheckInPage = () => import('../check-in/check-in-page.tsx');
+const CheckInPage = lazyPage(loadCheckInPage, (m) => m.CheckInPage);
+const HistoryPage = lazyPage(
+  () => import('../history/history-page.tsx'),
+  (m) => m.HistoryPage,
+);
 
 /**
  * Pages open to every role. Anyone on a team may check in (the server decides, and the
  * page explains when not), though only workers have these in their navigation.
  */
 const sharedPages: Readonly<Record<string, ComponentType>> = {
-  [paths.checkIn]: CheckInPage,
-  [paths.history]: HistoryPage,
+  [paths.checkIn]: CheckInArea,
+  [paths.history]: HistoryArea,
 };
+
+function CheckInArea() {
+  return (
+    <LazyArea label="Loading the check-in…">
+      <CheckInPage />
+    </LazyArea>
+  );
+}
+
+function HistoryArea() {
+  return (
+    <LazyArea label="Loading your history…">
+      <HistoryPage />
+    </LazyArea>
+  );
+}
 
 /** The signed-in pages: home, the role's other pages, or not found. */
 export function ShellRoutes() {
   const { role } = useSignedInUser();
   const path = usePathname();
+  useEffect(() => {
+    // A failed prefetch is retried when the page is opened, where the area reports it.
+    loadCheckInPage().catch(() => {});
+  }, []);
   if (path === paths.home) return <HomePage />;
   const SharedPage = sharedPages[path];
   if (SharedPage) return <SharedPage />;

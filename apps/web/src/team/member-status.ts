@@ -1,4 +1,4 @@
-import { leaveTypeLabels } from '../attendance/leave-wording.ts';
+import { leaveTypeLabels } from '../attendance/leave-types.ts';
 import { formatLocalDate, formatTimeIn, lateLabel } from '../check-in/format.ts';
 import type { BadgeTone } from '../ui/badge.tsx';
 import type { MemberToday } from './team-types.ts';
