@@ -1,29 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TestClient } from '../../api/test-support/api-harness.ts';
-import { startTestServer, type TestServer } from '../../api/test-support/test-server.ts';
-import { launchBrowser, type TestBrowser } from './browser.ts';
+import type { TestServer } from '../../api/test-support/test-server.ts';
+import { useServerAndBrowser } from './e2e-setup.ts';
 
 const PASSWORD = 'correct horse battery staple';
 
-let server: TestServer | undefined;
-let browser: TestBrowser | undefined;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-function setup(): { page: Page; server: TestServer; browser: TestBrowser } {
-  if (!server || !browser) throw new Error('beforeAll did not start the server and browser');
-  return { page: browser.page, server, browser };
-}
+const setup = useServerAndBrowser();
 
 /** A company with its first admin, signed up through the API (the UI is auth.e2e's). */
 async function signUpCompany(server: TestServer) {

@@ -1,28 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../api/test-support/test-server.ts';
-import { launchBrowser, type TestBrowser } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { useServerAndBrowser } from './e2e-setup.ts';
 
 const PASSWORD = 'correct horse battery staple';
 
-let server: TestServer | undefined;
-let browser: TestBrowser | undefined;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-function setup(): { page: Page; server: TestServer; browser: TestBrowser } {
-  if (!server || !browser) throw new Error('beforeAll did not start the server and browser');
-  return { page: browser.page, server, browser };
-}
+const setup = useServerAndBrowser();
 
 /** The database starts empty: the first admin signs their company up through the UI. */
 async function signUpCompany(page: Page, url: string): Promise<{ companyName: string }> {

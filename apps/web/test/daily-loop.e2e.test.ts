@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, toLocalTime } from '@aegira/domain';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 // Relative, like the API sources the fixtures use: the web app itself never depends on the database.
 import {
   event,
@@ -9,37 +9,14 @@ import {
   finishJobRun,
   startJobRun,
 } from '../../../packages/db/src/index.ts';
-import { startTestServer, type TestServer } from '../../api/test-support/test-server.ts';
 import { formatLocalDate } from '../src/check-in/format.ts';
-import { launchBrowser, type TestBrowser } from './browser.ts';
 import { ALWAYS_OPEN, leadWithWorkers, PERSON_PASSWORD } from './check-in-fixtures.ts';
+import { logInAs, useServerAndBrowser } from './e2e-setup.ts';
 
-let server: TestServer | undefined;
-let browser: TestBrowser | undefined;
+const setup = useServerAndBrowser();
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-function setup(): { page: Page; server: TestServer; browser: TestBrowser } {
-  if (!server || !browser) throw new Error('beforeAll did not start the server and browser');
-  return { page: browser.page, server, browser };
-}
-
-async function logIn(page: Page, url: string, email: string) {
-  await browser?.context.clearCookies();
-  await page.goto(new URL('/login', url).toString());
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PERSON_PASSWORD);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('navigation', { name: 'Main' }).waitFor();
-}
+const logIn = (page: Page, url: string, email: string) =>
+  logInAs(page, url, email, PERSON_PASSWORD);
 
 /** The success message of the last action (a polite live region). */
 function notice(page: Page): Locator {

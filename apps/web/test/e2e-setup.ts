@@ -1,0 +1,39 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startTestServer, type TestServer } from '../../api/test-support/test-server.ts';
+import { launchBrowser, type TestBrowser } from './browser.ts';
+
+/**
+ * The usual file set-up: the real server and a headless browser before the
+ * file's tests, both closed afterwards. Returns the handles for each test.
+ */
+export function useServerAndBrowser(): () => {
+  page: Page;
+  server: TestServer;
+  browser: TestBrowser;
+} {
+  let server: TestServer | undefined;
+  let browser: TestBrowser | undefined;
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return () => {
+    if (!server || !browser) throw new Error('beforeAll did not start the server and browser');
+    return { page: browser.page, server, browser };
+  };
+}
+
+/** Logs in through the login page as a new visitor (no cookie of an earlier session). */
+export async function logInAs(page: Page, url: string, email: string, password: string) {
+  await page.context().clearCookies();
+  await page.goto(new URL('/login', url).toString());
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+}
