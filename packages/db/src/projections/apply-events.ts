@@ -80,9 +80,9 @@ async function applyToTable<Row extends TrackedRow>(
   if (relevant.length === 0) return;
   const loaded = await loadRows<Row>(tx, projection.table, [...toLoad]);
   const touched = new Map<string, Touched<Row>>();
-  // Every state a row passes through, one per instant: events of one
-  // transaction share their time, and only the last state of it is a version.
-  const versions = new Map<string, Row>();
+  // Every state a row passes through is a version; evolve dates each change
+  // strictly after the row's previous one, so (id, updated_at) stays unique.
+  const versions: Row[] = [];
   for (const [id, row] of loaded) touched.set(id, { row, existed: true });
   for (const event of relevant) {
     const target = rowIdOf(projection, event);
@@ -90,9 +90,7 @@ async function applyToTable<Row extends TrackedRow>(
     const entry = touched.get(target.id) ?? { row: null, existed: false };
     entry.row = evolve(projection, entry.row, event);
     touched.set(target.id, entry);
-    if (projection.versions && entry.row) {
-      versions.set(`${target.id} ${entry.row.updatedAt}`, entry.row);
-    }
+    if (projection.versions && entry.row) versions.push(entry.row);
   }
   const updates: Row[] = [];
   const inserts: Row[] = [];
@@ -104,7 +102,7 @@ async function applyToTable<Row extends TrackedRow>(
   // does so before a new row takes it.
   await updateRows(tx, projection.table, updates);
   await insertRows(tx, projection.table, inserts);
-  if (projection.versions) await insertRows(tx, projection.versions, [...versions.values()]);
+  if (projection.versions) await insertRows(tx, projection.versions, versions);
 }
 
 /**
