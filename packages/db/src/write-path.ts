@@ -103,6 +103,8 @@ export async function executeCommand<R>(
     await bindCompany(tx, actor.companyId);
     const decided = await decide(tx);
     const decision = Array.isArray(decided) ? { events: decided } : decided;
+    // Nothing decided, nothing written (e.g. a job run with nothing due).
+    if (decision.events.length === 0) return then ? then(tx, []) : [];
     const stored = await appendEvents(tx, actor, decision.events, randomUUID);
     await applyEvents(tx, stored);
     await writeAudit(tx, actor, stored, decision.events);
