@@ -1,6 +1,11 @@
 import { createDb, type LoggedEvent, replayCompanyEvents } from '@aegira/db';
 import type { EventType } from '@aegira/events';
-import type pg from 'pg';
+import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
+import {
+  createFreshDatabase,
+  type FreshDatabase,
+} from '../../../packages/db/test-support/fresh-database.ts';
 
 /** Every entity table replay rebuilds. */
 export const ENTITY_TABLES = [
@@ -96,4 +101,23 @@ export async function replayAndCompare(
     });
   }
   return { events: events.length, tables };
+}
+
+/** An empty database to replay into, for the file's tests: created before them, dropped after. */
+export function useReplayTarget(): () => { appUrl: string; owner: pg.Client } {
+  let target: FreshDatabase | undefined;
+  let owner: pg.Client | undefined;
+  beforeAll(async () => {
+    target = await createFreshDatabase();
+    owner = new pg.Client({ connectionString: target.ownerUrl });
+    await owner.connect();
+  });
+  afterAll(async () => {
+    await owner?.end();
+    await target?.drop();
+  });
+  return () => {
+    if (!target || !owner) throw new Error('beforeAll did not create the replay target');
+    return { appUrl: target.appUrl, owner };
+  };
 }

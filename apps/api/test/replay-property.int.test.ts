@@ -1,14 +1,10 @@
 import { TRPCError } from '@trpc/server';
 import fc from 'fast-check';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createFreshDatabase,
-  type FreshDatabase,
-} from '../../../packages/db/test-support/fresh-database.ts';
+import type pg from 'pg';
+import { describe, expect, it } from 'vitest';
 import { type TestApi, type TestClient, useTestApi } from '../test-support/api-harness.ts';
 import { GOOD_CHECK_IN } from '../test-support/fixtures.ts';
-import { replayAndCompare } from '../test-support/replay-check.ts';
+import { replayAndCompare, useReplayTarget } from '../test-support/replay-check.ts';
 
 // Property: whatever sequence of commands two companies run, (1) a command
 // that succeeds appends events and one that is refused appends none (events =
@@ -25,17 +21,7 @@ useTestApi((ready) => {
   ({ api, owner } = ready);
 });
 
-let target: FreshDatabase;
-let targetOwner: pg.Client;
-beforeAll(async () => {
-  target = await createFreshDatabase();
-  targetOwner = new pg.Client({ connectionString: target.ownerUrl });
-  await targetOwner.connect();
-});
-afterAll(async () => {
-  await targetOwner?.end();
-  await target?.drop();
-});
+const replayTarget = useReplayTarget();
 
 const KINDS = [
   'createWorker',
@@ -325,11 +311,7 @@ describe('replay property', () => {
           }
         }
         for (const world of worlds) {
-          const { tables } = await replayAndCompare(
-            owner,
-            { appUrl: target.appUrl, owner: targetOwner },
-            world.companyId,
-          );
+          const { tables } = await replayAndCompare(owner, replayTarget(), world.companyId);
           for (const { table, original, replayed } of tables) {
             expect(replayed, table).toEqual(original);
           }

@@ -1,11 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createDb, event, executeCommand, replayCompanyEvents } from '@aegira/db';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createFreshDatabase,
-  type FreshDatabase,
-} from '../../../packages/db/test-support/fresh-database.ts';
+import type pg from 'pg';
+import { describe, expect, it } from 'vitest';
 import { LoginLimiter } from '../src/auth/login-limiter.ts';
 import { createLogger } from '../src/http/logger.ts';
 import {
@@ -21,7 +17,12 @@ import {
   personFixture,
   teamFixture,
 } from '../test-support/fixtures.ts';
-import { companyLog, ENTITY_TABLES, tableRows } from '../test-support/replay-check.ts';
+import {
+  companyLog,
+  ENTITY_TABLES,
+  tableRows,
+  useReplayTarget,
+} from '../test-support/replay-check.ts';
 
 let api: TestApi;
 let owner: pg.Client;
@@ -29,17 +30,7 @@ useTestApi((ready) => {
   ({ api, owner } = ready);
 });
 
-let target: FreshDatabase;
-let targetOwner: pg.Client;
-beforeAll(async () => {
-  target = await createFreshDatabase();
-  targetOwner = new pg.Client({ connectionString: target.ownerUrl });
-  await targetOwner.connect();
-});
-afterAll(async () => {
-  await targetOwner?.end();
-  await target?.drop();
-});
+const replayTarget = useReplayTarget();
 
 /** The dotted paths of every key named `name`, however deeply nested. */
 function keysNamed(value: unknown, name: string, path = '$'): string[] {
@@ -174,7 +165,8 @@ describe('replaying a company’s events', () => {
       ).toEqual([]);
     }
 
-    const targetDb = createDb(target.appUrl);
+    const { appUrl: targetUrl, owner: targetOwner } = replayTarget();
+    const targetDb = createDb(targetUrl);
     try {
       expect(await replayCompanyEvents(targetDb, company.companyId, events)).toBe(events.length);
       for (const table of ENTITY_TABLES) {

@@ -3,6 +3,7 @@ import {
   event,
   executeCommand,
   findLoginByEmail,
+  findSessionPerson,
   isCompanySlugTaken,
   isEmailTaken,
   isUniqueViolation,
@@ -14,7 +15,7 @@ import { AppError, fieldError } from '../errors/app-error.ts';
 import { type Actor, type ApiDeps, commandActor } from './actor.ts';
 import { lockPerson } from './people/person-rules.ts';
 import { personCreation } from './person-writes.ts';
-import { findSessionUser, type SessionUser } from './session-service.ts';
+import type { SessionUser } from './session-service.ts';
 
 export interface SignUpRequest {
   company: { name: string; timezone: string };
@@ -102,7 +103,7 @@ async function startSession(
   claims: { personId: string; companyId: string; tokenVersion: number },
 ): Promise<SignedIn> {
   const token = signSessionToken(deps.jwtSecret, claims);
-  const user = await findSessionUser(deps, { ...claims, issuedAt: Math.floor(Date.now() / 1000) });
+  const user = await findSessionPerson(deps.db, claims);
   if (!user) throw new AppError('INVALID_CREDENTIALS', INVALID_CREDENTIALS);
   return { user, token };
 }

@@ -1,4 +1,4 @@
-import { findSessionPerson } from '@aegira/db';
+import { findSessionPerson, type SessionPerson } from '@aegira/db';
 import type { SessionCookieJar } from '../auth/session-cookie.ts';
 import {
   SESSION_RENEW_AFTER_SECONDS,
@@ -8,25 +8,8 @@ import {
 import { AppError } from '../errors/app-error.ts';
 import type { Actor, ApiDeps } from './actor.ts';
 
-export interface SessionUser {
-  id: string;
-  email: string;
-  firstName: string;
-  lastName: string;
-  role: Actor['role'];
-  company: { id: string; name: string; slug: string; timezone: string };
-}
-
-/**
- * The person and company behind a token, if both are active and the token is
- * current: one statement per request, no transaction (docs/decisions/014).
- */
-export async function findSessionUser(
-  deps: ApiDeps,
-  session: SessionClaims,
-): Promise<SessionUser | null> {
-  return findSessionPerson(deps.db, session);
-}
+/** Who a session belongs to, as the session check reads it. */
+export type SessionUser = SessionPerson;
 
 /**
  * Re-validates a session and slides it: a token older than the renewal age is
@@ -37,7 +20,7 @@ export async function resumeSession(
   session: SessionClaims,
   cookies: SessionCookieJar,
 ): Promise<SessionUser | null> {
-  const user = await findSessionUser(deps, session);
+  const user = await findSessionPerson(deps.db, session);
   if (!user) {
     cookies.clear();
     return null;

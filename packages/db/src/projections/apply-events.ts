@@ -67,13 +67,14 @@ async function applyToTable<Row extends TrackedRow>(
   projection: TableProjection<Row>,
   events: readonly AnyStoredEvent[],
 ): Promise<void> {
-  const relevant: AnyStoredEvent[] = [];
+  // Each event's row, worked out once: the load and the fold both need it.
+  const relevant: Array<{ event: AnyStoredEvent; id: string }> = [];
   const created = new Set<string>();
   const toLoad = new Set<string>();
   for (const event of events) {
     const target = rowIdOf(projection, event);
     if (!target) continue;
-    relevant.push(event);
+    relevant.push({ event, id: target.id });
     if (target.creates) created.add(target.id);
     else if (!created.has(target.id)) toLoad.add(target.id);
   }
@@ -84,12 +85,10 @@ async function applyToTable<Row extends TrackedRow>(
   // strictly after the row's previous one, so (id, updated_at) stays unique.
   const versions: Row[] = [];
   for (const [id, row] of loaded) touched.set(id, { row, existed: true });
-  for (const event of relevant) {
-    const target = rowIdOf(projection, event);
-    if (!target) continue;
-    const entry = touched.get(target.id) ?? { row: null, existed: false };
+  for (const { event, id } of relevant) {
+    const entry = touched.get(id) ?? { row: null, existed: false };
     entry.row = evolve(projection, entry.row, event);
-    touched.set(target.id, entry);
+    touched.set(id, entry);
     if (projection.versions && entry.row) versions.push(entry.row);
   }
   const updates: Row[] = [];
