@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   'LEAVE_RECORDED',
   'LEAVE_CANCELLED',
   'MISSED_CHECK_IN_EXCUSED',
+  'PERSON_PASSWORD_RESET',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -50,6 +50,11 @@ export const EVENT_ENTITIES: { readonly [K in EventType]: EntityDefinition<K> } 
   API_TOKEN_REVOKED: { type: 'api_token', id: (p) => p.id },
   LEAVE_RECORDED: { type: 'leave', id: (p) => p.id },
   LEAVE_CANCELLED: { type: 'leave', id: (p) => p.id },
+  PERSON_PASSWORD_RESET: { type: 'person', id: (p) => p.id },
+  READINESS_ALERT_RAISED: { type: 'readiness_alert', id: (p) => p.id },
+  // A countermeasure is part of its alert's history.
+  COUNTERMEASURE_RECORDED: { type: 'readiness_alert', id: (p) => p.alertId },
+  READINESS_ALERT_ESCALATED: { type: 'readiness_alert', id: (p) => p.id },
 };
 
 /** The entity an event belongs to, read from its (current-version) payload. */

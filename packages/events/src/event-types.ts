@@ -38,6 +38,10 @@ export const EVENT_TYPES = [
   'API_TOKEN_REVOKED',
   'LEAVE_RECORDED',
   'LEAVE_CANCELLED',
+  'PERSON_PASSWORD_RESET',
+  'READINESS_ALERT_RAISED',
+  'COUNTERMEASURE_RECORDED',
+  'READINESS_ALERT_ESCALATED',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -58,5 +62,6 @@ export const ENTITY_TYPES = [
   'case',
   'api_token',
   'leave',
+  'readiness_alert',
 ] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];

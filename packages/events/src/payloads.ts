@@ -214,6 +214,56 @@ const leaveCancelled = z.strictObject({
   cancelledAt: timestamp,
 });
 
+// An admin set a one-time password (the hash is in the credentials table only):
+// sessions are revoked and the person must change it at the next login.
+const personPasswordReset = z.strictObject({
+  id: uuid,
+  resetById: uuid,
+  tokenVersion: z.number().int(),
+});
+
+// A RED check-in (or pain 7 or more) alerts the worker's team lead
+// (product.md "Acting on a RED check-in").
+const readinessAlertRaised = z.strictObject({
+  id: uuid,
+  checkInId: uuid,
+  personId: uuid,
+  teamId: uuid,
+  localDate,
+  readinessScore: z.number().int(),
+  readinessLevel,
+  // Health data: the worker's pain.
+  painLevel: sensitive(z.number().int().min(0).max(10)),
+  leadId: uuid.nullable(),
+  raisedAt: timestamp,
+});
+const countermeasureType = z.enum([
+  'LIGHTER_TASK',
+  'EXTRA_BREAKS',
+  'BUDDY_SYSTEM',
+  'SENT_HOME',
+  'MONITORED',
+  'OTHER',
+]);
+const countermeasureRecorded = z.strictObject({
+  id: uuid,
+  alertId: uuid,
+  personId: uuid,
+  type: countermeasureType,
+  // What was done about a worker's condition can be health data.
+  note: sensitive(z.string().min(1).max(500)),
+  recordedById: uuid,
+  recordedAt: timestamp,
+});
+// No countermeasure within 60 minutes: the supervisor is alerted (every WHS
+// officer when the team has no supervisor).
+const readinessAlertEscalated = z.strictObject({
+  id: uuid,
+  escalatedAt: timestamp,
+  escalatedTo: z.enum(['SUPERVISOR', 'WHS']),
+  escalatedToIds: z.array(uuid),
+});
+
 const holidayFields = { date: localDate, name: z.string().min(1), recurring: z.boolean() };
 const holidayCreated = z.strictObject({ id: uuid, ...holidayFields });
 const holidayUpdated = z.strictObject({
@@ -307,4 +357,8 @@ export const eventPayloadSchemas = {
   API_TOKEN_REVOKED: apiTokenRevoked,
   LEAVE_RECORDED: leaveRecorded,
   LEAVE_CANCELLED: leaveCancelled,
+  PERSON_PASSWORD_RESET: personPasswordReset,
+  READINESS_ALERT_RAISED: readinessAlertRaised,
+  COUNTERMEASURE_RECORDED: countermeasureRecorded,
+  READINESS_ALERT_ESCALATED: readinessAlertEscalated,
 } as const;

@@ -37,6 +37,8 @@ const EXPECTED_MARKS: Record<string, Array<{ path: string; mark: FieldMark }>> =
   'CASE_NOTE_ADDED v1': [{ path: 'text', mark: 'sensitive' }],
   'MISSED_CHECK_IN_EXCUSED v1': [{ path: 'reason', mark: 'sensitive' }],
   'LEAVE_RECORDED v1': [{ path: 'note', mark: 'sensitive' }],
+  'READINESS_ALERT_RAISED v1': [{ path: 'painLevel', mark: 'sensitive' }],
+  'COUNTERMEASURE_RECORDED v1': [{ path: 'note', mark: 'sensitive' }],
 };
 
 describe('field marks', () => {

@@ -32,6 +32,9 @@ export const SAMPLE_IDS = {
   apiTokenV1: 'a1aa0692-a63f-4e5e-b706-ed8749bbd1ff',
   apiToken: '17c41027-19d6-4b8c-a162-e7747573395c',
   leave: '3b0d2f61-6a43-4c55-9a0e-5f3d51c1f6a2',
+  lead: '4f9e0c1a-2b7d-4c3e-9a51-0d6b8e2f7a14',
+  alert: 'c2d8e4f6-1a3b-4c5d-8e9f-0a1b2c3d4e5f',
+  countermeasure: 'e7f1a2b3-c4d5-4e6f-9a0b-1c2d3e4f5a6b',
 } as const;
 
 const ids = SAMPLE_IDS;
@@ -218,6 +221,34 @@ const CURRENT: { readonly [K in EventType]: EventPayload<K> } = {
     recordedById: ids.supervisor,
   },
   LEAVE_CANCELLED: { id: ids.leave, cancelledById: ids.admin, cancelledAt: at },
+  PERSON_PASSWORD_RESET: { id: ids.worker, resetById: ids.admin, tokenVersion: 6 },
+  READINESS_ALERT_RAISED: {
+    id: ids.alert,
+    checkInId: ids.checkIn,
+    personId: ids.worker,
+    teamId: ids.team,
+    localDate: '2026-11-27',
+    readinessScore: 41,
+    readinessLevel: 'RED',
+    painLevel: 8,
+    leadId: ids.lead,
+    raisedAt: at,
+  },
+  COUNTERMEASURE_RECORDED: {
+    id: ids.countermeasure,
+    alertId: ids.alert,
+    personId: ids.worker,
+    type: 'SENT_HOME',
+    note: 'Back pain after the night shift; sent home to rest',
+    recordedById: ids.lead,
+    recordedAt: at,
+  },
+  READINESS_ALERT_ESCALATED: {
+    id: ids.alert,
+    escalatedAt: at,
+    escalatedTo: 'SUPERVISOR',
+    escalatedToIds: [ids.supervisor],
+  },
 };
 
 const personCreatedV1Sample: z.input<typeof personCreatedV1> = {

@@ -21,6 +21,7 @@ export const personProjection = defineProjection<PersonRow>({
         lastName: p.lastName,
         role: p.role,
         tokenVersion: 0,
+        mustChangePassword: false,
         teamId: p.teamId,
         teamAssignedOn: p.teamAssignedOn,
         phone: p.phone,
@@ -49,7 +50,19 @@ export const personProjection = defineProjection<PersonRow>({
     },
     PERSON_PASSWORD_CHANGED: {
       rowId: (p) => p.id,
-      evolve: (row, { payload }) => ({ ...row, tokenVersion: payload.tokenVersion }),
+      evolve: (row, { payload }) => ({
+        ...row,
+        tokenVersion: payload.tokenVersion,
+        mustChangePassword: false,
+      }),
+    },
+    PERSON_PASSWORD_RESET: {
+      rowId: (p) => p.id,
+      evolve: (row, { payload }) => ({
+        ...row,
+        tokenVersion: payload.tokenVersion,
+        mustChangePassword: true,
+      }),
     },
     PERSON_SESSIONS_REVOKED: {
       rowId: (p) => p.id,

@@ -43,6 +43,15 @@ async function mayReadEntity(
       if (!readable || !leave) return false;
       return (await read.person.count({ where: { AND: [readable, { id: leave.personId }] } })) > 0;
     }
+    // An alert (and its countermeasures) is read by whoever may read the worker's check-ins.
+    case 'readiness_alert': {
+      const readable = await readableCheckInFilter(read, actor);
+      const alert = await read.readinessAlert.findUnique({ where: { id: entityId } });
+      if (!alert) return false;
+      return (
+        (await read.checkIn.count({ where: { AND: [readable, { id: alert.checkInId }] } })) > 0
+      );
+    }
     // Everyone in the company reads its settings and holidays (row-level
     // security has already kept other companies out).
     case 'company':
