@@ -10,6 +10,8 @@ export default defineConfig(({ mode }) => {
   const proxy = {
     '/trpc': { target: apiTarget, changeOrigin: false },
     '/health': { target: apiTarget, changeOrigin: false },
+    // The audit bundle download (a file, not a procedure).
+    '/api': { target: apiTarget, changeOrigin: false },
   };
   return {
     plugins: [react(), tailwindcss()],

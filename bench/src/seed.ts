@@ -45,6 +45,7 @@ function personCreated(
     role,
     teamId,
     teamAssignedOn: assignedOn,
+    mustChangePassword: false,
   });
 }
 

@@ -74,6 +74,7 @@ function personEvent(role: 'ADMIN' | 'TEAM_LEAD' | 'WORKER', teamId: string | nu
     role,
     teamId,
     teamAssignedOn: teamId ? on : null,
+    mustChangePassword: false,
   });
 }
 

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { onEventsCommitted } from '@aegira/db';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import cookieParser from 'cookie-parser';
 import express, { type Request, type Response } from 'express';
@@ -7,7 +8,12 @@ import { parseBearerToken } from './auth/api-token.ts';
 import { expressCookieJar, SESSION_COOKIE } from './auth/session-cookie.ts';
 import { verifySessionToken } from './auth/session-token.ts';
 import { csrfGuard } from './http/csrf.ts';
-import { requestId, securityHeaders } from './http/request-context.ts';
+import { healthRoutes, type Readiness } from './http/health.ts';
+import { bindDatabaseGauges, metricsEndpoint, recordEventsAppended } from './http/metrics.ts';
+import { restApi } from './http/openapi/rest-api.ts';
+import { requestLog } from './http/request-log.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import { auditBundleRoute } from './modules/audit-chain/bundle-route.ts';
 import { type ApiDeps, createContextInner } from './trpc/context.ts';
 import { appRouter } from './trpc/router.ts';
 
@@ -19,6 +25,14 @@ export interface AppOptions {
   allowedOrigins: readonly string[];
   /** The built web app to serve on the same port; omitted in API-only tests and in dev. */
   webDistDir?: string;
+  /** What /ready reports besides the database; default: migrations applied, no jobs. */
+  readiness?: Readiness;
+  /** Bearer token for GET /metrics; without it /metrics does not exist. */
+  metricsToken?: string;
+  /** Send Strict-Transport-Security (only when the public URL is https). */
+  hsts?: boolean;
+  /** Express "trust proxy" value (e.g. `uniquelocal`): which proxies' X-Forwarded-For to believe. */
+  trustProxy?: string;
 }
 
 function requestIdOf(res: Response): string {
@@ -30,20 +44,24 @@ export function createApp(options: AppOptions) {
   const { deps } = options;
   const app = express();
   app.disable('x-powered-by');
-  app.use(requestId, securityHeaders, cookieParser());
+  // Behind a reverse proxy (AEGIRA_TRUST_PROXY, docs/deployment.md) the client's address and
+  // scheme come from its X-Forwarded-* headers; otherwise from the socket, and such headers are ignored.
+  if (options.trustProxy) app.set('trust proxy', options.trustProxy);
+  app.use(
+    requestLog(deps.logger),
+    securityHeaders({ hsts: options.hsts ?? false }),
+    cookieParser(),
+  );
 
-  app.get('/health', async (_req, res) => {
-    try {
-      await deps.db.$queryRaw`SELECT 1`;
-      res.json({ status: 'ok', database: 'ok' });
-    } catch (error) {
-      deps.logger.error('health check failed', {
-        requestId: requestIdOf(res),
-        error: String(error),
-      });
-      res.status(503).json({ status: 'unavailable', database: 'unreachable' });
-    }
-  });
+  app.use(
+    healthRoutes(deps.db, options.readiness ?? { migrations: 'applied', jobs: 'off' }, deps.logger),
+  );
+  // Process-wide, like prom-client's registry: the last app created in a process reports.
+  onEventsCommitted(recordEventsAppended);
+  bindDatabaseGauges(deps.db);
+  app.get('/metrics', metricsEndpoint(options.metricsToken));
+  app.use(auditBundleRoute(deps));
+  app.use(restApi(deps));
 
   app.use(
     '/trpc',
@@ -66,7 +84,7 @@ export function createApp(options: AppOptions) {
               : null,
           cookies: expressCookieJar(res, deps.secureCookies),
           requestId: requestIdOf(res),
-          clientIp: req.socket.remoteAddress ?? 'unknown',
+          clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
         });
       },
       onError: ({ error, path: procedurePath, ctx }) => {
@@ -89,7 +107,7 @@ export function createApp(options: AppOptions) {
     });
     app.use(express.static(webDist, { index: false, maxAge: '1h' }));
     // Client-side routes: every other GET gets the app shell.
-    app.get(/^\/(?!trpc\/|health$).*/, (_req, res) => {
+    app.get(/^\/(?!trpc\/|api\/|health$|ready$|metrics$).*/, (_req, res) => {
       res.sendFile(path.join(webDist, 'index.html'), { maxAge: 0 });
     });
   }

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { env } from '@aegira/config';
 import { ensureDatabase } from '@aegira/db/server';
 import { formatDemoLogins } from './bootstrap/demo-logins.ts';
+import { instancesRequested, runInstances } from './bootstrap/instances.ts';
 import { resolveJwtSecret } from './bootstrap/jwt-secret.ts';
+import type { Readiness } from './http/health.ts';
 import { type RunningJobs, startJobs } from './jobs/start-jobs.ts';
 import { isDemoSeeded, seedDemoCompany } from './seed/demo-company.ts';
 import { startServer, WEB_DIST_DIR } from './server.ts';
@@ -18,32 +20,50 @@ async function main(): Promise<void> {
   const database = await ensureDatabase({ log: (line) => say(`  ${line}`) });
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   let jobs: RunningJobs | undefined;
+  const readiness: Readiness = {
+    migrations: 'applied',
+    jobs: config.AEGIRA_JOBS === 'on' ? 'starting' : 'off',
+  };
+  let stopping = false;
   const shutdown = async (signal: string) => {
+    // A second Ctrl+C while stopping must not start a second shutdown.
+    if (stopping) return;
+    stopping = true;
     say(`\n${signal} received, stopping…`);
     // Whatever hangs, the process is gone 10 s after the signal.
     setTimeout(() => process.exit(1), SHUTDOWN_DEADLINE_MS).unref();
+    // Out of the proxy's rotation first (/ready answers 503), then drain.
+    if (readiness.jobs !== 'off') readiness.jobs = 'stopping';
     // Jobs first: their running handlers still use the server's database pool.
     await jobs?.stop().catch((error: unknown) => say(`Stopping the jobs failed: ${String(error)}`));
     await server?.close();
     await database.stop();
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   const hasWeb = existsSync(path.join(WEB_DIST_DIR, 'index.html'));
   server = await startServer({
     databaseUrl: database.appUrl,
     port: config.PORT,
-    host: '127.0.0.1',
+    host: config.HOST,
     jwtSecret: resolveJwtSecret(config.JWT_SECRET, config.AEGIRA_DATA_DIR),
     secureCookies: config.NODE_ENV === 'production',
     allowedOrigins: config.AEGIRA_ALLOWED_ORIGINS,
     logLevel: config.LOG_LEVEL,
+    logFormat: config.LOG_FORMAT,
+    readiness,
+    ...(config.AEGIRA_METRICS_TOKEN ? { metricsToken: config.AEGIRA_METRICS_TOKEN } : {}),
+    ...(config.AEGIRA_TRUST_PROXY ? { trustProxy: config.AEGIRA_TRUST_PROXY } : {}),
     ...(hasWeb ? { webDistDir: WEB_DIST_DIR } : {}),
   });
 
-  if (await isDemoSeeded(server.deps.db)) {
+  // Demo people have published passwords: never seeded in production unless asked for.
+  const demo = config.AEGIRA_DEMO ?? (config.NODE_ENV === 'production' ? 'off' : 'on');
+  if (demo === 'off') {
+    say('Demo company not seeded (AEGIRA_DEMO=off).');
+  } else if (await isDemoSeeded(server.deps.db)) {
     say('Demo company already present.');
   } else {
     say('Seeding the demo company…');
@@ -64,6 +84,7 @@ async function main(): Promise<void> {
       now: fixedNow ? () => fixedNow : () => new Date(),
       runTimeoutSeconds: config.AEGIRA_JOB_TIMEOUT_SECONDS,
     });
+    readiness.jobs = 'running';
     say(
       fixedNow
         ? `Scheduled jobs running, on a test clock fixed at ${fixedNow.toISOString()}.`
@@ -77,11 +98,12 @@ async function main(): Promise<void> {
   say(`AEGIRA is running at ${url}`);
   if (!hasWeb)
     say('  (web app not built: run `pnpm --filter @aegira/web build`; the API still works)');
-  say(formatDemoLogins());
+  if (demo === 'on') say(formatDemoLogins());
   say('\nPress Ctrl+C to stop.');
 }
 
-main().catch((error: unknown) => {
+const instances = instancesRequested(process.argv.slice(2));
+(instances === null ? main() : runInstances(instances)).catch((error: unknown) => {
   process.stderr.write(
     `AEGIRA failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
   );

@@ -1,4 +1,4 @@
-import { createDb, type Db } from '@aegira/db';
+import { createDb, createRateLimitStore, type Db } from '@aegira/db';
 import { TRPCError } from '@trpc/server';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
@@ -78,6 +78,8 @@ export async function createTestApi(
 ): Promise<TestApi> {
   const database = await createFreshDatabase();
   const db = createDb(database.appUrl);
+  // The limiter's counts in PostgreSQL, as the server keeps them.
+  const rateLimits = createRateLimitStore(database.appUrl, { maxConnections: 2 });
   const deps: ApiDeps = {
     db,
     jwtSecret: TEST_JWT_SECRET,
@@ -85,6 +87,7 @@ export async function createTestApi(
     // Fixtures log many people in from one address; tests of the limits pass their own.
     loginLimiter: new LoginLimiter(
       options.loginLimits ?? { perAddress: 100_000, failuresPerAccount: 100, windowSeconds: 60 },
+      rateLimits,
     ),
     logger: createLogger('silent'),
   };
@@ -114,6 +117,7 @@ export async function createTestApi(
       return { client, user, password };
     },
     close: async () => {
+      await rateLimits.close();
       await db.$disconnect();
       await database.drop();
     },

@@ -39,6 +39,8 @@ export async function personFixture(
   role: Role,
   options: {
     teamId?: string | null;
+    /** The local day they joined the team (default 2026-01-01, long before any test's day). */
+    teamAssignedOn?: string;
     windowStart?: string;
     windowEnd?: string;
     workDays?: number[];
@@ -55,7 +57,7 @@ export async function personFixture(
     role,
     passwordHash: await passwordHash,
     teamId: options.teamId ?? null,
-    teamAssignedOn: options.teamId ? '2026-01-01' : null,
+    teamAssignedOn: options.teamId ? (options.teamAssignedOn ?? '2026-01-01') : null,
     windowStart: options.windowStart ?? null,
     windowEnd: options.windowEnd ?? null,
     workDays: options.workDays ?? [],
@@ -63,6 +65,25 @@ export async function personFixture(
   const client = api.client();
   await client.api.auth.login({ email, password: FIXTURE_PASSWORD });
   return { id, email, client };
+}
+
+/**
+ * The first login of someone an admin created (people.create sets a password the
+ * person must replace): logs in with it and changes it, as the web app makes them.
+ * Returns the password they chose.
+ */
+export async function firstLogin(
+  client: TestClient,
+  email: string,
+  adminSetPassword: string,
+): Promise<string> {
+  await client.api.auth.login({ email, password: adminSetPassword });
+  const chosen = `${adminSetPassword}-own`;
+  await client.api.profile.changePassword({
+    currentPassword: adminSetPassword,
+    newPassword: chosen,
+  });
+  return chosen;
 }
 
 /** A team with its own lead (and optional supervisor), schedule as given. */

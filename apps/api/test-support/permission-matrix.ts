@@ -110,6 +110,18 @@ const activeLeave = async (world: MatrixWorld, api: TestApi) => {
   ]);
   return id;
 };
+/** The alert of a new worker of the matrix team, raised by their RED check-in. */
+const openAlert = async (world: MatrixWorld, api: TestApi) => {
+  const worker = await personFixture(api, world.company, 'WORKER', { teamId: world.teamId });
+  await worker.client.api.checkIn.submit({
+    ...checkInInput,
+    painLevel: 8,
+    painLocation: 'lower_back',
+  });
+  const [alert] = (await worker.client.api.alerts.list({})).items;
+  if (!alert) throw new Error('the RED check-in raised no alert');
+  return alert.id;
+};
 /** An admin, or the lead of the target's team; another company's admin does not find it. */
 const leadOrAdmin = expectation(
   { ...everyRole('FORBIDDEN'), ADMIN: 'ok', TEAM_LEAD: 'ok' },
@@ -198,6 +210,18 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
     input: () => ({ limit: 5 }),
     expect: expectation(everyRole('ok'), 'ok'),
   },
+  // Readable like the check-ins they come from: every role its own scope (a worker their own).
+  'alerts.list': { input: () => ({}), expect: expectation(everyRole('ok'), 'ok') },
+  // The team's lead and supervisor, WHS and admins; not the worker.
+  'alerts.recordCountermeasure': {
+    input: async (world, api) => ({
+      alertId: await openAlert(world, api),
+      type: 'MONITORED',
+      note: 'Matrix check',
+    }),
+    expect: expectation({ ...everyRole('ok'), WORKER: 'FORBIDDEN' }, 'NOT_FOUND'),
+  },
+
   'missedCheckIns.excuse': {
     input: async (world, api) => ({ missId: await openMiss(world, api), reason: 'Flat tyre' }),
     expect: leadOrAdmin,
@@ -229,6 +253,15 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
   },
 
   'audit.list': { input: () => ({ limit: 5 }), expect: adminOnly('ok') },
+  // Audit integrity (issue 15): an admin's browser session acts on its own company's chain.
+  'auditChain.integrity': { access: 'session', input: () => undefined, expect: adminOnly('ok') },
+  'auditChain.signCheckpoint': {
+    access: 'session',
+    input: () => undefined,
+    expect: adminOnly('ok'),
+  },
+  'auditChain.startVerify': { access: 'session', input: () => undefined, expect: adminOnly('ok') },
+  'auditChain.verifyStatus': { access: 'session', input: () => ({}), expect: adminOnly('ok') },
   'events.forEntity': {
     input: (world) => ({ entityType: 'person', entityId: world.accounts.WORKER.id, limit: 5 }),
     expect: adminOnly('ok'),
@@ -296,10 +329,52 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
     }),
     expect: adminOnly('NOT_FOUND'),
   },
+  // Sets a credential: an admin in a browser session, never an API token.
+  'people.resetPassword': {
+    access: 'session',
+    input: async (world, api) => ({ personId: (await freshPerson(world, api)).id }),
+    expect: adminOnly('NOT_FOUND'),
+  },
   'people.reactivate': {
     input: (world) => ({ personId: world.accounts.WORKER.id }),
     // Reactivating an active person is refused as a conflict, after the permission check.
     expect: expectation({ ...everyRole('FORBIDDEN'), ADMIN: 'rejected' }, 'NOT_FOUND'),
+  },
+
+  // Every signed-in person may open their live stream; what it delivers to whom is pinned in
+  // live-updates.int.test.ts (the caller sees the stream open, not its messages).
+  'live.updates': {
+    access: 'session',
+    input: () => undefined,
+    expect: expectation(everyRole('ok'), 'ok'),
+  },
+
+  // Every role has its own notifications; an id that is not the caller's is not found, so
+  // the ownership of each is pinned in notifications.int.test.ts.
+  'notifications.list': {
+    access: 'session',
+    input: () => ({ filter: 'all' }),
+    expect: expectation(everyRole('ok'), 'ok'),
+  },
+  'notifications.unreadCount': {
+    access: 'session',
+    input: () => undefined,
+    expect: expectation(everyRole('ok'), 'ok'),
+  },
+  'notifications.markRead': {
+    access: 'session',
+    input: () => ({ id: randomUUID() }),
+    expect: expectation(everyRole('NOT_FOUND'), 'NOT_FOUND'),
+  },
+  'notifications.markAllRead': {
+    access: 'session',
+    input: () => undefined,
+    expect: expectation(everyRole('ok'), 'ok'),
+  },
+  'notifications.archive': {
+    access: 'session',
+    input: () => ({ id: randomUUID() }),
+    expect: expectation(everyRole('NOT_FOUND'), 'NOT_FOUND'),
   },
 
   'profile.get': {

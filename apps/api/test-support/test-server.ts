@@ -4,6 +4,8 @@ import { TEST_JWT_SECRET } from './api-harness.ts';
 
 export interface TestServer extends RunningServer {
   ownerUrl: string;
+  /** The application role's connection (e.g. for a test's own job worker). */
+  appUrl: string;
   stop(): Promise<void>;
 }
 
@@ -23,6 +25,7 @@ export async function startTestServer(
   return {
     ...server,
     ownerUrl: database.ownerUrl,
+    appUrl: options.databaseUrl ?? database.appUrl,
     stop: async () => {
       await server.close();
       await database.drop();

@@ -43,10 +43,18 @@ function post(path: string, body: string, headers: Record<string, string> = CSRF
 }
 
 describe('HTTP server', () => {
-  it('answers /health after checking the database', async () => {
-    const response = await fetch(`${server.url}/health`);
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', database: 'ok' });
+  it('answers /health (liveness) and /ready after checking the database', async () => {
+    const health = await fetch(`${server.url}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${server.url}/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({
+      status: 'ready',
+      database: 'ok',
+      migrations: 'applied',
+      jobs: 'off',
+    });
   });
 
   it('sets the session as an httpOnly, SameSite cookie and never returns the token in the body', async () => {
@@ -153,9 +161,11 @@ describe('unexpected failures', () => {
     expect(text).not.toMatch(/SELECT|app_find_login|ECONNREFUSED|stack|node_modules/i);
   });
 
-  it('report the database as unavailable on /health', async () => {
-    const response = await fetch(`${broken.url}/health`);
+  it('report the database as unavailable on /ready, while /health (liveness) still answers', async () => {
+    const response = await fetch(`${broken.url}/ready`);
     expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ status: 'unavailable', database: 'unreachable' });
+    expect((await fetch(`${broken.url}/health`)).status).toBe(200);
   });
 });
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMPANY_JOBS } from '../src/jobs/company-jobs.ts';
 import { fanOutCompanyJobs } from '../src/jobs/fan-out.ts';
 import { recordRun } from '../src/jobs/record-run.ts';
-import { SLOT_SECONDS, scheduleFanOut } from '../src/jobs/schedule.ts';
+import { FAN_OUT_SLOT_SECONDS, scheduleFanOut } from '../src/jobs/schedule.ts';
 import { failureOf, type TestApi, useTestApi } from '../test-support/api-harness.ts';
 import { type CompanyFixture, companyFixture, personFixture } from '../test-support/fixtures.ts';
 
@@ -220,7 +220,7 @@ describe('the job queue as the application role', () => {
     const schedules = await owner.query<{ name: string; cron: string }>(
       'SELECT name, cron FROM pgboss.schedule',
     );
-    expect(schedules.rows).toEqual([{ name: JOB_QUEUES.fanOut, cron: '*/5 * * * *' }]);
+    expect(schedules.rows).toEqual([{ name: JOB_QUEUES.fanOut, cron: '* * * * *' }]);
     const fanOuts = await owner.query('SELECT id FROM pgboss.job WHERE name = $1', [
       JOB_QUEUES.fanOut,
     ]);
@@ -228,9 +228,9 @@ describe('the job queue as the application role', () => {
   });
 });
 
-/** Waits out the last seconds of a slot, so that calls meant for one slot share it. */
+/** Waits out the last seconds of a slot (the shortest, whose edges are every slot's), so that calls meant for one slot share it. */
 async function awayFromSlotEdge(): Promise<void> {
-  const slotMs = SLOT_SECONDS * 1000;
+  const slotMs = FAN_OUT_SLOT_SECONDS * 1000;
   const untilNext = slotMs - (Date.now() % slotMs);
   if (untilNext < 3000) await sleep(untilNext + 200);
 }

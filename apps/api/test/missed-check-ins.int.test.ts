@@ -72,6 +72,7 @@ function personCreated(
     role,
     teamId,
     teamAssignedOn: assignedOn,
+    mustChangePassword: false,
   });
 }
 
@@ -444,6 +445,7 @@ describe('detectMissedCheckIns: resolution by a check-in', () => {
         lastName: 'x',
         tokenId: null,
         readOnly: false,
+        mustChangePassword: false,
       },
       { ...GOOD_CHECK_IN, painLocation: null, notes: null },
     );

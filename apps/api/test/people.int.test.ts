@@ -6,6 +6,7 @@ import {
   type CompanyFixture,
   companyFixture,
   FIXTURE_PASSWORD,
+  firstLogin,
   personFixture,
   teamFixture,
 } from '../test-support/fixtures.ts';
@@ -103,10 +104,10 @@ describe('people.create', () => {
     expect(audits).toMatchObject([
       { action: 'PERSON_CREATED', entity_id: result.id, actor_id: company.adminId },
     ]);
-    // The initial password works.
+    // The initial password works, and must be changed first (an admin chose it).
     const client = api.client();
     const login = await client.api.auth.login({ email: address, password: PASSWORD });
-    expect(login.user.role).toBe('WORKER');
+    expect(login.user).toMatchObject({ role: 'WORKER', mustChangePassword: true });
   });
 
   it('creates other roles without a team', async () => {
@@ -733,7 +734,7 @@ describe('people.list and people.get', () => {
       page.items.map((item) => item.id).sort();
 
     const whsClient = api.client();
-    await whsClient.api.auth.login({ email: whs.email, password: PASSWORD });
+    await firstLogin(whsClient, whs.email, PASSWORD);
     const whsView = await whsClient.api.people.list({ limit: 100 });
     expect(whsView.items.length).toBe(
       (await company.admin.api.people.list({ limit: 100 })).items.length,
@@ -753,7 +754,7 @@ describe('people.list and people.get', () => {
     expect(hiddenFromLead.code).toBe('NOT_FOUND');
 
     const worker = api.client();
-    await worker.api.auth.login({ email: anna.email, password: PASSWORD });
+    await firstLogin(worker, anna.email, PASSWORD);
     expect((await failureOf(worker.api.people.list({}))).code).toBe('FORBIDDEN');
     expect((await failureOf(worker.api.people.get({ id: anna.id }))).code).toBe('FORBIDDEN');
   });

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { type TestApi, type TestClient, useTestApi } from '../test-support/api-harness.ts';
-import { GOOD_CHECK_IN } from '../test-support/fixtures.ts';
+import { firstLogin, GOOD_CHECK_IN } from '../test-support/fixtures.ts';
 import { replayAndCompare, useReplayTarget } from '../test-support/replay-check.ts';
 
 // Property: whatever sequence of commands two companies run, (1) a command
@@ -119,7 +119,7 @@ async function createPerson(world: World, role: string, teamId: string | null): 
     password: PASSWORD,
   });
   const client = api.client();
-  await client.api.auth.login({ email, password: PASSWORD });
+  await firstLogin(client, email, PASSWORD);
   world.clients.set(person.id, client);
   return person.id;
 }

@@ -87,8 +87,9 @@ afterAll(async () => {
 
 describe('three API instances on one database', () => {
   it('complete each due transfer exactly once, even when the instance running it is killed', async () => {
+    // One JSON line per entry (pino puts the message last): the start of this job for this company.
     const started = new RegExp(
-      `"message":"Job started","job":"${JOB_QUEUES.completeDueTransfers}","companyId":"${company.companyId}"`,
+      `"job":"${JOB_QUEUES.completeDueTransfers}","companyId":"${company.companyId}"[^\n]*"message":"Job started"`,
     );
     killed = await firstInstanceWith(started, 20_000);
     killed.child.kill('SIGKILL');

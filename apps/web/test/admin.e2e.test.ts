@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { TestClient } from '../../api/test-support/api-harness.ts';
+import { firstLogin } from '../../api/test-support/fixtures.ts';
 import type { TestServer } from '../../api/test-support/test-server.ts';
 import { useServerAndBrowser } from './e2e-setup.ts';
 
@@ -20,10 +21,10 @@ async function signUpCompany(server: TestServer) {
   return { email, unique };
 }
 
-async function logIn(page: Page, url: string, email: string) {
+async function logIn(page: Page, url: string, email: string, password = PASSWORD) {
   await page.goto(new URL('/login', url).toString());
   await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Log in' }).click();
 }
 
@@ -109,7 +110,7 @@ describe('people and team administration in the browser', () => {
 
     // She can sign in now (so her password is not what fails later), and has a session.
     const wendy = new TestClient(server.deps, '203.0.113.9');
-    await wendy.api.auth.login({ email: workerEmail, password: PASSWORD });
+    await firstLogin(wendy, workerEmail, PASSWORD);
     expect((await wendy.api.auth.me()).user?.email).toBe(workerEmail);
 
     // When the admin deactivates her, a reason is required.
@@ -186,6 +187,12 @@ describe('people and team administration in the browser', () => {
         ...(teamId ? { teamId } : {}),
       });
     const omar = await person('Omar', 'TEAM_LEAD');
+    // The admin chose Omar's password; he replaces it at his first login (password-reset.e2e).
+    const omarPassword = await firstLogin(
+      new TestClient(server.deps),
+      `omar.${unique}@e2e.aegira.test`,
+      PASSWORD,
+    );
     const lena = await person('Lena', 'TEAM_LEAD');
     const day = await admin.api.teams.create({ name: 'Day shift', leaderId: omar.id });
     await admin.api.teams.create({ name: 'Night shift', leaderId: lena.id });
@@ -221,7 +228,7 @@ describe('people and team administration in the browser', () => {
     // (Logged out for real before the next page load, or that load would race the logout.)
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.getByRole('button', { name: 'Log in' }).waitFor();
-    await logIn(page, server.url, `omar.${unique}@e2e.aegira.test`);
+    await logIn(page, server.url, `omar.${unique}@e2e.aegira.test`, omarPassword);
     await openNav(page, 'My team');
     await page.getByRole('heading', { level: 1, name: 'Day shift' }).waitFor();
     const roster = page.getByRole('table', { name: /Members of Day shift/ });

@@ -26,7 +26,26 @@ const envSchema = z.object({
         .map((origin) => origin.trim())
         .filter((origin) => origin.length > 0),
     ),
+  /**
+   * The Ed25519 key (PKCS#8 PEM) that signs audit checkpoints, or a path to one; outside
+   * production a key is generated once into AEGIRA_DATA_DIR. Never stored in the database.
+   */
+  AEGIRA_AUDIT_KEY: z.string().min(1).optional(),
+  AEGIRA_AUDIT_KEY_FILE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** `json` (one line per entry, for log shippers) or `pretty` (pino-pretty, `pnpm dev`). */
+  LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
+  /** Address the HTTP server binds: loopback by default; `0.0.0.0` in a container. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** Bearer token that GET /metrics requires; unset (or empty), /metrics does not exist. */
+  AEGIRA_METRICS_TOKEN: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.string().min(16, 'must be at least 16 characters').optional(),
+  ),
+  /** Seed the demo company (known passwords) on first start: on by default, off in production. */
+  AEGIRA_DEMO: z.enum(['on', 'off']).optional(),
+  /** Express "trust proxy" (e.g. `uniquelocal`): set behind a reverse proxy; unset, X-Forwarded-* are ignored. */
+  AEGIRA_TRUST_PROXY: z.string().min(1).optional(),
   /** Scheduled jobs (missed check-ins, due transfers) in this process: `off` for tests that run their own. */
   AEGIRA_JOBS: z.enum(['on', 'off']).default('on'),
   /**
@@ -82,4 +101,13 @@ export function childProcessEnv(
   options: { defaults?: Record<string, string>; set?: Record<string, string> } = {},
 ): NodeJS.ProcessEnv {
   return { ...options.defaults, ...process.env, ...options.set };
+}
+
+/**
+ * The folder a `pnpm <script>` was typed in (pnpm runs a package's script in the package's
+ * folder and passes the original one as INIT_CWD), so command-line paths mean what the user
+ * meant.
+ */
+export function invocationDir(): string {
+  return process.env.INIT_CWD ?? process.cwd();
 }

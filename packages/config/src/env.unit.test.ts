@@ -42,6 +42,22 @@ describe('loadEnv', () => {
     );
   });
 
+  it('reads the operations settings: log format, bind address, metrics token, demo data', () => {
+    const env = loadEnv({});
+    expect(env.LOG_FORMAT).toBe('json');
+    expect(env.HOST).toBe('127.0.0.1');
+    expect(env.AEGIRA_METRICS_TOKEN).toBeUndefined();
+    expect(env.AEGIRA_DEMO).toBeUndefined();
+    // Compose passes an unset variable as an empty string: that means "no metrics".
+    expect(loadEnv({ AEGIRA_METRICS_TOKEN: '' }).AEGIRA_METRICS_TOKEN).toBeUndefined();
+    expect(() => loadEnv({ AEGIRA_METRICS_TOKEN: 'short' })).toThrow(/AEGIRA_METRICS_TOKEN/);
+    expect(() => loadEnv({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT/);
+    expect(loadEnv({ AEGIRA_DEMO: 'off', HOST: '0.0.0.0' })).toMatchObject({
+      AEGIRA_DEMO: 'off',
+      HOST: '0.0.0.0',
+    });
+  });
+
   it('takes a test clock for jobs, except in production', () => {
     const now = loadEnv({ AEGIRA_JOB_NOW: '2026-11-26T12:00:00+01:00' }).AEGIRA_JOB_NOW;
     expect(now?.toISOString()).toBe('2026-11-26T11:00:00.000Z');

@@ -1,1 +1,9 @@
-export { childProcessEnv, type Env, EnvError, env, loadEnv, repoRoot } from './env.ts';
+export {
+  childProcessEnv,
+  type Env,
+  EnvError,
+  env,
+  invocationDir,
+  loadEnv,
+  repoRoot,
+} from './env.ts';

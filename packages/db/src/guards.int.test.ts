@@ -28,6 +28,22 @@ const TRIGGER_SUFFIXES: Record<string, readonly string[]> = {
   operational: [],
 };
 
+/**
+ * Tables the application role may touch that are deliberately outside the registry:
+ * app_guard_table scopes a table by its company column, and these have no company.
+ * Each is listed with exactly the privileges it needs and the reason it is unscoped.
+ */
+const UNSCOPED_TABLES: Record<string, { privileges: readonly string[]; reason: string }> = {
+  rate_limits: {
+    privileges: ['DELETE', 'INSERT', 'SELECT', 'UPDATE'],
+    reason:
+      'login throttles (migration shared_rate_limits) are counted before any company is bound, ' +
+      'per client address and per account across companies; the rows are hashed keys, counters ' +
+      'and expiry times, nothing of a tenant. DELETE: expired windows are pruned and a ' +
+      'successful login clears its account.',
+  },
+};
+
 let database: FreshDatabase;
 let owner: pg.Client;
 let app: pg.Client;
@@ -194,6 +210,53 @@ describe('the table registry', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it('lets the application role touch no table outside the registry but the deliberate unscoped ones', async () => {
+    const result = await owner.query<{
+      table_name: string;
+      privileges: string[];
+      company: boolean;
+    }>(
+      `SELECT c.relname AS table_name,
+              ARRAY(SELECT p FROM unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE',
+                                               'REFERENCES', 'TRIGGER']) AS p
+                    WHERE has_table_privilege($1, c.oid, p) ORDER BY p) AS privileges,
+              EXISTS (SELECT 1 FROM pg_attribute a
+                      WHERE a.attrelid = c.oid AND a.attname = 'company_id'
+                        AND a.attnum > 0 AND NOT a.attisdropped) AS company
+       FROM pg_class c
+       WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm')
+         AND NOT EXISTS (SELECT 1 FROM app_table_registry r WHERE r.table_name = c.relname)
+       ORDER BY c.relname`,
+      [APP_ROLE],
+    );
+    const touched = result.rows.filter((row) => row.privileges.length > 0);
+    expect(Object.fromEntries(touched.map((row) => [row.table_name, row.privileges]))).toEqual(
+      Object.fromEntries(
+        Object.entries(UNSCOPED_TABLES).map(([table, { privileges }]) => [table, [...privileges]]),
+      ),
+    );
+    // A table with a company belongs in the registry, under its tenant policy.
+    expect(touched.filter((row) => row.company).map((row) => row.table_name)).toEqual([]);
+    for (const { reason } of Object.values(UNSCOPED_TABLES)) expect(reason).not.toBe('');
+  });
+
+  it('lets the application role count login attempts with no company bound, and nobody else', async () => {
+    const key = `guards-test:${randomUUID()}`;
+    await rolledBack(app, null, async () => {
+      await app.query('INSERT INTO rate_limits (key, points, expire) VALUES ($1, 1, $2)', [
+        key,
+        Date.now() + 60_000,
+      ]);
+      const seen = await app.query('SELECT points FROM rate_limits WHERE key = $1', [key]);
+      expect(seen.rows).toEqual([{ points: 1 }]);
+    });
+    const publicGrants = await owner.query(
+      `SELECT privilege_type FROM information_schema.role_table_grants
+       WHERE table_name = 'rate_limits' AND grantee = 'PUBLIC'`,
+    );
+    expect(publicGrants.rows).toEqual([]);
   });
 
   it('defers every reference between entity tables, and only those', async () => {

@@ -1,4 +1,6 @@
+export * as auditChain from './audit-chain/index.ts';
 export { type CreateDbOptions, createDb, type Db, type ReadTx } from './client.ts';
+export { onEventsCommitted } from './committed-events.ts';
 export type { CredentialWrite } from './credentials.ts';
 export { isUniqueViolation, uniqueViolationIndex } from './db-errors.ts';
 export type { AnyNewEvent, CommandActor, NewEvent } from './event-log.ts';
@@ -6,9 +8,11 @@ export type {
   ApiToken,
   CheckIn,
   Company,
+  Countermeasure,
   Holiday,
   MissedCheckIn,
   Person,
+  ReadinessAlert,
   Team,
   TeamTransfer,
 } from './generated/prisma/client.ts';
@@ -23,8 +27,39 @@ export {
   type JobRunEnd,
   type JobRunOutcome,
   type JobRunStart,
+  recordJobRunProgress,
   startJobRun,
 } from './job-runs.ts';
+export {
+  type LiveListener,
+  type LiveListenerOptions,
+  parseLiveMessage,
+  startLiveListener,
+} from './live/live-listener.ts';
+export {
+  LIVE_CHANNEL,
+  type LiveMessage,
+  type NotificationMessage,
+  type RosterMessage,
+} from './live/live-message.ts';
+export { findLiveSessions, type SessionClaimsToCheck } from './live/live-sessions.ts';
+export {
+  archiveNotification,
+  eventGroupKey,
+  markAllNotificationsRead,
+  markNotificationRead,
+  NOTIFICATION_KINDS,
+  NOTIFICATION_RETENTION_DAYS,
+  type NotificationData,
+  type NotificationKind,
+  type NotificationValue,
+  pruneReadNotifications,
+  type RecipientOf,
+  type ReminderDue,
+  recordReminders,
+  reminderGroupKey,
+  teamMissesGroupKey,
+} from './notifications/index.ts';
 export {
   type ApiTokenRecord,
   type CompanyToSchedule,
@@ -46,6 +81,13 @@ export {
   type RowOf,
   type TableProjection,
 } from './projections/index.ts';
+export { createRateLimitStore, RATE_LIMIT_TABLE, type RateLimitStore } from './rate-limits.ts';
+export {
+  COPIED_LOGS,
+  type RebuildOptions,
+  type RebuildResult,
+  rebuildCompany,
+} from './rebuild/rebuild-company.ts';
 export { type LoggedEvent, replayCompanyEvents, upcastLoggedEvent } from './replay.ts';
 export type { AnyStoredEvent, StoredEvent } from './stored-event.ts';
 export { bindCompany, withTenant } from './tenant.ts';

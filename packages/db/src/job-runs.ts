@@ -55,3 +55,19 @@ export async function finishJobRun(db: Db, end: JobRunEnd): Promise<void> {
       WHERE id = ${end.runId}::uuid`;
   }, TRANSACTION_OPTIONS);
 }
+
+/**
+ * Replaces the counts of a run still in progress (a long job reports how far it got); a run
+ * that has ended keeps its final counts.
+ */
+export async function recordJobRunProgress(
+  db: Db,
+  progress: { companyId: string; runId: string; counts: Record<string, number> },
+): Promise<void> {
+  await prismaOf(db).$transaction(async (tx) => {
+    await bindCompany(tx, progress.companyId);
+    await tx.$executeRaw`
+      UPDATE job_runs SET counts = ${JSON.stringify(progress.counts)}::jsonb
+      WHERE id = ${progress.runId}::uuid AND outcome = 'running'`;
+  }, TRANSACTION_OPTIONS);
+}

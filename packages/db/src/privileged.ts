@@ -94,6 +94,8 @@ export interface SessionPerson {
   lastName: string;
   role: 'ADMIN' | 'WHS' | 'SUPERVISOR' | 'TEAM_LEAD' | 'WORKER';
   company: { id: string; name: string; slug: string; timezone: string };
+  /** An admin-set or one-time password: nothing but changing it is allowed until then. */
+  mustChangePassword: boolean;
 }
 
 interface SessionRow {
@@ -105,6 +107,7 @@ interface SessionRow {
   company_name: string;
   company_slug: string;
   company_timezone: string;
+  must_change_password: boolean;
 }
 
 /**
@@ -132,6 +135,7 @@ export async function findSessionPerson(
       slug: row.company_slug,
       timezone: row.company_timezone,
     },
+    mustChangePassword: row.must_change_password,
   };
 }
 

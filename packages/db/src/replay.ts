@@ -1,6 +1,7 @@
 import { type EntityType, type EventType, upcastPayload } from '@aegira/events';
 import { type Db, prismaOf } from './client.ts';
 import { appendLogRows } from './event-log.ts';
+import { deriveNotifications } from './notifications/derive-notifications.ts';
 import { applyEvents } from './projections/apply-events.ts';
 import type { AnyStoredEvent } from './stored-event.ts';
 import { bindCompany, TRANSACTION_OPTIONS } from './tenant.ts';
@@ -71,6 +72,8 @@ export async function replayCompanyEvents(
         upcastLoggedEvent(event, appended.get(event.id)?.position ?? 0n),
       );
       await applyEvents(tx, stored);
+      // The notifications read model, by the live path's own function (read marks aside).
+      await deriveNotifications(tx, stored);
     }, TRANSACTION_OPTIONS);
   }
   return events.length;

@@ -47,6 +47,7 @@ function person(id: string, role: 'ADMIN' | 'TEAM_LEAD' | 'WORKER', teamId: stri
     role,
     teamId,
     teamAssignedOn: teamId ? '2026-11-01' : null,
+    mustChangePassword: false,
   });
 }
 

@@ -49,6 +49,7 @@ async function makeCompany(name = 'Acme') {
         role: 'ADMIN',
         teamId: null,
         teamAssignedOn: null,
+        mustChangePassword: false,
       }),
     ],
     credentials: [{ kind: 'password', personId: adminId, passwordHash: 'not-a-real-hash' }],

@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditAction, EventPayload, EventType } from '@aegira/events';
 import { type Db, prismaOf, type ReadTx, type WriteTx } from './client.ts';
+import { tellEventsCommitted } from './committed-events.ts';
 import { type CredentialWrite, writeCredentials } from './credentials.ts';
 import { type AnyNewEvent, appendEvents, type CommandActor, type NewEvent } from './event-log.ts';
 import type { Prisma } from './generated/prisma/client.ts';
+import { publishLive } from './live/publish-live.ts';
+import { publishRosterChanges } from './live/roster-messages.ts';
+import { deriveNotifications, notificationMessages } from './notifications/derive-notifications.ts';
 import { applyEvents } from './projections/apply-events.ts';
 import type { AnyStoredEvent } from './stored-event.ts';
 import { bindCompany, TRANSACTION_OPTIONS } from './tenant.ts';
@@ -99,16 +103,26 @@ export async function executeCommand<R>(
   decide: Decide,
   then?: (read: ReadTx, events: AnyStoredEvent[]) => Promise<R>,
 ): Promise<R | AnyStoredEvent[]> {
-  return prismaOf(db).$transaction(async (tx) => {
+  let committed: AnyStoredEvent[] = [];
+  const result = await prismaOf(db).$transaction(async (tx) => {
     await bindCompany(tx, actor.companyId);
     const decided = await decide(tx);
     const decision = Array.isArray(decided) ? { events: decided } : decided;
     // Nothing decided, nothing written (e.g. a job run with nothing due).
     if (decision.events.length === 0) return then ? then(tx, []) : [];
     const stored = await appendEvents(tx, actor, decision.events, randomUUID);
+    committed = stored;
     await applyEvents(tx, stored);
     await writeAudit(tx, actor, stored, decision.events);
     await writeCredentials(tx, actor.companyId, decision.credentials ?? []);
+    // The notifications read model is derived in the same transaction (no query when no
+    // event causes one); NOTIFY reaches other instances only if this commits.
+    const notified = await deriveNotifications(tx, stored);
+    await publishLive(tx, notificationMessages(actor.companyId, notified));
+    // Rosters showing the affected people re-read live (one statement, none when no event shows).
+    await publishRosterChanges(tx, stored);
     return then ? then(tx, stored) : stored;
   }, TRANSACTION_OPTIONS);
+  tellEventsCommitted(committed.map((stored) => stored.type));
+  return result;
 }

@@ -6,4 +6,5 @@ export * from './missed-check-in.ts';
 export * from './missed-check-in-snapshot.ts';
 export * from './missed-check-in-time.ts';
 export * from './readiness.ts';
+export * from './readiness-alert.ts';
 export * from './schedule.ts';

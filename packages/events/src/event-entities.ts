@@ -55,6 +55,7 @@ export const EVENT_ENTITIES: { readonly [K in EventType]: EntityDefinition<K> } 
   // A countermeasure is part of its alert's history.
   COUNTERMEASURE_RECORDED: { type: 'readiness_alert', id: (p) => p.alertId },
   READINESS_ALERT_ESCALATED: { type: 'readiness_alert', id: (p) => p.id },
+  AUDIT_CHECKPOINT_SIGNED: { type: 'audit_checkpoint', id: (p) => p.id },
 };
 
 /** The entity an event belongs to, read from its (current-version) payload. */

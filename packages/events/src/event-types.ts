@@ -42,6 +42,7 @@ export const EVENT_TYPES = [
   'READINESS_ALERT_RAISED',
   'COUNTERMEASURE_RECORDED',
   'READINESS_ALERT_ESCALATED',
+  'AUDIT_CHECKPOINT_SIGNED',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -63,5 +64,6 @@ export const ENTITY_TYPES = [
   'api_token',
   'leave',
   'readiness_alert',
+  'audit_checkpoint',
 ] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];

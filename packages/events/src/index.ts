@@ -1,4 +1,5 @@
 export { AUDIT_ACTIONS, AuditAction } from './audit-actions.ts';
+export { CanonicalJsonError, canonicalJson } from './canonical-json.ts';
 export { EVENT_ENTITIES, EVENT_ENTITY, entityOf, entityTypeOf } from './event-entities.ts';
 export { ENTITY_TYPES, type EntityType, EVENT_TYPES, EventType } from './event-types.ts';
 export {
@@ -23,6 +24,7 @@ export {
 export { eventPayloadSchemas } from './payloads.ts';
 export { hhmm, localDate, ROLES, type Role } from './primitives.ts';
 export { markedFields, REDACTED, type RedactOptions, redactPayload } from './redact-payload.ts';
+export { replaceMarkedFields } from './replace-marked-fields.ts';
 export { SAMPLE_EVENT_PAYLOADS, SAMPLE_IDS } from './sample-payloads.ts';
 export type { MarkedField } from './schema-walk.ts';
 export { upcastPayload } from './upcast-payload.ts';

@@ -9,6 +9,7 @@ import {
   personCreatedV1,
   personPasswordChangedV1,
 } from './payloads-v1.ts';
+import { personCreatedV2 } from './payloads-v2.ts';
 import { withoutSecrets } from './without-secrets.ts';
 
 /** A superseded payload version, and how to turn it into the next one. */
@@ -38,6 +39,9 @@ export const PAST_PAYLOAD_VERSIONS: { readonly [K in EventType]?: readonly PastP
     // Version 2 of these three took credentials out of the immutable log (product.md rule 3).
     PERSON_CREATED: [
       pastVersion(personCreatedV1, (payload) => withoutSecrets(personCreatedV1, payload)),
+      // Version 3 added the forced change of an admin-set password; before it, people chose
+      // their own password (sign-up) or were created with one they were given to keep.
+      pastVersion(personCreatedV2, (payload) => ({ ...payload, mustChangePassword: false })),
     ],
     PERSON_PASSWORD_CHANGED: [
       pastVersion(personPasswordChangedV1, (payload) =>

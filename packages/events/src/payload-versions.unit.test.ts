@@ -51,18 +51,20 @@ describe('payload versions', () => {
       'MISSED_CHECK_IN_DETECTED',
       'API_TOKEN_CREATED',
     ]);
-    expect(changed.map((type) => EVENT_SCHEMA_VERSION[type])).toEqual([2, 2, 2, 2]);
+    // PERSON_CREATED v3 added the forced change of an admin-set password.
+    expect(changed.map((type) => EVENT_SCHEMA_VERSION[type])).toEqual([3, 2, 2, 2]);
   });
 });
 
 describe('upcasting stored payloads', () => {
   it.each([
-    ['PERSON_CREATED', 'passwordHash'],
-    ['PERSON_PASSWORD_CHANGED', 'passwordHash'],
-    ['API_TOKEN_CREATED', 'tokenHash'],
+    // v1 → v2 → v3: a person created before forced changes chose their own password.
+    ['PERSON_CREATED', 'passwordHash', { mustChangePassword: false }],
+    ['PERSON_PASSWORD_CHANGED', 'passwordHash', {}],
+    ['API_TOKEN_CREATED', 'tokenHash', {}],
   ] as const)(
     'given a stored %s v1, when upcast, then %s is gone and the rest is kept',
-    (type, hash) => {
+    (type, hash, added) => {
       const stored = SAMPLE_EVENT_PAYLOADS[type][1];
       expect(stored).toHaveProperty(hash);
 
@@ -70,13 +72,21 @@ describe('upcasting stored payloads', () => {
 
       expect(upcast).not.toHaveProperty(hash);
       const { [hash]: _hash, ...rest } = stored as Record<string, unknown>;
-      expect(upcast).toEqual(rest);
+      expect(upcast).toEqual({ ...rest, ...added });
     },
   );
 
+  it('given a stored PERSON_CREATED v2, when upcast, then the person need not change their password', () => {
+    const stored = SAMPLE_EVENT_PAYLOADS.PERSON_CREATED[2] as Record<string, unknown>;
+    expect(upcastPayload('PERSON_CREATED', 2, stored)).toEqual({
+      ...stored,
+      mustChangePassword: false,
+    });
+  });
+
   it('given a current-version payload, when read, then it comes back unchanged', () => {
-    const stored = SAMPLE_EVENT_PAYLOADS.PERSON_CREATED[2];
-    expect(upcastPayload('PERSON_CREATED', 2, stored)).toEqual(stored);
+    const stored = SAMPLE_EVENT_PAYLOADS.PERSON_CREATED[3];
+    expect(upcastPayload('PERSON_CREATED', 3, stored)).toEqual(stored);
   });
 
   it('given a new PERSON_CREATED carrying a password hash, then it is refused', () => {
@@ -86,10 +96,10 @@ describe('upcasting stored payloads', () => {
   });
 
   it('given an unknown version, then it is refused with the versions that exist', () => {
-    const sample = SAMPLE_EVENT_PAYLOADS.PERSON_CREATED[2];
-    expect(() => upcastPayload('PERSON_CREATED', 3, sample)).toThrowError(InvalidEventPayloadError);
-    expect(() => upcastPayload('PERSON_CREATED', 3, sample)).toThrow(
-      'Invalid PERSON_CREATED payload: version: unknown version 3; versions that exist: 1, 2',
+    const sample = SAMPLE_EVENT_PAYLOADS.PERSON_CREATED[3];
+    expect(() => upcastPayload('PERSON_CREATED', 4, sample)).toThrowError(InvalidEventPayloadError);
+    expect(() => upcastPayload('PERSON_CREATED', 4, sample)).toThrow(
+      'Invalid PERSON_CREATED payload: version: unknown version 4; versions that exist: 1, 2, 3',
     );
     expect(() => upcastPayload('COMPANY_CREATED', 0, {})).toThrow(/versions that exist: 1$/);
   });

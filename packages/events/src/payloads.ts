@@ -34,6 +34,8 @@ const personCreated = z.strictObject({
   // Version 2: the password hash lives in the credentials table only (product.md rule 3).
   teamId: uuid.nullable(),
   teamAssignedOn: localDate.nullable(),
+  // Version 3: an admin set the password, so it must be changed at the next login.
+  mustChangePassword: z.boolean(),
 });
 const personUpdated = z.strictObject({
   id: uuid,
@@ -264,6 +266,22 @@ const readinessAlertEscalated = z.strictObject({
   escalatedToIds: z.array(uuid),
 });
 
+// A signed checkpoint of the company's hash chain (docs/decisions/017-signed-checkpoints.md):
+// the statement signed is canonical JSON of (company, sequence, head hash, Merkle root, time, key).
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex SHA-256');
+const auditCheckpointSigned = z.strictObject({
+  id: uuid,
+  sequence: z.number().int().min(1),
+  headHash: sha256Hex,
+  merkleRoot: sha256Hex,
+  signedAt: timestamp,
+  keyId: z.string().regex(/^[0-9a-f]{16}$/, 'must be 16 hex digits'),
+  /** Ed25519 public key, SPKI DER in base64url. */
+  publicKey: z.string().min(1).max(200),
+  /** Ed25519 signature of the statement, base64url. */
+  signature: z.string().regex(/^[A-Za-z0-9_-]{86}$/, 'must be an Ed25519 signature in base64url'),
+});
+
 const holidayFields = { date: localDate, name: z.string().min(1), recurring: z.boolean() };
 const holidayCreated = z.strictObject({ id: uuid, ...holidayFields });
 const holidayUpdated = z.strictObject({
@@ -361,4 +379,5 @@ export const eventPayloadSchemas = {
   READINESS_ALERT_RAISED: readinessAlertRaised,
   COUNTERMEASURE_RECORDED: countermeasureRecorded,
   READINESS_ALERT_ESCALATED: readinessAlertEscalated,
+  AUDIT_CHECKPOINT_SIGNED: auditCheckpointSigned,
 } as const;

@@ -8,6 +8,7 @@ import type {
   personCreatedV1,
   personPasswordChangedV1,
 } from './payloads-v1.ts';
+import type { personCreatedV2 } from './payloads-v2.ts';
 
 // One valid payload for every (type, version) that ever existed. Unit tests
 // check each against its schema and upcaster; an integration test stores one
@@ -35,6 +36,7 @@ export const SAMPLE_IDS = {
   lead: '4f9e0c1a-2b7d-4c3e-9a51-0d6b8e2f7a14',
   alert: 'c2d8e4f6-1a3b-4c5d-8e9f-0a1b2c3d4e5f',
   countermeasure: 'e7f1a2b3-c4d5-4e6f-9a0b-1c2d3e4f5a6b',
+  checkpoint: '5d1c9e2a-7b3f-4a8d-9c6e-2f0a1b3c4d5e',
 } as const;
 
 const ids = SAMPLE_IDS;
@@ -76,6 +78,7 @@ const CURRENT: { readonly [K in EventType]: EventPayload<K> } = {
     role: 'ADMIN',
     teamId: null,
     teamAssignedOn: null,
+    mustChangePassword: true,
   },
   PERSON_UPDATED: { id: ids.worker, changes: { phone: '+49 30 1234567' } },
   PERSON_ROLE_CHANGED: {
@@ -249,6 +252,16 @@ const CURRENT: { readonly [K in EventType]: EventPayload<K> } = {
     escalatedTo: 'SUPERVISOR',
     escalatedToIds: [ids.supervisor],
   },
+  AUDIT_CHECKPOINT_SIGNED: {
+    id: ids.checkpoint,
+    sequence: 42,
+    headHash: 'a'.repeat(64),
+    merkleRoot: 'b'.repeat(64),
+    signedAt: at,
+    keyId: 'c'.repeat(16),
+    publicKey: 'MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE',
+    signature: 'd'.repeat(86),
+  },
 };
 
 const personCreatedV1Sample: z.input<typeof personCreatedV1> = {
@@ -262,6 +275,19 @@ const personCreatedV1Sample: z.input<typeof personCreatedV1> = {
   workDays: [1, 2, 3, 4, 5],
   role: 'WORKER',
   passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo',
+  teamId: null,
+  teamAssignedOn: null,
+};
+const personCreatedV2Sample: z.input<typeof personCreatedV2> = {
+  id: ids.worker,
+  email: 'wim@acme.test',
+  firstName: 'Wim',
+  lastName: 'Worker',
+  phone: null,
+  windowStart: null,
+  windowEnd: null,
+  workDays: [1, 2, 3, 4, 5],
+  role: 'WORKER',
   teamId: null,
   teamAssignedOn: null,
 };
@@ -289,7 +315,7 @@ const apiTokenCreatedV1Sample: z.input<typeof apiTokenCreatedV1> = {
 
 // Superseded versions, keyed by version number (see PAST_PAYLOAD_VERSIONS).
 const PAST: { readonly [K in EventType]?: { readonly [version: number]: unknown } } = {
-  PERSON_CREATED: { 1: personCreatedV1Sample },
+  PERSON_CREATED: { 1: personCreatedV1Sample, 2: personCreatedV2Sample },
   PERSON_PASSWORD_CHANGED: { 1: personPasswordChangedV1Sample },
   API_TOKEN_CREATED: { 1: apiTokenCreatedV1Sample },
   MISSED_CHECK_IN_DETECTED: { 1: missedCheckInDetectedV1Sample },

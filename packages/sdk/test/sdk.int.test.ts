@@ -168,6 +168,14 @@ async function setUpCompany(label: string): Promise<World> {
       password: PASSWORD,
     });
     workerCookie = (await sessionCall('auth.login', { email, password: PASSWORD })).cookie;
+    // The admin chose that password, so the worker must replace it before anything else.
+    workerCookie = (
+      await sessionCall(
+        'profile.changePassword',
+        { currentPassword: PASSWORD, newPassword: `${PASSWORD}-own` },
+        workerCookie,
+      )
+    ).cookie;
     yesterday = (
       await sessionCall<RouterOutputs['checkIn']['submit']>(
         'checkIn.submit',

@@ -1,4 +1,11 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { createHash } from 'node:crypto';
+import type { RateLimitStore } from '@aegira/db';
+import {
+  type RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRes,
+} from 'rate-limiter-flexible';
 import { AppError } from '../errors/app-error.ts';
 
 export interface LoginLimiterOptions {
@@ -17,32 +24,38 @@ export const DEFAULT_LOGIN_LIMITS: LoginLimiterOptions = {
 
 /**
  * Slows password guessing: per client address (every attempt counts) and per
- * account (failures count, a success clears them). In-process memory: with
- * several API instances each keeps its own counts.
+ * account (failures count, a success clears them). With a store, the counts
+ * live in PostgreSQL and every API instance on the database shares them
+ * (docs/decisions/021-shared-rate-limits.md); without one (the seed script,
+ * tests that never throttle) they are this process's memory.
  */
 export class LoginLimiter {
-  private readonly byAddress: RateLimiterMemory;
-  private readonly byAccount: RateLimiterMemory;
+  private readonly byAddress: RateLimiterAbstract;
+  private readonly byAccount: RateLimiterAbstract;
 
-  constructor(options: LoginLimiterOptions = DEFAULT_LOGIN_LIMITS) {
-    this.byAddress = new RateLimiterMemory({
-      keyPrefix: 'login-address',
-      points: options.perAddress,
-      duration: options.windowSeconds,
-    });
-    this.byAccount = new RateLimiterMemory({
-      keyPrefix: 'login-account',
-      points: options.failuresPerAccount,
-      duration: options.windowSeconds,
-    });
+  constructor(options: LoginLimiterOptions = DEFAULT_LOGIN_LIMITS, store?: RateLimitStore) {
+    const limiter = (keyPrefix: string, points: number): RateLimiterAbstract => {
+      const limits = { keyPrefix, points, duration: options.windowSeconds };
+      if (!store) return new RateLimiterMemory(limits);
+      // tableCreated: the table comes from a migration; the app role may not create tables.
+      return new RateLimiterPostgres({
+        ...limits,
+        storeClient: store.pool,
+        storeType: 'pool',
+        tableName: store.tableName,
+        tableCreated: true,
+      });
+    };
+    this.byAddress = limiter('login-address', options.perAddress);
+    this.byAccount = limiter('login-account', options.failuresPerAccount);
   }
 
   /** Counts an attempt from `address`; throws TOO_MANY_ATTEMPTS when either limit is reached. */
   async beforeAttempt(address: string, email: string): Promise<void> {
-    const account = await this.byAccount.get(email);
+    const account = await this.byAccount.get(accountKey(email));
     if (account !== null && account.remainingPoints <= 0) throw tooMany(account);
     try {
-      await this.byAddress.consume(address);
+      await this.byAddress.consume(hashed(address));
     } catch (error) {
       if (error instanceof RateLimiterRes) throw tooMany(error);
       throw error;
@@ -51,15 +64,28 @@ export class LoginLimiter {
 
   async recordFailure(email: string): Promise<void> {
     try {
-      await this.byAccount.consume(email);
+      await this.byAccount.consume(accountKey(email));
     } catch (error) {
       if (!(error instanceof RateLimiterRes)) throw error;
     }
   }
 
   async recordSuccess(email: string): Promise<void> {
-    await this.byAccount.delete(email);
+    await this.byAccount.delete(accountKey(email));
   }
+}
+
+/**
+ * Keys are hashes: the shared table then holds no email or address in clear,
+ * and every key fits its column whatever the input's length. An email is
+ * matched case-insensitively at login, so its case must not open a new count.
+ */
+function hashed(value: string): string {
+  return createHash('sha256').update(value).digest('base64url');
+}
+
+function accountKey(email: string): string {
+  return hashed(email.trim().toLowerCase());
 }
 
 function tooMany(result: RateLimiterRes): AppError {

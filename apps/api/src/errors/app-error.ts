@@ -22,6 +22,8 @@ export const APP_ERROR_CODES = {
   NOT_SIGNED_IN: 'UNAUTHORIZED',
   INVALID_API_TOKEN: 'UNAUTHORIZED',
   ACCOUNT_INACTIVE: 'UNAUTHORIZED',
+  // An admin-set or one-time password must be changed before anything else.
+  PASSWORD_CHANGE_REQUIRED: 'FORBIDDEN',
   FORBIDDEN: 'FORBIDDEN',
   NOT_FOUND: 'NOT_FOUND',
   EMAIL_TAKEN: 'CONFLICT',
@@ -47,6 +49,8 @@ export const APP_ERROR_CODES = {
   LEAVE_OVERLAP: 'CONFLICT',
   LEAVE_ALREADY_CANCELLED: 'CONFLICT',
   MISS_NOT_OPEN: 'CONFLICT',
+  // Audit integrity: no checkpoint signing key is configured (production without one).
+  AUDIT_KEY_MISSING: 'UNPROCESSABLE',
 } as const satisfies Record<string, keyof typeof APP_ERROR_KINDS>;
 
 export type AppErrorCode = keyof typeof APP_ERROR_CODES;

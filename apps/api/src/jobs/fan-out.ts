@@ -23,7 +23,7 @@ export async function fanOutCompanyJobs(
     jobs.map((job) => ({
       name: job.queue,
       data: { companyId },
-      ...slotOptions(companyId),
+      ...slotOptions(companyId, job.slotSeconds),
     })),
   );
   // One statement for every company; pg-boss skips the (queue, slot, company) already there.

@@ -1,15 +1,21 @@
 import type PgBoss from 'pg-boss';
 
-/** The fan-out runs every 5 minutes (product.md: a miss within 5 minutes of the buffer). */
-const SLOT_MINUTES = 5;
-export const FAN_OUT_CRON = `*/${SLOT_MINUTES} * * * *`;
+/**
+ * The fan-out runs every minute: as often as the most frequent per-company job (alert
+ * escalation, due 60 minutes after an alert). Each job is then deduplicated per slot of its
+ * own length, so the 5-minute jobs still run once per 5 minutes however often it fans out.
+ */
+export const FAN_OUT_CRON = '* * * * *';
+
+/** The fan-out's own slot: one per cron period, whoever sends it. */
+export const FAN_OUT_SLOT_SECONDS = 60;
 
 /**
- * Jobs are deduplicated per slot of this length (pg-boss's singleton slots, aligned to the
- * epoch like the cron): any number of fan-outs in one slot send each company one job of each
- * kind. Equal to the cron's period, so every tick opens a new slot.
+ * The default slot of a per-company job: 5 minutes (product.md: a miss within 5 minutes of the
+ * buffer), aligned to the epoch like the cron, so any number of fan-outs in one slot send each
+ * company one job of each kind.
  */
-export const SLOT_SECONDS = SLOT_MINUTES * 60;
+export const SLOT_SECONDS = 5 * 60;
 
 /** A failed run is retried twice, 5 s later, before the next slot tries again anyway. */
 const RETRIES: Pick<PgBoss.SendOptions, 'retryLimit' | 'retryDelay' | 'retryBackoff'> = {
@@ -19,8 +25,8 @@ const RETRIES: Pick<PgBoss.SendOptions, 'retryLimit' | 'retryDelay' | 'retryBack
 };
 
 /** Options of every job the scheduler sends: one per slot and key, retried on failure. */
-export function slotOptions(singletonKey: string) {
-  return { ...RETRIES, singletonKey, singletonSeconds: SLOT_SECONDS };
+export function slotOptions(singletonKey: string, slotSeconds: number = SLOT_SECONDS) {
+  return { ...RETRIES, singletonKey, singletonSeconds: slotSeconds };
 }
 
 /** The fan-out's key: one fan-out per slot, whoever sends it. */
@@ -32,6 +38,7 @@ const FAN_OUT_KEY = 'all-companies';
  * deduplicated per slot, so three instances starting together enqueue one fan-out.
  */
 export async function scheduleFanOut(boss: PgBoss, queue: string): Promise<void> {
-  await boss.schedule(queue, FAN_OUT_CRON, {}, { ...slotOptions(FAN_OUT_KEY), tz: 'UTC' });
-  await boss.send(queue, {}, slotOptions(FAN_OUT_KEY));
+  const options = slotOptions(FAN_OUT_KEY, FAN_OUT_SLOT_SECONDS);
+  await boss.schedule(queue, FAN_OUT_CRON, {}, { ...options, tz: 'UTC' });
+  await boss.send(queue, {}, options);
 }

@@ -3,11 +3,13 @@ import { JOB_QUEUE_SCHEMA, JOB_QUEUES } from '@aegira/db/server';
 import PgBoss from 'pg-boss';
 import { z } from 'zod';
 import type { Logger } from '../http/logger.ts';
+import { recordJobRun } from '../http/metrics.ts';
 import { COMPANY_JOBS, type CompanyJob } from './company-jobs.ts';
 import { errorMessage } from './error-message.ts';
 import { type CompanyJobData, fanOutCompanyJobs } from './fan-out.ts';
 import { recordRun } from './record-run.ts';
 import { scheduleFanOut } from './schedule.ts';
+import { workVerifyAuditLog } from './verify-audit-log-worker.ts';
 
 export interface StartJobsOptions {
   db: Db;
@@ -70,6 +72,7 @@ export async function startJobs(options: StartJobsOptions): Promise<RunningJobs>
     for (const job of COMPANY_JOBS) {
       await boss.work<CompanyJobData>(job.queue, (jobs) => runCompanyJobs(options, job, jobs));
     }
+    await workVerifyAuditLog(boss, { db, logger });
     await scheduleFanOut(boss, JOB_QUEUES.fanOut);
   } catch (error) {
     await boss.stop({ graceful: false });
@@ -89,6 +92,7 @@ async function runCompanyJobs(
   for (const queued of jobs) {
     const { companyId } = companyJobData.parse(queued.data);
     const fields = { job: job.queue, companyId, queueJobId: queued.id };
+    const started = performance.now();
     try {
       const counts = await recordRun(
         db,
@@ -100,8 +104,10 @@ async function runCompanyJobs(
         },
       );
       logger.info('Job finished', { ...fields, ...counts });
+      recordJobRun(job.queue, 'succeeded', (performance.now() - started) / 1000);
     } catch (error) {
       logger.error('Job failed', { ...fields, error: errorMessage(error) });
+      recordJobRun(job.queue, 'failed', (performance.now() - started) / 1000);
       throw error;
     }
   }

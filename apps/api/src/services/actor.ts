@@ -2,6 +2,7 @@ import type { CommandActor, Db } from '@aegira/db';
 import type { Role } from '@aegira/events';
 import type { LoginLimiter } from '../auth/login-limiter.ts';
 import type { Logger } from '../http/logger.ts';
+import type { LiveDeps } from '../live/start-live.ts';
 
 /** The verified person behind a request, re-read from the database on every request. */
 export interface Actor {
@@ -15,6 +16,11 @@ export interface Actor {
   tokenId: string | null;
   /** A read-only token may call queries only. */
   readOnly: boolean;
+  /**
+   * Signed in with an admin-set or one-time password: every procedure but
+   * changing it (and logging out) is refused until it is changed.
+   */
+  mustChangePassword: boolean;
 }
 
 /** Built once per server: what every request and service shares. */
@@ -26,6 +32,8 @@ export interface ApiDeps {
   logger: Logger;
   /** The clock; tests fix it to exercise the check-in window rules. */
   now?: () => Date;
+  /** This instance's live streams; absent where nothing serves HTTP (scripts, caller tests). */
+  live?: LiveDeps;
 }
 
 /** What every service needs: the database and the one clock reading of a request. */

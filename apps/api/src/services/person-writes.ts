@@ -23,6 +23,8 @@ export interface NewPerson {
   windowStart?: string | null;
   windowEnd?: string | null;
   workDays?: number[];
+  /** An admin-set password: changed at the next login before anything else. Default false. */
+  mustChangePassword?: boolean;
 }
 
 /**
@@ -48,6 +50,7 @@ export function personCreation(person: NewPerson): {
         role: person.role,
         teamId: person.teamId,
         teamAssignedOn: person.teamAssignedOn,
+        mustChangePassword: person.mustChangePassword ?? false,
       },
       {
         action: AuditAction.PERSON_CREATED,

@@ -51,5 +51,6 @@ export async function loadActor(
     lastName: user.lastName,
     tokenId: null,
     readOnly: false,
+    mustChangePassword: user.mustChangePassword,
   };
 }

@@ -1,32 +1,42 @@
 import type { Role } from '@aegira/events';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { AppError } from '../errors/app-error.ts';
+import { recordProcedure } from '../http/metrics.ts';
+import { noteActor } from '../http/request-log.ts';
 import { loadTokenActor } from '../services/api-tokens/token-actor.ts';
 import { loadActor } from '../services/session-service.ts';
 import type { Context } from './context.ts';
 import { describeError, toTRPCError } from './format-error.ts';
 
 // The only initTRPC of the API; every procedure is built from the exports below.
-const t = initTRPC.context<Context>().create({
-  // Never send stack traces, whatever NODE_ENV says.
-  isDev: false,
-  errorFormatter({ shape, error, ctx }) {
-    const details = describeError(error, ctx?.requestId ?? 'unknown');
-    return {
-      code: shape.code,
-      message: details.message,
-      data: {
-        code: shape.data.code,
-        httpStatus: shape.data.httpStatus,
-        path: shape.data.path,
-        appCode: details.appCode,
-        reason: details.reason,
-        fieldErrors: details.fieldErrors,
-        requestId: ctx?.requestId,
-      },
-    };
-  },
-});
+/** Procedure metadata; `apiToken` marks what an API token may call (the OpenAPI surface). */
+export interface ProcedureMeta {
+  apiToken?: boolean;
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    // Never send stack traces, whatever NODE_ENV says.
+    isDev: false,
+    errorFormatter({ shape, error, ctx }) {
+      const details = describeError(error, ctx?.requestId ?? 'unknown');
+      return {
+        code: shape.code,
+        message: details.message,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          appCode: details.appCode,
+          reason: details.reason,
+          fieldErrors: details.fieldErrors,
+          requestId: ctx?.requestId,
+        },
+      };
+    },
+  });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
@@ -40,7 +50,16 @@ const mapAppErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(mapAppErrors);
+/** Latency per procedure for /metrics (apps/api/src/http/metrics.ts), whatever the outcome. */
+const observeDuration = t.middleware(async ({ path, type, next }) => {
+  const started = performance.now();
+  const result = await next();
+  const outcome = result.ok ? 'ok' : result.error.code;
+  recordProcedure(path, type, outcome, (performance.now() - started) / 1000);
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(observeDuration).use(mapAppErrors);
 
 /** A request that carries credentials: a signature-checked session cookie or an API token (not yet checked against the database). */
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
@@ -54,27 +73,45 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
 });
 
 /**
+ * What a person signed in with an admin-set or one-time password may still do
+ * (product.md "Sign-up and sessions"): change it, or leave. auth.me is public.
+ */
+const ALLOWED_BEFORE_PASSWORD_CHANGE: ReadonlySet<string> = new Set([
+  'profile.changePassword',
+  'auth.logout',
+]);
+
+/**
  * A verified person of an active company: the session's token version (or the
  * API token), the person and the company are re-checked on every request, so
  * logout, revocation and deactivation take effect at once. `ctx.companyId` comes
  * from here — never from input.
  */
-export const tenantProcedure = authedProcedure.use(async ({ ctx, next, type }) => {
-  const actor =
-    ctx.apiToken && ctx.apiToken !== 'malformed'
-      ? await loadTokenActor(ctx.deps, ctx.apiToken)
-      : ctx.session
-        ? await loadActor(ctx.deps, ctx.session, ctx.cookies)
-        : null;
-  if (!actor) throw new AppError('NOT_SIGNED_IN', 'Please log in to continue.');
-  if (actor.readOnly && type !== 'query') {
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'This API token is read-only.' });
-  }
-  return next({ ctx: { actor, companyId: actor.companyId } });
-});
+export const tenantProcedure = authedProcedure
+  .meta({ apiToken: true })
+  .use(async ({ ctx, next, type, path }) => {
+    const actor =
+      ctx.apiToken && ctx.apiToken !== 'malformed'
+        ? await loadTokenActor(ctx.deps, ctx.apiToken)
+        : ctx.session
+          ? await loadActor(ctx.deps, ctx.session, ctx.cookies)
+          : null;
+    if (!actor) throw new AppError('NOT_SIGNED_IN', 'Please log in to continue.');
+    noteActor(actor);
+    if (actor.readOnly && type !== 'query') {
+      throw new TRPCError({ code: 'FORBIDDEN', message: 'This API token is read-only.' });
+    }
+    if (actor.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(path)) {
+      throw new AppError(
+        'PASSWORD_CHANGE_REQUIRED',
+        'Your password was set by an administrator. Choose a new password before you continue.',
+      );
+    }
+    return next({ ctx: { actor, companyId: actor.companyId } });
+  });
 
 /** Only for a person in a browser session: API tokens cannot log out, change passwords or mint tokens. */
-export const sessionProcedure = tenantProcedure.use(({ ctx, next }) => {
+export const sessionProcedure = tenantProcedure.meta({ apiToken: false }).use(({ ctx, next }) => {
   if (ctx.actor.tokenId !== null) {
     throw new TRPCError({
       code: 'FORBIDDEN',

@@ -11,6 +11,7 @@ export const adminPaths = {
   settings: '/settings',
   apiTokens: '/api-tokens',
   jobRuns: '/job-runs',
+  auditIntegrity: '/audit-integrity',
   myTeam: '/my-team',
 } as const;
 

@@ -34,6 +34,10 @@ const JobRunsPage = lazyPage(
   () => import('./job-runs/job-runs-page.tsx'),
   (m) => m.JobRunsPage,
 );
+const AuditIntegrityPage = lazyPage(
+  () => import('./audit-integrity/audit-integrity-page.tsx'),
+  (m) => m.AuditIntegrityPage,
+);
 const SupervisedTeamsPage = lazyPage(
   () => import('../team/supervised-teams-page.tsx'),
   (m) => m.SupervisedTeamsPage,
@@ -65,6 +69,7 @@ const roleAreas: Partial<Record<Role, RoleArea>> = {
       [adminPaths.settings]: SettingsPage,
       [adminPaths.apiTokens]: ApiTokensPage,
       [adminPaths.jobRuns]: JobRunsPage,
+      [adminPaths.auditIntegrity]: AuditIntegrityPage,
     },
   },
   SUPERVISOR: {

@@ -6,9 +6,6 @@ import type { MissListInput } from './attendance-types.ts';
 type PageCursor = string | null;
 const firstPage: PageCursor = null;
 
-/** As the roster beside it: a miss detected while the lead watches shows up on its own. */
-const REFRESH_MS = 60_000;
-
 /** Misses matching the input, newest day first (see admin/people/use-people-pages.ts for why by hand). */
 export function useMissPages(input: MissListInput) {
   const utils = trpc.useUtils();
@@ -21,7 +18,8 @@ export function useMissPages(input: MissListInput) {
       ),
     initialPageParam: firstPage,
     getNextPageParam: (page) => page.nextCursor,
+    // No polling: a miss detected while the lead watches arrives as a live update
+    // (live/live-updates.tsx), which re-reads this list.
     placeholderData: keepPreviousData,
-    refetchInterval: REFRESH_MS,
   });
 }

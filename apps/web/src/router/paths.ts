@@ -8,4 +8,7 @@ export const paths = {
   signUp: '/sign-up',
   checkIn: '/check-in',
   history: '/history',
+  /** Every role's notifications (the bell in the header links here). */
+  notifications: '/notifications',
+  profile: '/profile',
 } as const;

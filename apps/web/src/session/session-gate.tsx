@@ -1,6 +1,7 @@
 import { LoginPage } from '../auth/login-page.tsx';
 import { SignUpPage } from '../auth/sign-up-page.tsx';
 import { NotFoundPage } from '../not-found/not-found-page.tsx';
+import { ChangePasswordScreen } from '../profile/change-password-screen.tsx';
 import { usePathname } from '../router/history.ts';
 import { paths } from '../router/paths.ts';
 import { Redirect } from '../router/redirect.tsx';
@@ -34,6 +35,8 @@ export function SessionGate() {
 
   if (status === 'signed-in') {
     if (path === paths.login || path === paths.signUp) return <Redirect to={paths.home} />;
+    // An admin-set or one-time password: nothing else until it is changed (the server agrees).
+    if (me.data?.user?.mustChangePassword) return <ChangePasswordScreen />;
     return <AppShell />;
   }
 

@@ -1,3 +1,4 @@
+import { NotificationBell } from '../notifications/notification-bell.tsx';
 import { Link } from '../router/link.tsx';
 import { paths } from '../router/paths.ts';
 import { useSignedInUser } from '../session/session-store.ts';
@@ -21,12 +22,17 @@ export function AppHeader() {
           <p className="truncate text-sm font-medium text-slate-700">{user.company.name}</p>
         </div>
         <div className="flex items-center gap-4">
-          <p className="text-right text-sm leading-tight">
+          <NotificationBell />
+          <Link
+            to={paths.profile}
+            aria-label={`Your profile: ${user.firstName} ${user.lastName}`}
+            className="rounded-md text-right text-sm leading-tight hover:underline focus-visible:outline-2 focus-visible:outline-teal-700"
+          >
             <span className="block font-medium text-slate-900">
               {user.firstName} {user.lastName}
             </span>
             <span className="block text-slate-500">{roleLabels[user.role]}</span>
-          </p>
+          </Link>
           <LogoutButton />
         </div>
       </div>

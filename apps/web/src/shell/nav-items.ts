@@ -89,12 +89,21 @@ export const navItemsByRole: Record<Role, readonly NavItem[]> = {
       summary:
         'Every run of the scheduled jobs, such as missed check-in detection, and its outcome.',
     },
+    {
+      path: '/audit-integrity',
+      label: 'Audit integrity',
+      summary:
+        'The signed checkpoints of the tamper-evident log: verify it and download the bundle for an auditor.',
+    },
   ],
 };
 
-const appPaths = new Set(
-  Object.values(navItemsByRole).flatMap((items) => items.map((i) => i.path)),
-);
+const appPaths = new Set([
+  ...Object.values(navItemsByRole).flatMap((items) => items.map((i) => i.path)),
+  // Every role's, reached from the header rather than the navigation.
+  paths.profile,
+  paths.notifications,
+]);
 
 /** Whether some role has this page (so a signed-out visitor should log in first). */
 export function isAppPath(path: string): boolean {

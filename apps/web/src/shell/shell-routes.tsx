@@ -2,6 +2,7 @@ import { type ComponentType, useEffect } from 'react';
 import { rolePageFor } from '../admin/admin-routes.tsx';
 import { HomePage } from '../home/home-page.tsx';
 import { NotFoundPage } from '../not-found/not-found-page.tsx';
+import { NotificationsPage } from '../notifications/notifications-page.tsx';
 import { PlaceholderPage } from '../placeholder/placeholder-page.tsx';
 import { usePathname } from '../router/history.ts';
 import { paths } from '../router/paths.ts';
@@ -13,6 +14,10 @@ import { navItemsByRole } from './nav-items.ts';
 // with the first page; the check-in, a worker's next step, is fetched once the shell is up.
 const loadCheckInPage = () => import('../check-in/check-in-page.tsx');
 const CheckInPage = lazyPage(loadCheckInPage, (m) => m.CheckInPage);
+const ProfilePage = lazyPage(
+  () => import('../profile/profile-page.tsx'),
+  (m) => m.ProfilePage,
+);
 const HistoryPage = lazyPage(
   () => import('../history/history-page.tsx'),
   (m) => m.HistoryPage,
@@ -25,7 +30,17 @@ const HistoryPage = lazyPage(
 const sharedPages: Readonly<Record<string, ComponentType>> = {
   [paths.checkIn]: CheckInArea,
   [paths.history]: HistoryArea,
+  [paths.notifications]: NotificationsPage,
+  [paths.profile]: ProfileArea,
 };
+
+function ProfileArea() {
+  return (
+    <LazyArea label="Loading your profile…">
+      <ProfilePage />
+    </LazyArea>
+  );
+}
 
 function CheckInArea() {
   return (

@@ -2,6 +2,7 @@ import { BackLink } from '../admin/back-link.tsx';
 import { FactList } from '../admin/fact-list.tsx';
 import { NotFoundPanel } from '../admin/not-found-panel.tsx';
 import type { Person } from '../admin/people/people-types.ts';
+import { AlertsSection } from '../alerts/alerts-section.tsx';
 import { LeaveSection } from '../attendance/leave-section.tsx';
 import { MissesSection } from '../attendance/misses-section.tsx';
 import { formatLocalDate } from '../check-in/format.ts';
@@ -85,6 +86,8 @@ function MemberDetail({
         />
       </div>
       {isWorker && <LeaveSection personId={person.id} personName={name} canManage={canManage} />}
+      {/* The lead and the supervisor of the team both act on alerts. */}
+      {isWorker && <AlertsSection scope={{ personId: person.id }} canAct />}
       <MissesSection scope={{ personId: person.id }} canExcuse={canManage} />
     </div>
   );

@@ -1,6 +1,7 @@
 import { adminPaths } from '../admin/admin-paths.ts';
 import { NotFoundPanel } from '../admin/not-found-panel.tsx';
 import { useSubView } from '../admin/use-sub-view.ts';
+import { AlertsSection } from '../alerts/alerts-section.tsx';
 import { MissesSection } from '../attendance/misses-section.tsx';
 import { LoadErrorPanel, LoadingPanel } from '../check-in/load-states.tsx';
 import { trpc } from '../trpc/trpc.ts';
@@ -60,6 +61,7 @@ function MyTeamOverview() {
       ) : team ? (
         <div className="space-y-8">
           <TeamBoard team={team} memberPath={memberPath} />
+          <AlertsSection scope={{ teamId: team.id }} canAct workerPath={memberPath} />
           <MissesSection scope={{ teamId: team.id }} canExcuse workerPath={memberPath} />
         </div>
       ) : (

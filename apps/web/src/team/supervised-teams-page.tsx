@@ -2,6 +2,7 @@ import { useId, useMemo } from 'react';
 import { adminPaths } from '../admin/admin-paths.ts';
 import { NotFoundPanel } from '../admin/not-found-panel.tsx';
 import { useSubView } from '../admin/use-sub-view.ts';
+import { AlertsSection } from '../alerts/alerts-section.tsx';
 import { MissesSection } from '../attendance/misses-section.tsx';
 import { LoadErrorPanel, LoadingPanel } from '../check-in/load-states.tsx';
 import { trpc } from '../trpc/trpc.ts';
@@ -82,6 +83,8 @@ function SupervisedTeam({ team }: { team: Team }) {
         <TeamSummary team={team} showLeader />
       </div>
       <TeamBoard team={team} memberPath={memberPath} />
+      {/* A supervisor may act on an alert too (and gets it when it escalates). */}
+      <AlertsSection scope={{ teamId: team.id }} headingLevel={3} canAct workerPath={memberPath} />
       <MissesSection
         scope={{ teamId: team.id }}
         headingLevel={3}

@@ -7,9 +7,6 @@ import { MemberRoster } from './member-roster.tsx';
 import { RollCallSummary } from './roll-call-summary.tsx';
 import type { Team } from './team-types.ts';
 
-/** Re-read now and then, so a lead watching the morning roll call sees check-ins arrive. */
-const REFRESH_MS = 60_000;
-
 /** One team's members and where each stands today; names open the member's page. */
 export function TeamBoard({
   team,
@@ -18,7 +15,8 @@ export function TeamBoard({
   team: Team;
   memberPath: (personId: string) => string;
 }) {
-  const detail = trpc.teams.get.useQuery({ id: team.id }, { refetchInterval: REFRESH_MS });
+  // No polling: live updates (live/live-updates.tsx) re-read it when a member's day changes.
+  const detail = trpc.teams.get.useQuery({ id: team.id });
   if (!detail.data) {
     if (!detail.isError) return <LoadingPanel label={`Loading ${team.name}…`} />;
     return (

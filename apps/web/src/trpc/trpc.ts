@@ -1,5 +1,5 @@
 import type { AppRouter } from '@aegira/api';
-import { httpBatchLink } from '@trpc/client';
+import { httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import { createTRPCReact, getQueryKey } from '@trpc/react-query';
 
 export const trpc = createTRPCReact<AppRouter>();
@@ -10,10 +10,16 @@ export const CSRF_HEADER = 'x-aegira-csrf';
 export function createTrpcClient() {
   return trpc.createClient({
     links: [
-      httpBatchLink({
-        url: '/trpc',
-        // Same-origin fetches send the httpOnly session cookie on their own.
-        headers: { [CSRF_HEADER]: '1' },
+      splitLink({
+        // Live updates over SSE (a same-origin EventSource sends the session cookie, and a GET
+        // needs no CSRF header); everything else batched over fetch.
+        condition: (op) => op.type === 'subscription',
+        true: httpSubscriptionLink({ url: '/trpc' }),
+        false: httpBatchLink({
+          url: '/trpc',
+          // Same-origin fetches send the httpOnly session cookie on their own.
+          headers: { [CSRF_HEADER]: '1' },
+        }),
       }),
     ],
   });

@@ -21,7 +21,7 @@ export const personProjection = defineProjection<PersonRow>({
         lastName: p.lastName,
         role: p.role,
         tokenVersion: 0,
-        mustChangePassword: false,
+        mustChangePassword: p.mustChangePassword,
         teamId: p.teamId,
         teamAssignedOn: p.teamAssignedOn,
         phone: p.phone,

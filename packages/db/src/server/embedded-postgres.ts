@@ -278,6 +278,9 @@ async function startServer(
         cwd: dataDir,
         env: childProcessEnv({ set: { LC_MESSAGES: 'C' } }),
         stdio: ['ignore', logFd, logFd],
+        // Its own process group: Ctrl+C in a terminal signals the whole foreground group, and
+        // the server must outlive the API's shutdown (jobs, pool) until stop() ends it last.
+        detached: true,
       },
     );
   } finally {

@@ -41,3 +41,4 @@ export {
   ensurePrismaClientGenerated,
   generatePrismaClient,
 } from './prisma-generate.ts';
+export { sendJob } from './send-job.ts';

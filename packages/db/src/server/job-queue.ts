@@ -18,6 +18,18 @@ export const JOB_QUEUES = {
   fanOut: 'fan-out-company-jobs',
   detectMissedCheckIns: 'detect-missed-check-ins',
   completeDueTransfers: 'complete-due-transfers',
+  /** Every minute: alerts with no countermeasure after 60 minutes go to the supervisor or WHS. */
+  escalateReadinessAlerts: 'escalate-readiness-alerts',
+  /** A worker who has not checked in 30 minutes before their window closes is reminded once. */
+  sendCheckInReminders: 'send-check-in-reminders',
+  /** Notifications read more than 90 days ago are deleted. */
+  pruneNotifications: 'prune-notifications',
+  /** Every minute: seals the company's committed events into its hash chain (decision 016). */
+  sealAuditLog: 'seal-audit-log',
+  /** Hourly, when the chain grew: signs a checkpoint of its head (decision 017). */
+  signAuditCheckpoint: 'sign-audit-checkpoint',
+  /** On demand by an admin: verifies the live chain as an auditor would, with progress. */
+  verifyAuditLog: 'verify-audit-log',
 } as const;
 
 export type JobQueueName = (typeof JOB_QUEUES)[keyof typeof JOB_QUEUES];

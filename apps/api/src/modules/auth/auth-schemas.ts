@@ -62,6 +62,8 @@ export const sessionUserOutput = z.object({
     slug: z.string(),
     timezone: z.string(),
   }),
+  /** Signed in with an admin-set or one-time password: the web shows the change-password screen first. */
+  mustChangePassword: z.boolean(),
 });
 
 export const userResultOutput = z.object({ user: sessionUserOutput });

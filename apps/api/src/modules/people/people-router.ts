@@ -5,6 +5,7 @@ import { deactivatePersonProcedure } from './deactivate-person.ts';
 import { getPersonProcedure } from './get-person.ts';
 import { listPeopleProcedure } from './list-people.ts';
 import { reactivatePersonProcedure } from './reactivate-person.ts';
+import { resetPasswordProcedure } from './reset-password.ts';
 import { updatePersonProcedure } from './update-person.ts';
 
 export const peopleRouter = router({
@@ -15,4 +16,5 @@ export const peopleRouter = router({
   changeRole: changePersonRoleProcedure,
   deactivate: deactivatePersonProcedure,
   reactivate: reactivatePersonProcedure,
+  resetPassword: resetPasswordProcedure,
 });

@@ -43,5 +43,7 @@ export async function loadTokenActor(
     lastName: issuer.lastName,
     tokenId: credential.tokenId,
     readOnly: record.scope === 'READ_ONLY',
+    // Tokens carry no password; the issuer's forced change concerns their browser sessions.
+    mustChangePassword: false,
   };
 }

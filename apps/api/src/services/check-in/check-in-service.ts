@@ -4,6 +4,7 @@ import { computeReadiness, type ValidCheckInInputs } from '@aegira/domain';
 import { EventType } from '@aegira/events';
 import { AppError } from '../../errors/app-error.ts';
 import { type Actor, commandActor, type ServiceDeps } from '../actor.ts';
+import { alertEvents } from './alert-event.ts';
 import { type CheckInDto, painLocationOf } from './check-in-dto.ts';
 import { loadWorkerDay } from './worker-day.ts';
 
@@ -43,7 +44,7 @@ export async function submitCheckIn(
     const [submitted] = await executeCommand(deps.db, commandActor(actor), async (read) => {
       // The team of today counts a due transfer as done, so the check-in
       // belongs to the new team on its day; the scheduled job completes it.
-      const { teamId, evaluation, checkInId, openMissId } = await loadWorkerDay(
+      const { teamId, evaluation, checkInId, openMissId, leadId } = await loadWorkerDay(
         read,
         actor.personId,
         now,
@@ -60,6 +61,7 @@ export async function submitCheckIn(
         });
       }
       const submittedAt = now.toISOString();
+      const scores = computeReadiness(inputs);
       const events: DecidedEvent[] = [
         event(EventType.CHECK_IN_SUBMITTED, {
           id,
@@ -67,10 +69,20 @@ export async function submitCheckIn(
           teamId,
           localDate: evaluation.localDate,
           inputs: eventInputs(inputs),
-          scores: computeReadiness(inputs),
+          scores,
           isLate: evaluation.isLate,
           minutesLate: evaluation.minutesLate,
           submittedAt,
+        }),
+        ...alertEvents({
+          checkInId: id,
+          personId: actor.personId,
+          teamId,
+          localDate: evaluation.localDate,
+          scores,
+          painLevel: inputs.painLevel,
+          leadId,
+          at: submittedAt,
         }),
       ];
       // An excused miss stays excused; only an open one is resolved by the late
@@ -117,6 +129,9 @@ interface TodayRow {
   is_late: boolean;
   minutes_late: number;
   submitted_at: Date;
+  /** The lead of the check-in's team now, and whether the check-in already raised an alert. */
+  lead_id: string | null;
+  has_alert: boolean;
 }
 
 /** Amends today's check-in (CHECK_IN_UPDATED); earlier versions stay in the event history. */
@@ -131,8 +146,10 @@ export async function amendCheckIn(
     // Today's row, locked so concurrent amendments get consecutive versions.
     const locked = await read.$queryRaw<TodayRow[]>`
       SELECT ci.id, ci.version, ci.team_id, ci.local_date::text AS local_date, ci.is_late,
-             ci.minutes_late, ci.submitted_at
+             ci.minutes_late, ci.submitted_at, t.leader_id AS lead_id,
+             EXISTS (SELECT 1 FROM readiness_alerts ra WHERE ra.check_in_id = ci.id) AS has_alert
       FROM check_ins ci JOIN companies c ON c.id = ci.company_id
+      LEFT JOIN teams t ON t.id = ci.team_id
       WHERE ci.person_id = ${actor.personId}::uuid
         AND ci.local_date = (${now}::timestamptz AT TIME ZONE c.timezone)::date
       FOR UPDATE OF ci`;
@@ -140,14 +157,30 @@ export async function amendCheckIn(
     if (!today) {
       throw new AppError('NOT_FOUND', 'There is no check-in today to amend. Submit one first.');
     }
+    const scores = computeReadiness(inputs);
+    const amendedAt = now.toISOString();
     return [
       event(EventType.CHECK_IN_UPDATED, {
         id: today.id,
         version: today.version + 1,
         inputs: eventInputs(inputs),
-        scores: computeReadiness(inputs),
-        amendedAt: now.toISOString(),
+        scores,
+        amendedAt,
       }),
+      // An amendment that turns the day RED alerts the lead, once per check-in
+      // (the row is locked, so two amendments cannot both raise one).
+      ...(today.has_alert
+        ? []
+        : alertEvents({
+            checkInId: today.id,
+            personId: actor.personId,
+            teamId: today.team_id,
+            localDate: today.local_date,
+            scores,
+            painLevel: inputs.painLevel,
+            leadId: today.lead_id,
+            at: amendedAt,
+          })),
     ];
   });
   if (amended?.type !== EventType.CHECK_IN_UPDATED || !today) {

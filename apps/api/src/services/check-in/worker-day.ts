@@ -26,6 +26,8 @@ export interface WorkerDay {
   checkInId: string | null;
   /** Today's recorded miss, while neither resolved nor excused. */
   openMissId: string | null;
+  /** The lead of today's team: who a RED check-in alerts. */
+  leadId: string | null;
 }
 
 function workDaysOf(days: readonly number[]): WorkDay[] {
@@ -75,6 +77,7 @@ interface WorkerDayRow {
   team_window_start: string | null;
   team_window_end: string | null;
   team_work_days: number[] | null;
+  lead_id: string | null;
   holidays: Holiday[];
   check_in_id: string | null;
   open_miss_id: string | null;
@@ -91,7 +94,7 @@ export async function loadWorkerDay(read: ReadTx, personId: string, now: Date): 
   const rows = await read.$queryRaw<WorkerDayRow[]>`
     SELECT c.timezone, p.is_active, p.window_start, p.window_end, p.work_days,
            t.id AS team_id, t.is_active AS team_active, t.window_start AS team_window_start,
-           t.window_end AS team_window_end, t.work_days AS team_work_days,
+           t.window_end AS team_window_end, t.work_days AS team_work_days, t.leader_id AS lead_id,
            (SELECT coalesce(jsonb_agg(jsonb_build_object(
                      'date', h.date, 'name', h.name, 'recurring', h.recurring)), '[]'::jsonb)
             FROM holidays h WHERE h.is_active) AS holidays,
@@ -132,5 +135,6 @@ export async function loadWorkerDay(read: ReadTx, personId: string, now: Date): 
     }),
     checkInId: row.check_in_id,
     openMissId: row.open_miss_id,
+    leadId: row.lead_id,
   };
 }

@@ -24,7 +24,7 @@ export interface CreatePersonRequest {
 
 /**
  * An admin adds a person: PERSON_CREATED (+ AuditLog), the password hash as a
- * credential beside it.
+ * credential beside it; the person must change that password at their first login.
  * A WORKER joins an active team of the company at once; other roles have none.
  */
 export async function createPersonAsAdmin(
@@ -58,6 +58,8 @@ export async function createPersonAsAdmin(
           lastName: request.lastName,
           role: request.role,
           passwordHash,
+          // The admin chose this password, so the person must replace it at their first login.
+          mustChangePassword: true,
           phone: request.phone ?? null,
           ...override,
           teamId: team?.id ?? null,

@@ -11,8 +11,9 @@ import type { PageNotice } from '../use-page-notice.ts';
 import { useRefreshAdminData } from '../use-refresh-admin-data.ts';
 import { ChangeRoleDialog } from './change-role-dialog.tsx';
 import type { Person } from './people-types.ts';
+import { ResetPasswordDialog } from './reset-password-dialog.tsx';
 
-type OpenDialog = 'role' | 'deactivate' | null;
+type OpenDialog = 'role' | 'deactivate' | 'reset-password' | null;
 
 /** Edit, change role, deactivate or reactivate — never on oneself, as the server insists too. */
 export function PersonActions({ person, notice }: { person: Person; notice: PageNotice }) {
@@ -55,6 +56,11 @@ export function PersonActions({ person, notice }: { person: Person; notice: Page
           </Button>
         )}
         {!self && person.isActive && (
+          <Button variant="secondary" onClick={() => setDialog('reset-password')}>
+            Reset password
+          </Button>
+        )}
+        {!self && person.isActive && (
           <Button variant="secondary" onClick={() => setDialog('deactivate')}>
             Deactivate
           </Button>
@@ -89,6 +95,11 @@ export function PersonActions({ person, notice }: { person: Person; notice: Page
             `${name} is now ${changed.role === 'ADMIN' ? 'an' : 'a'} ${roleWord(changed.role)}.`,
           );
         }}
+      />
+      <ResetPasswordDialog
+        person={person}
+        open={dialog === 'reset-password'}
+        onClose={() => setDialog(null)}
       />
       <ReasonDialog
         open={dialog === 'deactivate'}

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { AlertsSection } from '../../alerts/alerts-section.tsx';
 import { LeaveSection } from '../../attendance/leave-section.tsx';
 import { MissesSection } from '../../attendance/misses-section.tsx';
 import { LoadErrorPanel, LoadingPanel } from '../../check-in/load-states.tsx';
@@ -74,6 +75,7 @@ function PersonDetail({ person, notice }: { person: Person; notice: PageNotice }
       {person.role === 'WORKER' && (
         <>
           <LeaveSection personId={person.id} personName={name} canManage />
+          <AlertsSection scope={{ personId: person.id }} canAct />
           <MissesSection scope={{ personId: person.id }} canExcuse names={names} />
         </>
       )}

@@ -1,3 +1,4 @@
+import { AlertsSection } from '../../alerts/alerts-section.tsx';
 import { MissesSection } from '../../attendance/misses-section.tsx';
 import { Link } from '../../router/link.tsx';
 import { MemberRoster } from '../../team/member-roster.tsx';
@@ -83,6 +84,7 @@ export function TeamMembersSection({
           )}
         </DetailSection>
       )}
+      <AlertsSection scope={{ teamId: team.id }} canAct workerPath={personPath} />
       <MissesSection scope={{ teamId: team.id }} canExcuse workerPath={personPath} names={names} />
       {team.isActive && (
         <DetailSection title="Assign or move a worker">

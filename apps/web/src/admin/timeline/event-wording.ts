@@ -37,6 +37,10 @@ const eventLabelText: Readonly<Record<string, string>> = {
   CASE_NOTE_ADDED: 'Case note added',
   API_TOKEN_CREATED: 'API token issued',
   API_TOKEN_REVOKED: 'API token revoked',
+  PERSON_PASSWORD_RESET: 'Password reset by an admin',
+  READINESS_ALERT_RAISED: 'Readiness alert raised',
+  COUNTERMEASURE_RECORDED: 'Countermeasure recorded',
+  READINESS_ALERT_ESCALATED: 'Alert escalated',
 };
 
 /** The audit log's actions, as its filter and table name them. */
@@ -60,6 +64,7 @@ const auditActionText: Readonly<Record<string, string>> = {
   HOLIDAY_DEACTIVATED: 'Holiday deactivated',
   API_TOKEN_CREATED: 'API token issued',
   API_TOKEN_REVOKED: 'API token revoked',
+  PERSON_PASSWORD_RESET: 'Password reset',
 };
 
 const entityTypeText: Readonly<Record<string, string>> = {
@@ -72,6 +77,7 @@ const entityTypeText: Readonly<Record<string, string>> = {
   incident: 'Incident',
   case: 'Case',
   api_token: 'API token',
+  readiness_alert: 'Readiness alert',
 };
 
 /** 'TEAM_TRANSFER_INITIATED' → 'Team transfer initiated', for a name no list has yet. */

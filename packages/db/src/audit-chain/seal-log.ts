@@ -1,0 +1,152 @@
+import { type Db, prismaOf, type WriteTx } from '../client.ts';
+import { bindCompany, TRANSACTION_OPTIONS } from '../tenant.ts';
+import { GENESIS_HASH, linkHash, payloadDigest } from './chain-link.ts';
+
+// The sealing job's work (docs/decisions/016-audit-hash-chain.md): append to event_seals the
+// company's committed events that have no seal yet, in the order they became visible (one
+// batch in log position order), each linked to the previous seal. Any number of instances
+// may call it at once: an advisory lock per company makes them take turns, and the primary
+// key (company, seq) and unique event_id refuse a second seal of anything.
+
+/** Namespace of the per-company advisory lock (the key is hashtext(company id)). */
+const SEAL_LOCK_NAMESPACE = 4_242_016;
+
+export interface SealOptions {
+  /** Events sealed per transaction. */
+  batchSize?: number;
+}
+
+export interface SealResult {
+  sealed: number;
+  /** The chain's head after sealing, or null when the company has no sealed event. */
+  head: { seq: number; hash: string } | null;
+}
+
+interface HeadRow {
+  seq: string;
+  hash: string;
+  settled_below_tx: string;
+}
+
+interface CandidateRow {
+  id: string;
+  type: string;
+  entity_type: string;
+  entity_id: string;
+  actor_id: string | null;
+  actor_token_id: string | null;
+  created_at: Date;
+  schema_version: number;
+  payload: unknown;
+  snapshot_xmin: string;
+}
+
+/** Takes the company's sealing lock for the rest of the transaction. */
+export async function lockCompanyChain(tx: Pick<WriteTx, '$queryRaw'>, companyId: string) {
+  await tx.$queryRaw`SELECT pg_advisory_xact_lock(${SEAL_LOCK_NAMESPACE}::int, hashtext(${companyId}))::text`;
+}
+
+async function readHead(tx: WriteTx, companyId: string): Promise<HeadRow | undefined> {
+  const rows = await tx.$queryRaw<HeadRow[]>`
+    SELECT s.seq::text AS seq, s.hash, s.settled_below_tx::text AS settled_below_tx
+    FROM event_seals s WHERE s.company_id = ${companyId}::uuid ORDER BY s.seq DESC LIMIT 1`;
+  return rows[0];
+}
+
+/**
+ * Committed, unsealed events of the company, in log position order. Every event of a
+ * transaction older than the watermark was visible to the run that set it, and sealed then;
+ * younger ones (including any that committed after an event with a later position) are
+ * found here by the anti-join, so none is skipped whatever order transactions commit in.
+ * The statement's own snapshot xmin comes back with each row: the next watermark.
+ */
+async function readCandidates(
+  tx: WriteTx,
+  companyId: string,
+  watermark: string,
+  limit: number,
+): Promise<CandidateRow[]> {
+  return tx.$queryRaw<CandidateRow[]>`
+    SELECT e.id, e.type::text AS type, e.entity_type, e.entity_id, e.actor_id, e.actor_token_id,
+           e.created_at, e.schema_version, e.payload,
+           pg_snapshot_xmin(pg_current_snapshot())::text AS snapshot_xmin
+    FROM events e
+    WHERE e.company_id = ${companyId}::uuid AND e.tx_id >= ${watermark}::bigint
+      AND NOT EXISTS (
+        SELECT 1 FROM event_seals s WHERE s.company_id = e.company_id AND s.event_id = e.id)
+    ORDER BY e.position
+    LIMIT ${limit}`;
+}
+
+async function sealBatch(
+  db: Db,
+  companyId: string,
+  batchSize: number,
+): Promise<{ sealed: number; full: boolean; head: SealResult['head'] }> {
+  return prismaOf(db).$transaction(async (tx) => {
+    await bindCompany(tx, companyId);
+    await lockCompanyChain(tx, companyId);
+    const head = await readHead(tx, companyId);
+    const watermark = head?.settled_below_tx ?? '0';
+    const candidates = await readCandidates(tx, companyId, watermark, batchSize);
+    const headNow = head ? { seq: Number(head.seq), hash: head.hash } : null;
+    if (candidates.length === 0) return { sealed: 0, full: false, head: headNow };
+    const full = candidates.length === batchSize;
+    // A full batch may have left visible events behind: only a batch that took every
+    // candidate may move the watermark up to its snapshot's xmin.
+    const xmin = candidates[0]?.snapshot_xmin ?? watermark;
+    const settled = full || BigInt(xmin) < BigInt(watermark) ? watermark : xmin;
+    let seq = headNow?.seq ?? 0;
+    let prevHash = headNow?.hash ?? GENESIS_HASH;
+    const seals = candidates.map((event) => {
+      seq += 1;
+      const hash = linkHash({
+        companyId,
+        seq,
+        prevHash,
+        eventId: event.id,
+        type: event.type,
+        entityType: event.entity_type,
+        entityId: event.entity_id,
+        actorId: event.actor_id,
+        actorTokenId: event.actor_token_id,
+        createdAt: event.created_at.toISOString(),
+        schemaVersion: event.schema_version,
+        payloadDigest: payloadDigest(event.payload),
+      });
+      const seal = {
+        seq,
+        event_id: event.id,
+        prev_hash: prevHash,
+        hash,
+        settled_below_tx: settled,
+      };
+      prevHash = hash;
+      return seal;
+    });
+    await tx.$executeRawUnsafe(
+      `INSERT INTO event_seals (company_id, seq, event_id, prev_hash, hash, settled_below_tx)
+       SELECT $1::uuid, r.seq, r.event_id, r.prev_hash, r.hash, r.settled_below_tx
+       FROM jsonb_to_recordset($2::jsonb)
+         AS r(seq bigint, event_id uuid, prev_hash text, hash text, settled_below_tx bigint)`,
+      companyId,
+      JSON.stringify(seals),
+    );
+    return { sealed: seals.length, full, head: { seq, hash: prevHash } };
+  }, TRANSACTION_OPTIONS);
+}
+
+/** Seals every committed, unsealed event of a company; returns how many and the new head. */
+export async function sealCompanyLog(
+  db: Db,
+  companyId: string,
+  options: SealOptions = {},
+): Promise<SealResult> {
+  const batchSize = options.batchSize ?? 5_000;
+  let sealed = 0;
+  for (;;) {
+    const batch = await sealBatch(db, companyId, batchSize);
+    sealed += batch.sealed;
+    if (!batch.full) return { sealed, head: batch.head };
+  }
+}

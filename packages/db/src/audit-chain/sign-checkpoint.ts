@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import type { Db, ReadTx } from '../client.ts';
+import type { CommandActor } from '../event-log.ts';
+import { event, executeCommand } from '../write-path.ts';
+import { type SigningKey, signCheckpoint } from './checkpoint-signature.ts';
+import { leafHash, merkleRoot } from './merkle.ts';
+import { lockCompanyChain, sealCompanyLog } from './seal-log.ts';
+
+// A checkpoint signs the chain's head as sealed right now (docs/decisions/017). It is an event
+// (AUDIT_CHECKPOINT_SIGNED) through the write path like any other change, so it lands in the
+// log, its projection (audit_checkpoints) and, on the next seal, in the chain it signs.
+
+export interface CheckpointResult {
+  id: string;
+  sequence: number;
+  headHash: string;
+  merkleRoot: string;
+  signedAt: string;
+  keyId: string;
+}
+
+/** Every link hash of the company's chain, seq 1 to its head, as Merkle leaves. */
+export async function chainLeaves(read: ReadTx, companyId: string): Promise<Buffer[]> {
+  const rows = await read.$queryRaw<Array<{ hash: string }>>`
+    SELECT hash FROM event_seals WHERE company_id = ${companyId}::uuid ORDER BY seq`;
+  return rows.map((row) => leafHash(row.hash));
+}
+
+/**
+ * Seals what is pending, then signs (company, head seq, head hash, Merkle root, time) and
+ * appends the checkpoint event. Returns null when there is nothing new to sign: no sealed
+ * event yet, or the head is already signed (the chain then ends in that checkpoint's event,
+ * at most, so a periodic job does not sign its own checkpoints forever).
+ */
+export async function signCompanyCheckpoint(
+  db: Db,
+  actor: CommandActor,
+  key: SigningKey,
+  now: Date,
+): Promise<CheckpointResult | null> {
+  const companyId = actor.companyId;
+  await sealCompanyLog(db, companyId);
+  let result: CheckpointResult | null = null;
+  await executeCommand(db, actor, async (read) => {
+    // One signer at a time per company, and none while a seal is being appended.
+    await lockCompanyChain(read, companyId);
+    const leaves = await chainLeaves(read, companyId);
+    const sequence = leaves.length;
+    if (sequence === 0) return [];
+    const last = await read.$queryRaw<Array<{ sequence: string; head_type: string | null }>>`
+      SELECT c.sequence::text AS sequence,
+             (SELECT e.type::text FROM event_seals s JOIN events e ON e.id = s.event_id
+              WHERE s.company_id = ${companyId}::uuid ORDER BY s.seq DESC LIMIT 1) AS head_type
+      FROM audit_checkpoints c WHERE c.company_id = ${companyId}::uuid
+      ORDER BY c.sequence DESC LIMIT 1`;
+    const previous = last[0];
+    if (
+      previous &&
+      (Number(previous.sequence) >= sequence ||
+        (Number(previous.sequence) === sequence - 1 &&
+          previous.head_type === 'AUDIT_CHECKPOINT_SIGNED'))
+    ) {
+      return [];
+    }
+    const heads = await read.$queryRaw<Array<{ hash: string }>>`
+      SELECT hash FROM event_seals WHERE company_id = ${companyId}::uuid AND seq = ${sequence}`;
+    const headHash = heads[0]?.hash;
+    if (!headHash) return [];
+    const signed = signCheckpoint(key, {
+      companyId,
+      sequence,
+      headHash,
+      merkleRoot: merkleRoot(leaves),
+      signedAt: now.toISOString(),
+    });
+    const id = randomUUID();
+    result = {
+      id,
+      sequence,
+      headHash,
+      merkleRoot: signed.merkleRoot,
+      signedAt: signed.signedAt,
+      keyId: signed.keyId,
+    };
+    return [
+      event('AUDIT_CHECKPOINT_SIGNED', {
+        id,
+        sequence,
+        headHash,
+        merkleRoot: signed.merkleRoot,
+        signedAt: signed.signedAt,
+        keyId: signed.keyId,
+        publicKey: signed.publicKey,
+        signature: signed.signature,
+      }),
+    ];
+  });
+  return result;
+}

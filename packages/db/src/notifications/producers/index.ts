@@ -1,0 +1,34 @@
+import type { EventType } from '@aegira/events';
+import type { AnyStoredEvent } from '../../stored-event.ts';
+import { alertEscalatedProducer } from './alert-escalated.ts';
+import { alertRaisedProducer } from './alert-raised.ts';
+import type { NotificationDraft, Producer } from './draft.ts';
+import { leaveRecordedProducer } from './leave-recorded.ts';
+import { missedCheckInProducer } from './missed-check-in.ts';
+import { teamAssignedProducer } from './team-assigned.ts';
+import { teamDeactivatedProducer } from './team-deactivated.ts';
+import { transferCancelledProducer } from './transfer-cancelled.ts';
+import { transferCompletedProducer } from './transfer-completed.ts';
+import { transferInitiatedProducer } from './transfer-initiated.ts';
+
+export type { NotificationDraft, Producer, Recipient } from './draft.ts';
+
+/** The event types that cause notifications, and how. Every other type causes none. */
+export const NOTIFICATION_PRODUCERS: { readonly [K in EventType]?: Producer<K> } = {
+  MISSED_CHECK_IN_DETECTED: missedCheckInProducer,
+  TEAM_MEMBER_ASSIGNED: teamAssignedProducer,
+  TEAM_TRANSFER_INITIATED: transferInitiatedProducer,
+  TEAM_TRANSFER_COMPLETED: transferCompletedProducer,
+  TEAM_TRANSFER_CANCELLED: transferCancelledProducer,
+  LEAVE_RECORDED: leaveRecordedProducer,
+  TEAM_DEACTIVATED: teamDeactivatedProducer,
+  READINESS_ALERT_RAISED: alertRaisedProducer,
+  READINESS_ALERT_ESCALATED: alertEscalatedProducer,
+};
+
+/** The notifications one stored event causes (none for most types). */
+export function draftsOf(event: AnyStoredEvent): NotificationDraft[] {
+  const producer = NOTIFICATION_PRODUCERS[event.type] as Producer<typeof event.type> | undefined;
+  // The map pairs each type with its producer; TypeScript cannot follow that correlation.
+  return producer ? (producer as (e: AnyStoredEvent) => NotificationDraft[])(event) : [];
+}

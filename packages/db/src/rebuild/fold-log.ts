@@ -1,0 +1,62 @@
+import type { EventType } from '@aegira/events';
+import {
+  type NotificationDraftRow,
+  notificationDraftRows,
+} from '../notifications/derive-notifications.ts';
+import type { TableProjection, TrackedRow } from '../projections/define-projection.ts';
+import { evolve, rowIdOf } from '../projections/evolve.ts';
+import { ENTITY_PROJECTIONS } from '../projections/registry.ts';
+import type { AnyStoredEvent } from '../stored-event.ts';
+
+/** One entity table folded over a whole log: its final rows and, if it keeps them, every version. */
+export interface FoldedTable {
+  projection: TableProjection<TrackedRow>;
+  /** Final state by id, in the order rows were first touched. */
+  rows: Map<string, TrackedRow>;
+  /** Every state a row passed through, in log order (for the versions table). */
+  versions: TrackedRow[];
+}
+
+/**
+ * The whole log folded in memory with the live write path's own pure `evolve`, as the
+ * set-based writer folds one batch (projections/apply-events.ts) — here the batch is the
+ * whole log and nothing exists before it, so every row is written once, at its final state.
+ * Also collects the notification drafts of every event, numbered in log order.
+ */
+export class LogFold {
+  readonly tables: FoldedTable[] = ENTITY_PROJECTIONS.map((projection) => ({
+    projection,
+    rows: new Map(),
+    versions: [],
+  }));
+  readonly drafts: NotificationDraftRow[] = [];
+  /** Events folded so far. */
+  count = 0;
+  // Per event type, the tables that react to it (most types: one), so an event
+  // is not offered to every projection.
+  private readonly byType = new Map<EventType, FoldedTable[]>();
+
+  constructor() {
+    for (const table of this.tables) {
+      for (const type of Object.keys(table.projection.on) as EventType[]) {
+        const list = this.byType.get(type) ?? [];
+        list.push(table);
+        this.byType.set(type, list);
+      }
+    }
+  }
+
+  add(event: AnyStoredEvent): void {
+    for (const table of this.byType.get(event.type) ?? []) {
+      const target = rowIdOf(table.projection, event);
+      if (!target) continue;
+      const row = evolve(table.projection, table.rows.get(target.id) ?? null, event);
+      if (!row) continue;
+      table.rows.set(target.id, row);
+      if (table.projection.versions) table.versions.push(row);
+    }
+    const drafts = notificationDraftRows([event], this.count);
+    if (drafts.length > 0) this.drafts.push(...drafts);
+    this.count += 1;
+  }
+}
