@@ -1,138 +1,71 @@
+import type { Writable } from 'node:stream';
 import type pg from 'pg';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 
-// COPY through node-postgres without another dependency: pg runs any object with
-// `submit(connection)` as a query and hands it the protocol messages that follow
-// (what pg-copy-streams does). COPY is the fastest way in and out of PostgreSQL:
-// rows travel as text the server parses in C, with no statement per row.
+// COPY through pg-copy-streams: rows travel as text the server parses in C, with no
+// statement per row, which is what makes a rebuild fast.
 
-interface CopyConnection {
-  query(text: string): void;
-  sendCopyFromChunk(chunk: Buffer): void;
-  endCopyFrom(): void;
-  sendCopyFail(message: string): void;
-}
-
-/** The handlers node-postgres calls on the active query; the ones COPY never gets do nothing. */
-abstract class CopyQuery {
-  protected error: Error | undefined;
-  readonly done: Promise<void>;
-  private settle: { resolve: () => void; reject: (error: Error) => void } | undefined;
-
-  constructor(private readonly text: string) {
-    this.done = new Promise((resolve, reject) => {
-      this.settle = { resolve, reject };
-    });
-    // Awaited by the caller later; a failure must not count as unhandled meanwhile.
-    this.done.catch(() => undefined);
-  }
-
-  submit(connection: CopyConnection): void {
-    connection.query(this.text);
-  }
-  handleError(error: Error): void {
-    this.error ??= error;
-  }
-  handleReadyForQuery(): void {
-    if (this.error) this.settle?.reject(this.error);
-    else this.settle?.resolve();
-  }
-  handleCommandComplete(): void {}
-  handleRowDescription(): void {}
-  handleDataRow(): void {}
-  handleEmptyQuery(): void {}
-  handlePortalSuspended(): void {}
-  handleCopyInResponse(_connection: CopyConnection): void {}
-  handleCopyData(_message: { chunk: Buffer }): void {}
-}
-
-class CopyOut extends CopyQuery {
-  constructor(
-    text: string,
-    private readonly onChunk: (chunk: Buffer) => void,
-  ) {
-    super(text);
-  }
-  override handleCopyData(message: { chunk: Buffer }): void {
-    if (this.error) return;
-    try {
-      this.onChunk(message.chunk);
-    } catch (error) {
-      // The server keeps sending until it is done; the first failure is what we report.
-      this.error = error instanceof Error ? error : new Error(String(error));
-    }
-  }
-}
-
-/** A `COPY ... FROM STDIN` in progress: write chunks, then end it and await `done`. */
-export class CopyIn extends CopyQuery {
-  private connection: CopyConnection | undefined;
-  private pending: Buffer[] = [];
-  private ended = false;
-  private failure: string | undefined;
-
-  override handleCopyInResponse(connection: CopyConnection): void {
-    this.connection = connection;
-    if (this.failure !== undefined) {
-      connection.sendCopyFail(this.failure);
-      return;
-    }
-    for (const chunk of this.pending) connection.sendCopyFromChunk(chunk);
-    this.pending = [];
-    if (this.ended) connection.endCopyFrom();
-  }
+/** A `COPY ... FROM STDIN` in progress: the rows to send, as text chunks. */
+export class CopyIn {
+  constructor(private readonly stream: Writable) {}
   write(chunk: Buffer): void {
-    if (this.ended) throw new Error('COPY already ended');
-    if (this.connection) this.connection.sendCopyFromChunk(chunk);
-    else this.pending.push(chunk);
-  }
-  end(): Promise<void> {
-    if (!this.ended) {
-      this.ended = true;
-      this.connection?.endCopyFrom();
-    }
-    return this.done;
-  }
-  /** Abandons the COPY (the server discards it); resolves once the connection is free again. */
-  async fail(reason: string): Promise<void> {
-    if (!this.ended) {
-      this.ended = true;
-      this.failure = reason;
-      this.connection?.sendCopyFail(reason);
-    }
-    await this.done.catch(() => undefined);
+    // A chunk may be a view of a buffer its producer reuses; the stream may hold it
+    // until the socket drains, so it gets its own copy.
+    this.stream.write(Buffer.from(chunk));
   }
 }
 
 /**
  * Runs `COPY ... FROM STDIN` on the client, handing `write` the rows to send as they are
- * ready; the COPY is abandoned (nothing written) if `write` throws.
+ * ready; the COPY is abandoned (nothing written) if `write` throws, and a server error
+ * (a bad row, a guard refusing it) rejects once the stream has settled, so the
+ * connection is free for the caller's ROLLBACK.
  */
 export async function copyIn(
   client: pg.Client,
   text: string,
   write: (copy: CopyIn) => Promise<void> | void,
 ): Promise<void> {
-  const copy = new CopyIn(text);
-  // node-postgres accepts any submittable; its types only know its own Query objects.
-  client.query(copy as unknown as pg.QueryConfig);
+  const stream = client.query(copyFrom(text));
+  const finished = new Promise<void>((resolve, reject) => {
+    stream.on('finish', resolve);
+    stream.on('error', reject);
+  });
+  // Awaited below; a failure must not count as unhandled meanwhile.
+  finished.catch(() => undefined);
   try {
-    await write(copy);
+    await write(new CopyIn(stream));
   } catch (error) {
-    await copy.fail('abandoned by the client');
+    stream.destroy(error instanceof Error ? error : new Error(String(error)));
+    await finished.catch(() => undefined);
     throw error;
   }
-  await copy.end();
+  stream.end();
+  await finished;
 }
 
-/** Runs `COPY ... TO STDOUT`, handing each chunk of rows to `onChunk` as it arrives. */
-export function copyOut(
+/**
+ * Runs `COPY ... TO STDOUT`, handing each chunk of rows to `onChunk` as it arrives. A
+ * failing `onChunk` does not stop the stream (the server sends the rest regardless, and
+ * the connection must be read to the end to stay usable); the first failure is thrown
+ * once it has ended.
+ */
+export async function copyOut(
   client: pg.Client,
   text: string,
   onChunk: (chunk: Buffer) => void,
 ): Promise<void> {
-  const copy = new CopyOut(text, onChunk);
-  client.query(copy as unknown as pg.QueryConfig);
-  return copy.done;
+  const stream = client.query(copyTo(text));
+  let failure: unknown;
+  for await (const chunk of stream) {
+    if (failure !== undefined) continue;
+    try {
+      onChunk(chunk as Buffer);
+    } catch (error) {
+      failure = error;
+    }
+  }
+  if (failure !== undefined) throw failure;
 }
 
 /** Splits COPY text output into lines (rows never contain a raw newline), across chunks. */

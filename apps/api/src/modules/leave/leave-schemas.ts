@@ -1,6 +1,7 @@
 import { daysBetween, isValidLocalDate } from '@aegira/domain';
 import { z } from 'zod';
 import { LEAVE_TYPES, leaveOutput } from '../../services/leave/leave-dto.ts';
+import { localDateInput } from '../shared/dated-list-input.ts';
 
 // Shapes, formats and the range rules are checked here; who may act for whom
 // and overlaps with other leave need the database and are the service's.
@@ -8,9 +9,7 @@ import { LEAVE_TYPES, leaveOutput } from '../../services/leave/leave-dto.ts';
 /** The longest leave one record may cover, both ends included. */
 export const MAX_LEAVE_DAYS = 366;
 
-const localDate = z
-  .string('must be a date as YYYY-MM-DD')
-  .refine(isValidLocalDate, 'must be a date as YYYY-MM-DD');
+const localDate = localDateInput;
 
 export const recordLeaveInput = z
   .strictObject({
