@@ -2,7 +2,6 @@ import { type ComponentType, useEffect } from 'react';
 import { rolePageFor } from '../admin/admin-routes.tsx';
 import { HomePage } from '../home/home-page.tsx';
 import { NotFoundPage } from '../not-found/not-found-page.tsx';
-import { NotificationsPage } from '../notifications/notifications-page.tsx';
 import { PlaceholderPage } from '../placeholder/placeholder-page.tsx';
 import { usePathname } from '../router/history.ts';
 import { paths } from '../router/paths.ts';
@@ -18,6 +17,10 @@ const ProfilePage = lazyPage(
   () => import('../profile/profile-page.tsx'),
   (m) => m.ProfilePage,
 );
+const NotificationsPage = lazyPage(
+  () => import('../notifications/notifications-page.tsx'),
+  (m) => m.NotificationsPage,
+);
 const HistoryPage = lazyPage(
   () => import('../history/history-page.tsx'),
   (m) => m.HistoryPage,
@@ -30,7 +33,7 @@ const HistoryPage = lazyPage(
 const sharedPages: Readonly<Record<string, ComponentType>> = {
   [paths.checkIn]: CheckInArea,
   [paths.history]: HistoryArea,
-  [paths.notifications]: NotificationsPage,
+  [paths.notifications]: NotificationsArea,
   [paths.profile]: ProfileArea,
 };
 
@@ -38,6 +41,14 @@ function ProfileArea() {
   return (
     <LazyArea label="Loading your profile…">
       <ProfilePage />
+    </LazyArea>
+  );
+}
+
+function NotificationsArea() {
+  return (
+    <LazyArea label="Loading your notifications…">
+      <NotificationsPage />
     </LazyArea>
   );
 }
