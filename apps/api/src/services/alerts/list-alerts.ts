@@ -1,17 +1,16 @@
-import { dateColumn, type Prisma, withTenant } from '@aegira/db';
+import { type Prisma, withTenant } from '@aegira/db';
 import { readableCheckInFilter } from '../access-policy.ts';
 import type { Actor, ServiceDeps } from '../actor.ts';
+import {
+  cursorPage,
+  cursorPageArgs,
+  type DatedListRequest,
+  datedListFilters,
+} from '../dated-list.ts';
 import { type AlertDto, type AlertState, toAlertDtos } from './alert-dto.ts';
 
-export interface ListAlertsRequest {
-  personId?: string | undefined;
-  /** The team of the check-in's day. */
-  teamId?: string | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
+export interface ListAlertsRequest extends DatedListRequest {
   state?: AlertState | undefined;
-  cursor?: string | undefined;
-  limit: number;
 }
 
 function stateFilter(state: AlertState | undefined): Prisma.ReadinessAlertWhereInput {
@@ -44,23 +43,12 @@ export async function listAlerts(
     const readable = await readableCheckInFilter(read, actor);
     const rows = await read.readinessAlert.findMany({
       where: {
-        AND: [
-          readable,
-          request.personId ? { personId: request.personId } : {},
-          request.teamId ? { teamId: request.teamId } : {},
-          request.from ? { localDate: { gte: dateColumn(request.from) } } : {},
-          request.to ? { localDate: { lte: dateColumn(request.to) } } : {},
-          stateFilter(request.state),
-        ],
+        AND: [readable, ...datedListFilters(request), stateFilter(request.state)],
       },
       orderBy: [{ raisedAt: 'desc' }, { id: 'desc' }],
-      take: request.limit + 1,
-      ...(request.cursor ? { cursor: { id: request.cursor }, skip: 1 } : {}),
+      ...cursorPageArgs(request),
     });
-    const page = rows.slice(0, request.limit);
-    return {
-      items: await toAlertDtos(read, page),
-      nextCursor: rows.length > request.limit ? (page.at(-1)?.id ?? null) : null,
-    };
+    const { page, nextCursor } = cursorPage(rows, request.limit);
+    return { items: await toAlertDtos(read, page), nextCursor };
   });
 }

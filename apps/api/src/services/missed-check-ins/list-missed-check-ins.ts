@@ -1,17 +1,16 @@
-import { dateColumn, type Prisma, withTenant } from '@aegira/db';
+import { type Prisma, withTenant } from '@aegira/db';
 import { readableMissFilter } from '../access-policy.ts';
 import type { Actor, ServiceDeps } from '../actor.ts';
+import {
+  cursorPage,
+  cursorPageArgs,
+  type DatedListRequest,
+  datedListFilters,
+} from '../dated-list.ts';
 import { type MissDto, type MissState, toMissDtos } from './miss-dto.ts';
 
-export interface ListMissesRequest {
-  personId?: string | undefined;
-  /** The team of the missed day. */
-  teamId?: string | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
+export interface ListMissesRequest extends DatedListRequest {
   state?: MissState | undefined;
-  cursor?: string | undefined;
-  limit: number;
 }
 
 function stateFilter(state: MissState | undefined): Prisma.MissedCheckInWhereInput {
@@ -46,23 +45,12 @@ export async function listMissedCheckIns(
     const readable = await readableMissFilter(read, actor);
     const rows = await read.missedCheckIn.findMany({
       where: {
-        AND: [
-          readable,
-          request.personId ? { personId: request.personId } : {},
-          request.teamId ? { teamId: request.teamId } : {},
-          request.from ? { localDate: { gte: dateColumn(request.from) } } : {},
-          request.to ? { localDate: { lte: dateColumn(request.to) } } : {},
-          stateFilter(request.state),
-        ],
+        AND: [readable, ...datedListFilters(request), stateFilter(request.state)],
       },
       orderBy: [{ localDate: 'desc' }, { id: 'desc' }],
-      take: request.limit + 1,
-      ...(request.cursor ? { cursor: { id: request.cursor }, skip: 1 } : {}),
+      ...cursorPageArgs(request),
     });
-    const page = rows.slice(0, request.limit);
-    return {
-      items: await toMissDtos(read, page),
-      nextCursor: rows.length > request.limit ? (page.at(-1)?.id ?? null) : null,
-    };
+    const { page, nextCursor } = cursorPage(rows, request.limit);
+    return { items: await toMissDtos(read, page), nextCursor };
   });
 }
