@@ -405,6 +405,43 @@ describe('teams.cancelTransfer', () => {
   });
 });
 
+describe('transfers and person deactivation', () => {
+  it('cancels the pending move in the same transaction; reactivated, the worker is back in the old team', async () => {
+    const { company, from, to, worker } = await moveSetup();
+    await company.admin.api.teams.assignMember({ personId: worker.id, teamId: to.id });
+    await company.admin.api.people.deactivate({ personId: worker.id, reason: 'left the site' });
+    const events = await eventsOf(worker.id);
+    expect(events.map((event) => event.type).slice(-2)).toEqual([
+      'PERSON_DEACTIVATED',
+      'TEAM_TRANSFER_CANCELLED',
+    ]);
+    expect(events.at(-1)?.payload).toMatchObject({
+      reason: 'person_deactivated',
+      fromTeamId: from.id,
+      toTeamId: to.id,
+    });
+    const [transfer] = await rows<{ status: string; cancel_reason: string }>(
+      'SELECT status, cancel_reason FROM team_transfers WHERE person_id = $1',
+      [worker.id],
+    );
+    expect(transfer).toEqual({ status: 'CANCELLED', cancel_reason: 'person_deactivated' });
+    await company.admin.api.people.reactivate({ personId: worker.id });
+    setClock(berlin('08:00', '2026-11-26'));
+    await applyDueTransfers(api.db, company.companyId, berlin('08:00', '2026-11-26'));
+    expect(await personRow(worker.id)).toMatchObject({ team_id: from.id });
+  });
+
+  it('completes a move whose day has come rather than cancelling it', async () => {
+    const { company, to, worker } = await moveSetup();
+    await company.admin.api.teams.assignMember({ personId: worker.id, teamId: to.id });
+    setClock(berlin('09:00', '2026-11-26'));
+    await company.admin.api.people.deactivate({ personId: worker.id, reason: 'left the site' });
+    const types = (await eventsOf(worker.id)).map((event) => event.type);
+    expect(types.slice(-2)).toEqual(['TEAM_TRANSFER_COMPLETED', 'PERSON_DEACTIVATED']);
+    expect(await personRow(worker.id)).toMatchObject({ team_id: to.id });
+  });
+});
+
 describe('transfers and team deactivation', () => {
   it('cancels pending transfers into a deactivated team, so the worker stays where they are', async () => {
     const { company, from, to, worker } = await moveSetup();

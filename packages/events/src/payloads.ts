@@ -123,7 +123,7 @@ const teamTransferCancelled = z.strictObject({
   personId: uuid,
   fromTeamId: uuid,
   toTeamId: uuid,
-  reason: z.enum(['cancelled_by_admin', 'team_deactivated']),
+  reason: z.enum(['cancelled_by_admin', 'team_deactivated', 'person_deactivated']),
   cancelledAt: timestamp,
 });
 

@@ -1,4 +1,5 @@
 import { Button } from '../ui/button.tsx';
+import { MAX_PERSON_NAME_LENGTH } from '../ui/field-limits.ts';
 import { FormAlert } from '../ui/form-alert.tsx';
 import { TextField } from '../ui/text-field.tsx';
 import { MIN_PASSWORD_LENGTH } from './sign-up-values.ts';
@@ -34,6 +35,7 @@ export function SignUpForm() {
         <div className="grid gap-5 sm:grid-cols-2">
           <TextField
             label="First name"
+            maxLength={MAX_PERSON_NAME_LENGTH}
             autoComplete="given-name"
             required
             value={values.firstName}
@@ -42,6 +44,7 @@ export function SignUpForm() {
           />
           <TextField
             label="Last name"
+            maxLength={MAX_PERSON_NAME_LENGTH}
             autoComplete="family-name"
             required
             value={values.lastName}

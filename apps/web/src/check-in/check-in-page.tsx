@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from '../router/link.tsx';
 import { paths } from '../router/paths.ts';
+import { useSignedInUser } from '../session/session-store.ts';
 import { trpc } from '../trpc/trpc.ts';
 import { PageHeading } from '../ui/page-heading.tsx';
 import { CheckInForm } from './check-in-form.tsx';
@@ -39,6 +40,7 @@ export function CheckInPage() {
 }
 
 function TodayCheckIn({ status }: { status: CheckInStatus }) {
+  const { role } = useSignedInUser();
   const [amending, setAmending] = useState(false);
   const [outcome, setOutcome] = useState<CheckInOutcome | null>(null);
   const { checkIn } = status;
@@ -78,7 +80,8 @@ function TodayCheckIn({ status }: { status: CheckInStatus }) {
     );
   }
 
-  const summary = describeToday(status);
+  const summary = describeToday(status, role);
+  if (role !== 'WORKER') return <TodayNotice summary={summary} />;
   if (!status.canCheckIn) {
     return (
       <TodayNotice summary={summary}>

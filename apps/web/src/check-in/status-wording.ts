@@ -42,8 +42,31 @@ function blockedSummary(reason: string, serverMessage: string): TodaySummary {
   }
 }
 
-/** Today's check-in status in plain words, for the home page and the check-in page. */
-export function describeToday(status: CheckInStatus): TodaySummary {
+type Role = 'ADMIN' | 'WHS' | 'SUPERVISOR' | 'TEAM_LEAD' | 'WORKER';
+
+/** Someone other than a worker opened the check-in (by link or address): none is theirs. */
+function notForRole(role: Exclude<Role, 'WORKER'>): TodaySummary {
+  const who = {
+    ADMIN: 'an administrator',
+    WHS: 'a WHS officer',
+    SUPERVISOR: 'a supervisor',
+    TEAM_LEAD: 'a team lead',
+  }[role];
+  return {
+    headline: 'Check-ins are for workers',
+    detail: `As ${who} you have no daily check-in; the workers of your teams check in here.`,
+    tone: 'off',
+    action: null,
+  };
+}
+
+/**
+ * Today's check-in status in plain words, for the home page and the check-in page.
+ * `role` is the signed-in person's: the server answers NO_TEAM for anyone without a
+ * team, which for a lead or admin is not something to fix.
+ */
+export function describeToday(status: CheckInStatus, role: Role = 'WORKER'): TodaySummary {
+  if (role !== 'WORKER' && !status.checkIn) return notForRole(role);
   const { window } = status;
   if (status.checkIn) {
     const { scores, submittedAt, isLate, minutesLate, version } = status.checkIn;

@@ -127,6 +127,17 @@ describe('describeToday', () => {
     ).toMatchObject({ headline: 'Your team is inactive', action: null });
   });
 
+  it('tells a lead or admin who opens the check-in that check-ins are for workers', () => {
+    const noTeam = status({ canCheckIn: false, blockedReason: 'NO_TEAM' });
+    for (const role of ['TEAM_LEAD', 'ADMIN', 'SUPERVISOR', 'WHS'] as const) {
+      const summary = describeToday(noTeam, role);
+      expect(summary).toMatchObject({ headline: 'Check-ins are for workers', action: null });
+      expect(summary.headline).not.toMatch(/not on a team/);
+    }
+    expect(describeToday(noTeam, 'TEAM_LEAD').detail).toMatch(/As a team lead/);
+    expect(describeToday(noTeam, 'WORKER').headline).toBe('You are not on a team yet');
+  });
+
   it('says a worker on leave is not expected, and until when', () => {
     const onLeave = {
       leaveId: '2e8f4a6b-2c3d-4e5f-9a01-b2c3d4e5f6a7',

@@ -3,6 +3,7 @@ import type { Person } from '../admin/people/people-types.ts';
 import { toFormErrors } from '../trpc/errors.ts';
 import { trpc } from '../trpc/trpc.ts';
 import { Button } from '../ui/button.tsx';
+import { MAX_PERSON_NAME_LENGTH } from '../ui/field-limits.ts';
 import { FormAlert } from '../ui/form-alert.tsx';
 import { TextField } from '../ui/text-field.tsx';
 
@@ -35,6 +36,7 @@ export function ProfileDetailsForm({ profile, onSaved }: { profile: Person; onSa
       <FormAlert message={server?.form ?? null} />
       <TextField
         label="First name"
+        maxLength={MAX_PERSON_NAME_LENGTH}
         autoComplete="given-name"
         value={firstName}
         error={server?.fields.firstName}
@@ -42,6 +44,7 @@ export function ProfileDetailsForm({ profile, onSaved }: { profile: Person; onSa
       />
       <TextField
         label="Last name"
+        maxLength={MAX_PERSON_NAME_LENGTH}
         autoComplete="family-name"
         value={lastName}
         error={server?.fields.lastName}

@@ -1,5 +1,5 @@
-import { LiveUpdates } from '../live/live-updates.tsx';
 import { AppHeader } from './app-header.tsx';
+import { DeferredLiveUpdates } from './deferred-live-updates.tsx';
 import { MainNav } from './main-nav.tsx';
 import { ShellRoutes } from './shell-routes.tsx';
 
@@ -13,7 +13,7 @@ export function AppShell() {
         Skip to content
       </a>
       <AppHeader />
-      <LiveUpdates />
+      <DeferredLiveUpdates />
       <div className="mx-auto flex w-full max-w-6xl flex-1 flex-col gap-6 px-4 py-6 md:flex-row md:px-6">
         <MainNav />
         <main id="main-content" tabIndex={-1} className="min-w-0 flex-1 focus:outline-none">

@@ -75,9 +75,36 @@ export function errorMessage(error: unknown): string {
   const data = readErrorData(error);
   if (data === null) return transportMessage(error);
   const message = humanMessage(error.message);
-  const needsReference = data.requestId !== null && !message.includes(data.requestId);
+  // A reference helps support trace a fault; an expected refusal (wrong password, a
+  // guard) is the whole story, and a uuid after it reads like something broke.
+  const needsReference =
+    data.requestId !== null && isUnexpected(data.code) && !message.includes(data.requestId);
   return needsReference ? `${message} (Reference: ${data.requestId})` : message;
 }
+
+/** Server faults, and answers whose code we cannot read; every 4xx code is an expected refusal. */
+function isUnexpected(code: string | null): boolean {
+  return code === null || !EXPECTED_CODES.has(code);
+}
+
+const EXPECTED_CODES: ReadonlySet<string> = new Set([
+  'PARSE_ERROR',
+  'BAD_REQUEST',
+  'UNAUTHORIZED',
+  'PAYMENT_REQUIRED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'METHOD_NOT_SUPPORTED',
+  'TIMEOUT',
+  'CONFLICT',
+  'PRECONDITION_FAILED',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'UNPROCESSABLE_CONTENT',
+  'PRECONDITION_REQUIRED',
+  'TOO_MANY_REQUESTS',
+  'CLIENT_CLOSED_REQUEST',
+]);
 
 /**
  * Splits a failed mutation into messages beside the fields the form shows and one

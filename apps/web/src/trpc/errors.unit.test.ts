@@ -59,6 +59,25 @@ describe('errorMessage', () => {
     expect(errorMessage(error)).toBe('Something went wrong. (Reference: req-42)');
   });
 
+  it('shows no reference for expected refusals: a wrong password, a guard, a conflict', () => {
+    for (const [code, message] of [
+      ['UNAUTHORIZED', 'Invalid email or password.'],
+      ['UNPROCESSABLE_CONTENT', 'Ann Lee has no pending transfer to cancel.'],
+      ['CONFLICT', 'Ann Lee leads Team A; choose another lead first.'],
+      ['FORBIDDEN', 'You cannot deactivate yourself.'],
+      ['TOO_MANY_REQUESTS', 'Too many attempts. Try again in a minute.'],
+    ] as const) {
+      expect(errorMessage(serverError(message, { code, requestId: 'req-42' }))).toBe(message);
+    }
+  });
+
+  it('keeps the reference when the code is unknown or a gateway fault', () => {
+    expect(
+      errorMessage(serverError('Bad gateway.', { code: 'BAD_GATEWAY', requestId: 'r1' })),
+    ).toBe('Bad gateway. (Reference: r1)');
+    expect(errorMessage(serverError('Oops.', { requestId: 'r2' }))).toBe('Oops. (Reference: r2)');
+  });
+
   it('does not repeat a request id the message already quotes', () => {
     const message = 'Something went wrong on our side; quote request id req-42.';
     const error = serverError(message, { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-42' });

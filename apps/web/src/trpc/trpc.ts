@@ -1,6 +1,7 @@
 import type { AppRouter } from '@aegira/api';
-import { httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
+import { httpBatchLink, splitLink } from '@trpc/client';
 import { createTRPCReact, getQueryKey } from '@trpc/react-query';
+import { lazyLink } from './lazy-link.ts';
 
 export const trpc = createTRPCReact<AppRouter>();
 
@@ -11,10 +12,10 @@ export function createTrpcClient() {
   return trpc.createClient({
     links: [
       splitLink({
-        // Live updates over SSE (a same-origin EventSource sends the session cookie, and a GET
-        // needs no CSRF header); everything else batched over fetch.
+        // Live updates over SSE (see subscription-link.ts), its client fetched when the stream
+        // opens rather than with the first page; everything else batched over fetch.
         condition: (op) => op.type === 'subscription',
-        true: httpSubscriptionLink({ url: '/trpc' }),
+        true: lazyLink(() => import('./subscription-link.ts').then((m) => m.subscriptionLink)),
         false: httpBatchLink({
           url: '/trpc',
           // Same-origin fetches send the httpOnly session cookie on their own.

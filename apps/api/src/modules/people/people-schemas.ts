@@ -1,7 +1,7 @@
 import { isValidHm } from '@aegira/domain';
 import { ROLES } from '@aegira/events';
 import { z } from 'zod';
-import { personOutput } from '../../services/people/person-dto.ts';
+import { personDetailOutput, personOutput } from '../../services/people/person-dto.ts';
 import { emailInput, newPasswordInput, personName } from '../auth/auth-schemas.ts';
 
 export const personIdInput = z.uuid('must be a person id');
@@ -98,4 +98,4 @@ export const listPeopleOutput = z.object({
   nextCursor: z.string().nullable(),
 });
 
-export { personOutput };
+export { personDetailOutput, personOutput };

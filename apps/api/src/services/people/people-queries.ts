@@ -4,7 +4,12 @@ import { AppError } from '../../errors/app-error.ts';
 import { readablePersonFilter } from '../access-policy.ts';
 import type { Actor, ServiceDeps } from '../actor.ts';
 import { memberIdsOn } from '../teams/membership.ts';
-import { type PersonDto, personDtoOf, personDtosOf } from './person-dto.ts';
+import {
+  type PersonDetailDto,
+  type PersonDto,
+  personDetailOf,
+  personDtosOf,
+} from './person-dto.ts';
 import { companyToday, notFound } from './person-rules.ts';
 
 export interface ListPeopleRequest {
@@ -79,12 +84,16 @@ export async function listPeople(
 }
 
 /** One person; NOT_FOUND when they are in another company or outside the actor's scope. */
-export async function getPerson(deps: ServiceDeps, actor: Actor, id: string): Promise<PersonDto> {
+export async function getPerson(
+  deps: ServiceDeps,
+  actor: Actor,
+  id: string,
+): Promise<PersonDetailDto> {
   return withTenant(deps.db, actor.companyId, async (read) => {
     const now = deps.now?.() ?? new Date();
     const readable = await readableOrForbidden(read, actor, now);
     const row = await read.person.findFirst({ where: { AND: [readable, { id }] } });
     if (!row) throw notFound();
-    return personDtoOf(read, row, now);
+    return personDetailOf(read, row, now);
   });
 }

@@ -2,6 +2,7 @@ import { dateColumn, localDateOf, type Person, type ReadTx, type Team } from '@a
 import { toLocalTime } from '@aegira/domain';
 import { ROLES } from '@aegira/events';
 import { z } from 'zod';
+import { type TransferDto, toTransferDto, transferOutput } from '../teams/team-dto.ts';
 
 /**
  * A person as clients see them. Built field by field from the row, so the
@@ -32,6 +33,12 @@ export const personOutput = z.object({
   updatedAt: z.iso.datetime(),
 });
 export type PersonDto = z.infer<typeof personOutput>;
+
+/** One person's page: the person and a team move not yet in effect (cancellable there). */
+export const personDetailOutput = personOutput.extend({
+  pendingTransfer: transferOutput.nullable(),
+});
+export type PersonDetailDto = z.infer<typeof personDetailOutput>;
 
 type TeamSummary = Pick<Team, 'id' | 'name' | 'isActive'>;
 
@@ -118,4 +125,20 @@ export async function personDtoOf(read: ReadTx, row: Person, now: Date): Promise
   const [dto] = await personDtosOf(read, [row], now);
   if (!dto) throw new Error('personDtosOf returned no DTO for one row');
   return dto;
+}
+
+/** The person with their pending move, if its day has not come yet (as of `now`). */
+export async function personDetailOf(
+  read: ReadTx,
+  row: Person,
+  now: Date,
+): Promise<PersonDetailDto> {
+  const dto = await personDtoOf(read, row, now);
+  const company = await read.company.findFirstOrThrow({ select: { timezone: true } });
+  const today = toLocalTime(now, company.timezone).date;
+  const pending = await read.teamTransfer.findFirst({
+    where: { personId: row.id, status: 'PENDING', effectiveOn: { gt: dateColumn(today) } },
+  });
+  const pendingTransfer: TransferDto | null = pending ? await toTransferDto(read, pending) : null;
+  return { ...dto, pendingTransfer };
 }

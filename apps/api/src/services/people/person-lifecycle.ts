@@ -7,6 +7,7 @@ import { type PersonDto, personDtoOf } from './person-dto.ts';
 import {
   activeTeamForWorker,
   companyToday,
+  lockPendingTransfer,
   lockPerson,
   refuseIfLeadsActiveTeam,
   refuseIfSupervisesActiveTeam,
@@ -77,6 +78,9 @@ export async function changePersonRole(
 /**
  * PERSON_DEACTIVATED (+ AuditLog with the reason). The row stays; is_active goes
  * false and the token version moves on, so the person's sessions stop at once.
+ * A pending team move is cancelled in the same transaction
+ * (TEAM_TRANSFER_CANCELLED, reason person_deactivated; decision 023), so a
+ * reactivated worker comes back to the team they left, not to a stale move.
  */
 export async function deactivatePerson(
   deps: ServiceDeps,
@@ -85,6 +89,8 @@ export async function deactivatePerson(
 ): Promise<PersonDto> {
   refuseSelf(actor, request.personId, 'deactivate yourself', 'OWN_DEACTIVATION');
   const now = deps.now?.() ?? new Date();
+  // A move whose day has come is done: it completes rather than being cancelled.
+  await applyDueTransfers(deps.db, actor.companyId, now);
   return executeCommand(
     deps.db,
     commandActor(actor),
@@ -94,6 +100,7 @@ export async function deactivatePerson(
         throw new AppError('ALREADY_INACTIVE', 'This person is already deactivated.');
       }
       await refuseIfLeadsActiveTeam(read, person, 'deactivate them');
+      const pending = await lockPendingTransfer(read, person.id);
       return [
         event(
           EventType.PERSON_DEACTIVATED,
@@ -106,9 +113,25 @@ export async function deactivatePerson(
           },
           {
             action: AuditAction.PERSON_DEACTIVATED,
-            details: { reason: request.reason, email: person.email },
+            details: {
+              reason: request.reason,
+              email: person.email,
+              ...(pending ? { cancelledTransferId: pending.id } : {}),
+            },
           },
         ),
+        ...(pending
+          ? [
+              event(EventType.TEAM_TRANSFER_CANCELLED, {
+                transferId: pending.id,
+                personId: person.id,
+                fromTeamId: pending.fromTeamId,
+                toTeamId: pending.toTeamId,
+                reason: 'person_deactivated',
+                cancelledAt: now.toISOString(),
+              }),
+            ]
+          : []),
       ];
     },
     personAfter(request.personId, now),

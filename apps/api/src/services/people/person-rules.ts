@@ -1,4 +1,4 @@
-import type { Person, ReadTx, Team } from '@aegira/db';
+import type { Person, ReadTx, Team, TeamTransfer } from '@aegira/db';
 import { toLocalTime } from '@aegira/domain';
 import { AppError, fieldError } from '../../errors/app-error.ts';
 import type { Actor } from '../actor.ts';
@@ -84,6 +84,20 @@ export async function refuseIfTransferPending(read: ReadTx, person: Person): Pro
       { reason: 'PENDING_TRANSFER' },
     );
   }
+}
+
+/**
+ * The person's pending transfer, locked so a concurrent completion or
+ * cancellation commits first and no longer matches; null when there is none.
+ */
+export async function lockPendingTransfer(
+  read: ReadTx,
+  personId: string,
+): Promise<TeamTransfer | null> {
+  const locked = await read.$queryRaw<Array<{ id: string }>>`
+    SELECT id FROM team_transfers
+    WHERE person_id = ${personId}::uuid AND status = 'PENDING' FOR UPDATE`;
+  return locked[0] ? read.teamTransfer.findUnique({ where: { id: locked[0].id } }) : null;
 }
 
 /** The active team of this company a WORKER joins; a field error on `teamId` otherwise. */

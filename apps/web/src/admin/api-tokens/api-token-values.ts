@@ -1,5 +1,6 @@
 import { isValidLocalDate } from '@aegira/domain';
 import type { RouterInputs, RouterOutputs } from '../../trpc/types.ts';
+import { endOfLocalDay } from '../format-instant.ts';
 
 export type ApiToken = RouterOutputs['apiTokens']['list']['items'][number];
 export type CreatedApiToken = RouterOutputs['apiTokens']['create'];
@@ -49,21 +50,22 @@ export const emptyApiTokenValues: ApiTokenFormValues = {
 };
 
 /**
- * The last millisecond of a calendar day ('2026-03-29') on the browser's clock, as ISO:
- * a token "expiring on" a day works until that day is over. Null for no such day.
+ * The last millisecond of a calendar day ('2026-03-29') on the company's clock, as ISO:
+ * a token "expiring on" a day works until that day is over there. Null for no such day.
  */
-export function endOfDayInBrowserZone(date: string): string | null {
+export function endOfDayInZone(date: string, timeZone: string): string | null {
   if (!isValidLocalDate(date)) return null;
-  const [year, month, day] = date.split('-').map(Number);
-  if (year === undefined || month === undefined || day === undefined) return null;
-  const end = new Date(year, month - 1, day, 23, 59, 59, 999);
-  return Number.isNaN(end.getTime()) ? null : end.toISOString();
+  return endOfLocalDay(date, timeZone);
 }
 
-/** Today on the browser's clock as 'YYYY-MM-DD', the earliest expiry the date picker offers. */
-export function localDateToday(now: Date = new Date()): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+/** Today on the company's clock as 'YYYY-MM-DD', the earliest expiry the date picker offers. */
+export function localDateToday(timeZone: string, now: Date = new Date()): string {
+  try {
+    // en-CA writes dates as YYYY-MM-DD.
+    return new Intl.DateTimeFormat('en-CA', { timeZone }).format(now);
+  } catch {
+    return new Intl.DateTimeFormat('en-CA').format(now);
+  }
 }
 
 /**
@@ -82,7 +84,7 @@ export function validateApiToken(values: ApiTokenFormValues): ApiTokenErrors {
             ? `Use at most ${NAME_MAX_LENGTH} characters.`
             : undefined,
     expiresAt:
-      values.expiresOn === '' || endOfDayInBrowserZone(values.expiresOn) !== null
+      values.expiresOn === '' || isValidLocalDate(values.expiresOn)
         ? undefined
         : 'Choose a valid date, or leave it empty for a token that does not expire.',
   };
@@ -92,11 +94,14 @@ export function hasErrors(errors: ApiTokenErrors): boolean {
   return Object.values(errors).some((message) => message !== undefined);
 }
 
-export function toCreateApiTokenInput(values: ApiTokenFormValues): CreateApiTokenInput {
+export function toCreateApiTokenInput(
+  values: ApiTokenFormValues,
+  timeZone: string,
+): CreateApiTokenInput {
   return {
     name: values.name.trim(),
     scope: values.scope,
-    expiresAt: values.expiresOn === '' ? null : endOfDayInBrowserZone(values.expiresOn),
+    expiresAt: values.expiresOn === '' ? null : endOfDayInZone(values.expiresOn, timeZone),
   };
 }
 
@@ -104,9 +109,6 @@ export function toCreateApiTokenInput(values: ApiTokenFormValues): CreateApiToke
 export function prefixDisplay(prefix: string): string {
   return `${prefix}…`;
 }
-
-// Expiry dates are chosen and shown in the browser's zone.
-export { browserTimeZone } from '../../auth/time-zones.ts';
 
 export type CopyOutcome = 'copied' | 'unavailable' | 'failed';
 

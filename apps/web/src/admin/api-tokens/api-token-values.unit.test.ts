@@ -3,7 +3,7 @@ import {
   API_TOKEN_SCOPES,
   copyText,
   emptyApiTokenValues,
-  endOfDayInBrowserZone,
+  endOfDayInZone,
   hasErrors,
   isApiTokenScope,
   localDateToday,
@@ -14,28 +14,24 @@ import {
   validateApiToken,
 } from './api-token-values.ts';
 
-describe('endOfDayInBrowserZone', () => {
-  it('is the last millisecond of that day on the browser’s clock', () => {
-    const iso = endOfDayInBrowserZone('2026-03-29');
-    expect(iso).toBe(new Date(2026, 2, 29, 23, 59, 59, 999).toISOString());
-    const end = new Date(iso ?? '');
-    expect([end.getFullYear(), end.getMonth(), end.getDate()]).toEqual([2026, 2, 29]);
-    expect([end.getHours(), end.getMinutes(), end.getSeconds()]).toEqual([23, 59, 59]);
-    // One millisecond later is the next day.
-    expect(new Date(end.getTime() + 1).getDate()).toBe(30);
+describe('endOfDayInZone', () => {
+  it('is the last millisecond of that day on the company’s clock, not the browser’s', () => {
+    expect(endOfDayInZone('2026-03-29', 'Europe/Berlin')).toBe('2026-03-29T21:59:59.999Z');
+    expect(endOfDayInZone('2026-12-31', 'America/New_York')).toBe('2027-01-01T04:59:59.999Z');
   });
 
   it('refuses what is not a calendar day', () => {
-    expect(endOfDayInBrowserZone('')).toBeNull();
-    expect(endOfDayInBrowserZone('2026-02-30')).toBeNull();
-    expect(endOfDayInBrowserZone('29.03.2026')).toBeNull();
+    expect(endOfDayInZone('', 'Europe/Berlin')).toBeNull();
+    expect(endOfDayInZone('2026-02-30', 'Europe/Berlin')).toBeNull();
+    expect(endOfDayInZone('29.03.2026', 'Europe/Berlin')).toBeNull();
   });
 });
 
 describe('localDateToday', () => {
-  it('reads the browser’s calendar day, zero-padded', () => {
-    expect(localDateToday(new Date(2026, 0, 5, 0, 30))).toBe('2026-01-05');
-    expect(localDateToday(new Date(2026, 11, 31, 23, 59))).toBe('2026-12-31');
+  it('reads the company’s calendar day, zero-padded', () => {
+    const instant = new Date('2026-01-04T23:30:00Z');
+    expect(localDateToday('Europe/Berlin', instant)).toBe('2026-01-05');
+    expect(localDateToday('America/New_York', instant)).toBe('2026-01-04');
   });
 });
 
@@ -80,17 +76,20 @@ describe('validateApiToken', () => {
 describe('toCreateApiTokenInput', () => {
   it('trims the name and sends no expiry as null', () => {
     expect(
-      toCreateApiTokenInput({ name: ' Nightly export ', scope: 'WHS', expiresOn: '' }),
+      toCreateApiTokenInput({ name: ' Nightly export ', scope: 'WHS', expiresOn: '' }, 'UTC'),
     ).toEqual({ name: 'Nightly export', scope: 'WHS', expiresAt: null });
   });
 
-  it('sends an expiry date as the end of that day', () => {
-    const input = toCreateApiTokenInput({
-      name: 'Export',
-      scope: 'READ_ONLY',
-      expiresOn: '2026-12-31',
-    });
-    expect(input.expiresAt).toBe(endOfDayInBrowserZone('2026-12-31'));
+  it('sends an expiry date as the end of that day in the company’s zone', () => {
+    const input = toCreateApiTokenInput(
+      {
+        name: 'Export',
+        scope: 'READ_ONLY',
+        expiresOn: '2026-12-31',
+      },
+      'Europe/Berlin',
+    );
+    expect(input.expiresAt).toBe('2026-12-31T22:59:59.999Z');
   });
 });
 

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { LoadErrorPanel, LoadingPanel } from '../../check-in/load-states.tsx';
+import { useSignedInUser } from '../../session/session-store.ts';
 import { trpc } from '../../trpc/trpc.ts';
 import { Button } from '../../ui/button.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { PageHeading } from '../../ui/page-heading.tsx';
 import { SuccessNotice } from '../../ui/success-notice.tsx';
 import { usePageNotice } from '../use-page-notice.ts';
-import { type ApiToken, browserTimeZone, type CreatedApiToken } from './api-token-values.ts';
+import type { ApiToken, CreatedApiToken } from './api-token-values.ts';
 import { ApiTokensTable } from './api-tokens-table.tsx';
 import { CreateApiTokenDialog } from './create-api-token-dialog.tsx';
 import { NewTokenPanel } from './new-token-panel.tsx';
@@ -19,7 +20,8 @@ export function ApiTokensPage() {
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
   const [revoking, setRevoking] = useState<ApiToken | undefined>();
   const apiTokens = trpc.apiTokens.list.useQuery();
-  const timeZone = browserTimeZone();
+  // Every date in AEGIRA is on the company's clock, whatever the browser's.
+  const timeZone = useSignedInUser().company.timezone;
 
   return (
     <div className="space-y-6">
@@ -28,8 +30,8 @@ export function ApiTokensPage() {
           <PageHeading title="API tokens">API tokens</PageHeading>
           <p className="max-w-2xl text-slate-600">
             Tokens let internal scripts and services call AEGIRA. Each acts as the admin who created
-            it, within its scope; revoke it as soon as it is no longer needed. Dates are in your
-            time zone, {timeZone}.
+            it, within its scope; revoke it as soon as it is no longer needed. Dates are in the
+            company’s time zone, {timeZone}.
           </p>
         </div>
         <Button onClick={() => setCreating(true)}>Create token</Button>

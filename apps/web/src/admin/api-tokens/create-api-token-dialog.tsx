@@ -1,4 +1,5 @@
 import { type FormEvent, useRef, useState } from 'react';
+import { useSignedInUser } from '../../session/session-store.ts';
 import { toFormErrors } from '../../trpc/errors.ts';
 import { trpc } from '../../trpc/trpc.ts';
 import { Button } from '../../ui/button.tsx';
@@ -12,7 +13,6 @@ import {
   type ApiTokenErrors,
   type ApiTokenFormValues,
   apiTokenFields,
-  browserTimeZone,
   type CreatedApiToken,
   emptyApiTokenValues,
   hasErrors,
@@ -66,6 +66,7 @@ function useCreateApiToken(onCreated: (created: CreatedApiToken) => void) {
 
 function CreateApiTokenForm({ onClose, onCreated }: Omit<CreateApiTokenDialogProps, 'open'>) {
   const formRef = useRef<HTMLFormElement>(null);
+  const timeZone = useSignedInUser().company.timezone;
   const [values, setValues] = useState<ApiTokenFormValues>(emptyApiTokenValues);
   const [errors, setErrors] = useState<ApiTokenErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -97,7 +98,7 @@ function CreateApiTokenForm({ onClose, onCreated }: Omit<CreateApiTokenDialogPro
       setAttempt((count) => count + 1);
       return;
     }
-    create.mutate(toCreateApiTokenInput(values), { onError: fail });
+    create.mutate(toCreateApiTokenInput(values, timeZone), { onError: fail });
   };
 
   return (
@@ -131,10 +132,10 @@ function CreateApiTokenForm({ onClose, onCreated }: Omit<CreateApiTokenDialogPro
       <TextField
         label="Expires on (optional)"
         type="date"
-        min={localDateToday()}
+        min={localDateToday(timeZone)}
         value={values.expiresOn}
         onValueChange={change('expiresOn', 'expiresAt')}
-        hint={`It stops working when this day ends in your time zone (${browserTimeZone()}). Leave empty for no expiry.`}
+        hint={`It stops working when this day ends in the company’s time zone (${timeZone}). Leave empty for no expiry.`}
         error={errors.expiresAt}
       />
       <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">

@@ -7,14 +7,27 @@ export type AuditListInput = RouterInputs['audit']['list'];
 export type AuditFilters = {
   action: AuditAction | '';
   entityType: EntityType | '';
+  /** The person who acted; empty: anyone. */
+  actorId: string;
   /** Local dates ('YYYY-MM-DD') on the company's clock; empty: open-ended. */
   from: string;
   to: string;
 };
 
-export const noAuditFilters: AuditFilters = { action: '', entityType: '', from: '', to: '' };
+export const noAuditFilters: AuditFilters = {
+  action: '',
+  entityType: '',
+  actorId: '',
+  from: '',
+  to: '',
+};
 
 export const AUDIT_PAGE_SIZE = 50;
+
+/** Whether any filter narrows the list (the empty state then says so). */
+export function hasAuditFilters(filters: AuditFilters): boolean {
+  return Object.values(filters).some((value) => value !== '');
+}
 
 /** A "to" before "from" finds nothing: say so instead of asking. */
 export function auditFilterError(filters: AuditFilters): string | null {
@@ -32,6 +45,7 @@ export function auditListInput(filters: AuditFilters, timeZone: string): AuditLi
     limit: AUDIT_PAGE_SIZE,
     ...(filters.action === '' ? {} : { action: filters.action }),
     ...(filters.entityType === '' ? {} : { entityType: filters.entityType }),
+    ...(filters.actorId === '' ? {} : { actorId: filters.actorId }),
     ...(from === null ? {} : { from }),
     ...(to === null ? {} : { to }),
   };

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { auditEntityTypes } from '../timeline/event-wording.ts';
 import type { AuditEntry } from '../timeline/timeline-types.ts';
-import { auditFilterError, auditListInput, entityName, noAuditFilters } from './audit-filters.ts';
+import {
+  auditFilterError,
+  auditListInput,
+  entityName,
+  hasAuditFilters,
+  noAuditFilters,
+} from './audit-filters.ts';
 
 describe('auditListInput', () => {
   it('asks for everything when no filter is set', () => {
@@ -9,7 +16,13 @@ describe('auditListInput', () => {
 
   it("covers whole days on the company's clock, both ends included", () => {
     const input = auditListInput(
-      { action: 'PERSON_DEACTIVATED', entityType: 'person', from: '2026-03-02', to: '2026-03-02' },
+      {
+        action: 'PERSON_DEACTIVATED',
+        entityType: 'person',
+        actorId: '',
+        from: '2026-03-02',
+        to: '2026-03-02',
+      },
       'Europe/Berlin',
     );
     expect(input).toEqual({
@@ -19,6 +32,21 @@ describe('auditListInput', () => {
       from: '2026-03-01T23:00:00.000Z',
       to: '2026-03-02T22:59:59.999Z',
     });
+  });
+});
+
+describe('auditListInput: actor and API tokens', () => {
+  it('asks for the entries of one actor, and for API-token entries', () => {
+    const actorId = '0f8b8c1e-2d3a-4b5c-9d6e-7f8091a2b3c4';
+    expect(
+      auditListInput({ ...noAuditFilters, actorId, entityType: 'api_token' }, 'Europe/Berlin'),
+    ).toEqual({ limit: 50, actorId, entityType: 'api_token' });
+    expect(hasAuditFilters({ ...noAuditFilters, actorId })).toBe(true);
+    expect(hasAuditFilters(noAuditFilters)).toBe(false);
+  });
+
+  it('offers API tokens among the entity filters', () => {
+    expect(auditEntityTypes).toContain('api_token');
   });
 });
 

@@ -13,6 +13,7 @@ import {
   type AuditFilters,
   auditFilterError,
   auditListInput,
+  hasAuditFilters,
   noAuditFilters,
 } from './audit-filters.ts';
 import { EntityHistoryDialog, type EntityRef } from './entity-history-dialog.tsx';
@@ -25,8 +26,7 @@ export function AuditLogPage() {
   const dateError = auditFilterError(filters);
   const audit = useAuditPages(auditListInput(filters, timeZone), dateError === null);
   const names = useKnownNames();
-  const filtered =
-    filters.action !== '' || filters.entityType !== '' || filters.from !== '' || filters.to !== '';
+  const filtered = hasAuditFilters(filters);
 
   return (
     <div className="space-y-6">

@@ -15,9 +15,10 @@ import { DetailSection } from '../detail-section.tsx';
 import { formatInstant } from '../format-instant.ts';
 import { NotFoundPanel } from '../not-found-panel.tsx';
 import { roleLabels } from '../roles.ts';
+import { PendingTransfer } from '../teams/cancel-transfer-button.tsx';
 import { EventTimeline } from '../timeline/event-timeline.tsx';
 import type { PageNotice } from '../use-page-notice.ts';
-import type { Person } from './people-types.ts';
+import type { PersonDetail as PersonDetailDto } from './people-types.ts';
 import { PersonActions } from './person-actions.tsx';
 import { PersonFacts } from './person-facts.tsx';
 
@@ -44,7 +45,7 @@ export function PersonDetailView({ id, notice }: { id: string; notice: PageNotic
   );
 }
 
-function PersonDetail({ person, notice }: { person: Person; notice: PageNotice }) {
+function PersonDetail({ person, notice }: { person: PersonDetailDto; notice: PageNotice }) {
   const timeZone = useSignedInUser().company.timezone;
   const name = `${person.firstName} ${person.lastName}`;
   const names = useMemo(() => new Map([[person.id, name]]), [person.id, name]);
@@ -72,6 +73,15 @@ function PersonDetail({ person, notice }: { person: Person; notice: PageNotice }
         </div>
       )}
       <PersonFacts person={person} timeZone={timeZone} />
+      {person.pendingTransfer && (
+        <section
+          aria-label="Pending team move"
+          className="rounded-xl bg-white px-5 py-4 shadow-sm ring-1 ring-slate-200"
+        >
+          <h2 className="mb-2 text-sm font-semibold text-slate-900">Pending team move</h2>
+          <PendingTransfer transfer={person.pendingTransfer} direction="out" notice={notice} />
+        </section>
+      )}
       {person.role === 'WORKER' && (
         <>
           <LeaveSection personId={person.id} personName={name} canManage />

@@ -1,5 +1,6 @@
 import { Link } from '../../router/link.tsx';
 import { Button } from '../../ui/button.tsx';
+import { MAX_PERSON_NAME_LENGTH } from '../../ui/field-limits.ts';
 import { FormAlert } from '../../ui/form-alert.tsx';
 import { secondaryLinkClassName } from '../../ui/link-styles.ts';
 import { SelectField } from '../../ui/select-field.tsx';
@@ -32,6 +33,7 @@ export function PersonForm({ person, cancelPath, onSaved }: PersonFormProps) {
           <div className="grid gap-5 sm:grid-cols-2">
             <TextField
               label="First name"
+              maxLength={MAX_PERSON_NAME_LENGTH}
               autoComplete="off"
               required
               value={values.firstName}
@@ -40,6 +42,7 @@ export function PersonForm({ person, cancelPath, onSaved }: PersonFormProps) {
             />
             <TextField
               label="Last name"
+              maxLength={MAX_PERSON_NAME_LENGTH}
               autoComplete="off"
               required
               value={values.lastName}

@@ -112,4 +112,10 @@ export const auditActionOptions: readonly AuditAction[] =
   Object.keys(auditActionText).filter(isAuditAction);
 
 /** The entity types the audit log records (admin actions only). */
-export const auditEntityTypes: readonly EntityType[] = ['person', 'team', 'holiday', 'company'];
+export const auditEntityTypes: readonly EntityType[] = [
+  'person',
+  'team',
+  'holiday',
+  'company',
+  'api_token',
+];
