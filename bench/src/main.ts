@@ -4,14 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { env, repoRoot } from '@aegira/config';
 import { createDb, type Db } from '@aegira/db';
+import { seedCompany, seedHistory } from '@aegira/db/seed';
 import { createDatabaseIfMissing, prepareDatabase, startEmbeddedPostgres } from '@aegira/db/server';
 import { signSessionToken } from '../../apps/api/src/auth/session-token.ts';
-import { dateBefore, seedHistory } from './history.ts';
 import { HttpSession } from './http-session.ts';
 import { startProduct } from './product.ts';
 import { rawAmends, rawSubmits } from './raw-sql.ts';
 import { measureReplay } from './replay.ts';
-import { seedCompany } from './seed.ts';
 import { measureStart } from './start-time.ts';
 import { closedLoops, type PhaseResult, summarise } from './stats.ts';
 import { measureWeb } from './web.ts';
@@ -27,6 +26,13 @@ const SIZE = quick
 const CONNECTIONS = [1, 16, 64];
 const JWT_SECRET = randomBytes(32).toString('hex');
 const say = (line: string) => process.stdout.write(`${line}\n`);
+
+/** The UTC date `days` before `today` (the bench's companies run on UTC). */
+function dateBefore(today: string, days: number): string {
+  const date = new Date(`${today}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - days);
+  return date.toISOString().slice(0, 10);
+}
 
 function cookieOf(personId: string, companyId: string): string {
   return `aegira_session=${signSessionToken(JWT_SECRET, { personId, companyId, tokenVersion: 0 })}`;
@@ -64,7 +70,14 @@ interface WriteRow {
 async function writePath(db: Db, appUrl: string, url: string): Promise<WriteRow[]> {
   const today = new Date().toISOString().slice(0, 10);
   say(`P1: seeding ${SIZE.submitWorkers} workers through the write path…`);
-  const company = await seedCompany(db, SIZE.submitWorkers, dateBefore(today, 1));
+  // One team open all day, every day, so every worker can submit whenever the phase runs.
+  const company = await seedCompany(db, {
+    workers: SIZE.submitWorkers,
+    teamSize: { min: SIZE.submitWorkers, max: SIZE.submitWorkers },
+    schedule: { windowStart: '00:00', windowEnd: '23:59', workDays: [1, 2, 3, 4, 5, 6, 7] },
+    assignedOn: dateBefore(today, 1),
+    at: new Date(),
+  });
   const pool = [...company.workerIds];
   const rows: WriteRow[] = [];
   for (const connections of CONNECTIONS) {
@@ -120,21 +133,19 @@ async function writePath(db: Db, appUrl: string, url: string): Promise<WriteRow[
 async function reads(db: Db, url: string) {
   const today = new Date().toISOString().slice(0, 10);
   say(`P2: ${SIZE.historyWorkers} workers with ${SIZE.historyDays} days of history…`);
-  const company = await seedCompany(
-    db,
-    SIZE.historyWorkers,
-    dateBefore(today, SIZE.historyDays + 1),
-  );
+  // The company `pnpm db:seed --workers --days` builds: teams of 20–50, Monday to Friday.
+  const assignedOn = dateBefore(today, SIZE.historyDays + 1);
+  const company = await seedCompany(db, {
+    workers: SIZE.historyWorkers,
+    assignedOn,
+    at: new Date(`${assignedOn}T08:00:00Z`),
+  });
   const started = performance.now();
-  const checkIns = await seedHistory(
-    db,
-    { companyId: company.companyId, actorId: company.adminId },
-    company.teamIdOf,
-    company.workerIds,
-    today,
-    SIZE.historyDays,
-    (done) => process.stdout.write(`\r  ${done} check-ins`),
-  );
+  const { checkIns } = await seedHistory(db, company, {
+    from: dateBefore(today, SIZE.historyDays),
+    to: dateBefore(today, 1),
+    onProgress: ({ checkIns: done }) => process.stdout.write(`\r  ${done} check-ins`),
+  });
   say(`\r  ${checkIns} check-ins in ${Math.round((performance.now() - started) / 1000)} s`);
   const session = new HttpSession(url);
   const measure = async (cookie: string, procedure: string, input: unknown) => {
@@ -156,6 +167,9 @@ async function reads(db: Db, url: string) {
     roster: await measure(lead, 'teams.get', { id: company.teamId }),
     supervisorOverview: await measure(supervisor, 'teams.list', {}),
     workerHistory: await measure(worker, 'checkIn.history', { limit: 30 }),
+    teamDashboard: await measure(lead, 'dashboards.team', { teamId: company.teamId }),
+    teamAnalytics90: await measure(lead, 'analytics.team', { teamId: company.teamId, days: 90 }),
+    workerDashboard: await measure(worker, 'dashboards.worker', null),
   };
   session.close();
   return { ...result, companyId: company.companyId };
@@ -235,13 +249,13 @@ async function main(): Promise<void> {
           'errors',
         ],
         [
-          'team-lead roster, 25 members (teams.get)',
+          'team-lead roster, a team of 20–50 (teams.get)',
           read.roster.p50,
           read.roster.p95,
           read.roster.errors,
         ],
         [
-          'supervisor overview, 10 teams (teams.list)',
+          'supervisor overview, 8 teams (teams.list)',
           read.supervisorOverview.p50,
           read.supervisorOverview.p95,
           read.supervisorOverview.errors,
@@ -252,7 +266,24 @@ async function main(): Promise<void> {
           read.workerHistory.p95,
           read.workerHistory.errors,
         ],
-        ['team analytics 90 days', 'n/a', 'n/a', 'not built yet (dashboards issue)'],
+        [
+          'team-lead dashboard (dashboards.team)',
+          read.teamDashboard.p50,
+          read.teamDashboard.p95,
+          read.teamDashboard.errors,
+        ],
+        [
+          'team analytics, 90 days (analytics.team)',
+          read.teamAnalytics90.p50,
+          read.teamAnalytics90.p95,
+          read.teamAnalytics90.errors,
+        ],
+        [
+          'worker dashboard (dashboards.worker)',
+          read.workerDashboard.p50,
+          read.workerDashboard.p95,
+          read.workerDashboard.errors,
+        ],
       ]),
     );
     say('');

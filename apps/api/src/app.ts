@@ -4,9 +4,8 @@ import { onEventsCommitted } from '@aegira/db';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import cookieParser from 'cookie-parser';
 import express, { type Request, type Response } from 'express';
-import { parseBearerToken } from './auth/api-token.ts';
-import { expressCookieJar, SESSION_COOKIE } from './auth/session-cookie.ts';
-import { verifySessionToken } from './auth/session-token.ts';
+import { analyticsExportRoutes } from './http/analytics-export.ts';
+import { auditLogCsvRoute } from './http/audit-log-csv.ts';
 import { csrfGuard } from './http/csrf.ts';
 import { healthRoutes, type Readiness } from './http/health.ts';
 import { bindDatabaseGauges, metricsEndpoint, recordEventsAppended } from './http/metrics.ts';
@@ -14,7 +13,8 @@ import { restApi } from './http/openapi/rest-api.ts';
 import { requestLog } from './http/request-log.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { auditBundleRoute } from './modules/audit-chain/bundle-route.ts';
-import { type ApiDeps, createContextInner } from './trpc/context.ts';
+import type { ApiDeps } from './trpc/context.ts';
+import { createRequestContext } from './trpc/request-context.ts';
 import { appRouter } from './trpc/router.ts';
 
 export const MAX_BODY_BYTES = 100 * 1024;
@@ -61,6 +61,8 @@ export function createApp(options: AppOptions) {
   bindDatabaseGauges(deps.db);
   app.get('/metrics', metricsEndpoint(options.metricsToken));
   app.use(auditBundleRoute(deps));
+  app.use(auditLogCsvRoute(deps));
+  app.use(analyticsExportRoutes(deps));
   app.use(restApi(deps));
 
   app.use(
@@ -70,23 +72,8 @@ export function createApp(options: AppOptions) {
       router: appRouter,
       maxBodySize: MAX_BODY_BYTES,
       maxBatchSize: MAX_BATCH_SIZE,
-      createContext: ({ req, res }: { req: Request; res: Response }) => {
-        // An API token in the Authorization header wins, and the cookie is then
-        // ignored, so token requests never ride on a browser session.
-        const apiToken = parseBearerToken(req.get('authorization'));
-        const token: unknown = req.cookies?.[SESSION_COOKIE];
-        return createContextInner({
-          deps,
-          apiToken,
-          session:
-            apiToken === null && typeof token === 'string'
-              ? verifySessionToken(deps.jwtSecret, token)
-              : null,
-          cookies: expressCookieJar(res, deps.secureCookies),
-          requestId: requestIdOf(res),
-          clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
-        });
-      },
+      createContext: ({ req, res }: { req: Request; res: Response }) =>
+        createRequestContext(deps, req, res),
       onError: ({ error, path: procedurePath, ctx }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') {
           deps.logger.error('procedure failed', {

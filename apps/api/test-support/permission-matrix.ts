@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { event, executeCommand } from '@aegira/db';
 import type { Role } from '@aegira/events';
 import type { TestApi } from './api-harness.ts';
+import { DASHBOARD_MATRIX } from './dashboard-matrix.ts';
 import { holidayFixture, personFixture } from './fixtures.ts';
+import { INCIDENT_MATRIX } from './incident-matrix.ts';
 import type { MatrixWorld, TokenScope } from './matrix-world.ts';
 
 /**
@@ -436,4 +438,6 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
     // No transfer is pending: refused after the permission check.
     expect: expectation({ ...everyRole('FORBIDDEN'), ADMIN: 'rejected' }, 'NOT_FOUND'),
   },
+  ...INCIDENT_MATRIX,
+  ...DASHBOARD_MATRIX,
 };

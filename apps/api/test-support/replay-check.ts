@@ -21,6 +21,10 @@ export const ENTITY_TABLES = [
   'person_versions',
   'team_versions',
   'audit_checkpoints',
+  'incidents',
+  'cases',
+  'case_notes',
+  'record_sequences',
 ] as const;
 
 interface LogRow {

@@ -150,6 +150,27 @@ describe('replaying a company’s events', () => {
     ]);
     await workerAgain.api.checkIn.submit(GOOD_CHECK_IN);
     await admin.teams.deactivate({ id: teamB.id, reason: 'site closed' });
+    // An incident reported, approved into a case, noted and resolved (incidents, cases,
+    // case_notes and the company's record_sequences row).
+    const officer = await personFixture(api, company, 'WHS');
+    const incident = await workerAgain.api.incidents.report({
+      type: 'INJURY',
+      severity: 'MEDIUM',
+      title: 'Bruised shin on a pallet',
+      location: null,
+      description: 'Walked into a pallet left in the aisle',
+      occurredAt: at('06:00', '2026-11-26').toISOString(),
+      peopleInvolvedIds: [],
+    });
+    const approved = await officer.client.api.incidents.approve({ incidentId: incident.id });
+    const caseId = approved.case?.id ?? '';
+    await officer.client.api.cases.addNote({ caseId, text: 'Aisle marked' });
+    await officer.client.api.cases.transition({ caseId, to: 'INVESTIGATING' });
+    await officer.client.api.cases.transition({
+      caseId,
+      to: 'RESOLVED',
+      resolutionSummary: 'Pallets go to the bay',
+    });
     // A signed checkpoint of the audit chain is an event too (audit_checkpoints).
     expect((await admin.auditChain.signCheckpoint()).signed).toBe(true);
     api.deps.now = undefined;
@@ -199,6 +220,9 @@ describe('replaying a company’s events', () => {
           'TEAM_MISSED_CHECK_INS',
           'LEAVE_RECORDED',
           'TEAM_DEACTIVATED',
+          'INCIDENT_REPORTED',
+          'INCIDENT_APPROVED',
+          'CASE_RESOLVED',
         ]),
       );
       expect(await notificationRows(targetOwner, company.companyId)).toEqual(notifications);

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../api/test-support/test-server.ts';
 import { launchBrowser, type TestBrowser } from './browser.ts';
+import { expectAccessiblePages } from './e2e-setup.ts';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -12,6 +13,10 @@ let browser: TestBrowser | undefined;
 beforeAll(async () => {
   server = await startTestServer();
   browser = await launchBrowser();
+});
+
+afterEach(async () => {
+  if (browser) await expectAccessiblePages(browser);
 });
 
 afterAll(async () => {

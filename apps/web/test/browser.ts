@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type AccessibilityScanner, watchAccessibility } from './accessibility-scan.ts';
 
 /** The system Chromium (apt); playwright-core downloads no browser of its own. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -23,6 +24,8 @@ export type TestBrowser = {
   page: Page;
   /** Uncaught page errors and console errors, to explain a failing step. */
   pageErrors: string[];
+  /** axe-core scans of every page shown (accessibility-scan.ts); e2e-setup.ts checks them. */
+  accessibility: AccessibilityScanner;
   close: () => Promise<void>;
 };
 
@@ -47,10 +50,12 @@ export async function launchBrowser(): Promise<TestBrowser> {
   page.on('console', (message) => {
     if (message.type() === 'error') pageErrors.push(message.text());
   });
+  const accessibility = watchAccessibility(page);
   return {
     context,
     page,
     pageErrors,
+    accessibility,
     close: async () => {
       await context.close();
       await rm(userDataDir, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startTestServer, type TestServer } from '../../api/test-support/test-server.ts';
+import { describeViolations } from './accessibility-scan.ts';
 import { launchBrowser, type TestBrowser } from './browser.ts';
 
 /**
@@ -17,6 +18,9 @@ export function useServerAndBrowser(): () => {
   beforeAll(async () => {
     server = await startTestServer();
     browser = await launchBrowser();
+  });
+  afterEach(async () => {
+    if (browser) await expectAccessiblePages(browser);
   });
   afterAll(async () => {
     await browser?.close();
@@ -36,4 +40,16 @@ export async function logInAs(page: Page, url: string, email: string, password: 
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.getByRole('navigation', { name: 'Main' }).waitFor();
+}
+
+/**
+ * Fails the test if any page it showed broke a WCAG 2.1 A/AA rule axe-core checks: scans
+ * the page the test ends on, waits for the scans of every earlier one, then reports.
+ */
+export async function expectAccessiblePages(browser: TestBrowser): Promise<void> {
+  await browser.accessibility.scanNow();
+  const violations = browser.accessibility.takeViolations();
+  if (violations.length > 0) {
+    throw new Error(`Accessibility (axe-core, WCAG 2.1 A/AA):\n${describeViolations(violations)}`);
+  }
 }

@@ -25,6 +25,16 @@ export interface NewEvent<T extends EventType> {
 }
 export type AnyNewEvent = { [K in EventType]: NewEvent<K> }[EventType];
 
+/**
+ * What a seed (or a test) may set per event instead of the defaults: when it happened (an
+ * injected clock; by default the database's) and who did it (by default the command's actor),
+ * so one command can carry many people's dated events. Never built from a request.
+ */
+export interface SeededFields {
+  createdAt?: (event: AnyNewEvent, index: number) => Date | null;
+  actorId?: (event: AnyNewEvent, index: number) => string | null;
+}
+
 /** A row to append to the log as it is, e.g. from another database's log (replay). */
 export interface LogRow {
   id: string;
@@ -92,26 +102,33 @@ export async function appendEvents(
   actor: CommandActor,
   events: readonly AnyNewEvent[],
   newId: () => string,
+  seeded: SeededFields = {},
 ): Promise<AnyStoredEvent[]> {
-  const prepared = events.map((event) => {
+  const prepared = events.map((event, index) => {
     if (!PROJECTED_EVENT_TYPES.has(event.type)) {
-      // Every event changes state; a type no projection applies (incidents,
-      // before their tables exist) would be a log entry nothing can rebuild.
+      // Every event changes state; a type no projection applies would be a log
+      // entry nothing can rebuild.
       throw new Error(`No projection applies ${event.type}; it cannot be stored yet`);
     }
     const payload = parseEventPayload(event.type, event.payload);
     const { entityType, entityId } = entityOf(event.type, payload);
-    return { id: newId(), type: event.type, entityType, entityId, payload };
+    return {
+      id: newId(),
+      type: event.type,
+      entityType,
+      entityId,
+      payload,
+      createdAt: seeded.createdAt?.(event, index) ?? null,
+      actorId: seeded.actorId ? seeded.actorId(event, index) : actor.actorId,
+    };
   });
   const appended = await appendLogRows(
     tx,
     actor.companyId,
     prepared.map((event) => ({
       ...event,
-      actorId: actor.actorId,
       actorTokenId: actor.tokenId ?? null,
       schemaVersion: EVENT_SCHEMA_VERSION[event.type],
-      createdAt: null,
     })),
   );
   return prepared.map((event) => {
@@ -122,7 +139,6 @@ export async function appendEvents(
     return {
       ...event,
       companyId: actor.companyId,
-      actorId: actor.actorId,
       actorTokenId: actor.tokenId ?? null,
       position: stored.position,
       createdAt: stored.createdAt,

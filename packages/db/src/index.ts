@@ -6,10 +6,13 @@ export { isUniqueViolation, uniqueViolationIndex } from './db-errors.ts';
 export type { AnyNewEvent, CommandActor, NewEvent } from './event-log.ts';
 export type {
   ApiToken,
+  Case,
+  CaseNote,
   CheckIn,
   Company,
   Countermeasure,
   Holiday,
+  Incident,
   MissedCheckIn,
   Person,
   ReadinessAlert,
@@ -93,6 +96,7 @@ export type { AnyStoredEvent, StoredEvent } from './stored-event.ts';
 export { bindCompany, withTenant } from './tenant.ts';
 export {
   type AuditNote,
+  type CommandOptions,
   type Decide,
   type DecidedEvent,
   type Decision,

@@ -3,7 +3,13 @@ import type { AuditAction, EventPayload, EventType } from '@aegira/events';
 import { type Db, prismaOf, type ReadTx, type WriteTx } from './client.ts';
 import { tellEventsCommitted } from './committed-events.ts';
 import { type CredentialWrite, writeCredentials } from './credentials.ts';
-import { type AnyNewEvent, appendEvents, type CommandActor, type NewEvent } from './event-log.ts';
+import {
+  type AnyNewEvent,
+  appendEvents,
+  type CommandActor,
+  type NewEvent,
+  type SeededFields,
+} from './event-log.ts';
 import type { Prisma } from './generated/prisma/client.ts';
 import { publishLive } from './live/publish-live.ts';
 import { publishRosterChanges } from './live/roster-messages.ts';
@@ -40,6 +46,27 @@ export function event<T extends EventType>(
 /** Reads current state (read-only) and decides; throws to refuse. Writes nothing. */
 export type Decide = (read: ReadTx) => Promise<Decision | DecidedEvent[]>;
 
+/**
+ * An injected clock for the seed and tests (never built from a request): when each event
+ * happened. Its created_at, and so the created_at/updated_at of the rows it writes and the
+ * versions of history tables, follow it. A Date dates every event of the command; a function
+ * dates each one (a batch of a day's check-ins, each at its own time). Without it the
+ * database's clock dates them. Events must be dated in log order for as-of views to hold.
+ */
+export interface CommandOptions {
+  at?: Date | ((event: AnyNewEvent, index: number) => Date);
+  /** Who did each event (a seed writing many people's check-ins in one command). */
+  actorOf?: (event: AnyNewEvent, index: number) => string | null;
+}
+
+function seededFields(options: CommandOptions | undefined): SeededFields {
+  const at = options?.at;
+  return {
+    ...(at === undefined ? {} : { createdAt: typeof at === 'function' ? at : () => at }),
+    ...(options?.actorOf ? { actorId: options.actorOf } : {}),
+  };
+}
+
 async function writeAudit(
   tx: WriteTx,
   actor: CommandActor,
@@ -54,7 +81,7 @@ async function writeAudit(
         id: randomUUID(),
         company_id: actor.companyId,
         event_id: event.id,
-        actor_id: actor.actorId,
+        actor_id: event.actorId,
         actor_token_id: actor.tokenId ?? null,
         action: entry.audit.action,
         entity_type: event.entityType,
@@ -84,25 +111,30 @@ async function writeAudit(
  *    administrative events and any credential rows;
  * 4. `then`, if given, reads the result in the same transaction (a DTO);
  * 5. commits, or rolls back all of it if anything throws.
- * Returns `then`'s result, or the stored events.
+ * Returns `then`'s result, or the stored events. `options.at` dates the events (seed, tests).
  */
 export async function executeCommand(
   db: Db,
   actor: CommandActor,
   decide: Decide,
+  options?: CommandOptions,
 ): Promise<AnyStoredEvent[]>;
 export async function executeCommand<R>(
   db: Db,
   actor: CommandActor,
   decide: Decide,
   then: (read: ReadTx, events: AnyStoredEvent[]) => Promise<R>,
+  options?: CommandOptions,
 ): Promise<R>;
 export async function executeCommand<R>(
   db: Db,
   actor: CommandActor,
   decide: Decide,
-  then?: (read: ReadTx, events: AnyStoredEvent[]) => Promise<R>,
+  thenOrOptions?: ((read: ReadTx, events: AnyStoredEvent[]) => Promise<R>) | CommandOptions,
+  maybeOptions?: CommandOptions,
 ): Promise<R | AnyStoredEvent[]> {
+  const then = typeof thenOrOptions === 'function' ? thenOrOptions : undefined;
+  const seeded = seededFields(typeof thenOrOptions === 'function' ? maybeOptions : thenOrOptions);
   let committed: AnyStoredEvent[] = [];
   const result = await prismaOf(db).$transaction(async (tx) => {
     await bindCompany(tx, actor.companyId);
@@ -110,7 +142,7 @@ export async function executeCommand<R>(
     const decision = Array.isArray(decided) ? { events: decided } : decided;
     // Nothing decided, nothing written (e.g. a job run with nothing due).
     if (decision.events.length === 0) return then ? then(tx, []) : [];
-    const stored = await appendEvents(tx, actor, decision.events, randomUUID);
+    const stored = await appendEvents(tx, actor, decision.events, randomUUID, seeded);
     committed = stored;
     await applyEvents(tx, stored);
     await writeAudit(tx, actor, stored, decision.events);

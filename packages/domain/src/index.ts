@@ -1,4 +1,6 @@
+export * from './case-workflow.ts';
 export * from './check-in-inputs.ts';
+export * from './csv-guard.ts';
 export * from './eligibility.ts';
 export * from './holidays.ts';
 export * from './local-time.ts';
@@ -7,4 +9,5 @@ export * from './missed-check-in-snapshot.ts';
 export * from './missed-check-in-time.ts';
 export * from './readiness.ts';
 export * from './readiness-alert.ts';
+export * from './readiness-metrics.ts';
 export * from './schedule.ts';

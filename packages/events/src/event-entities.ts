@@ -56,6 +56,9 @@ export const EVENT_ENTITIES: { readonly [K in EventType]: EntityDefinition<K> } 
   COUNTERMEASURE_RECORDED: { type: 'readiness_alert', id: (p) => p.alertId },
   READINESS_ALERT_ESCALATED: { type: 'readiness_alert', id: (p) => p.id },
   AUDIT_CHECKPOINT_SIGNED: { type: 'audit_checkpoint', id: (p) => p.id },
+  INCIDENT_APPROVED: { type: 'incident', id: (p) => p.id },
+  INCIDENT_REJECTED: { type: 'incident', id: (p) => p.id },
+  CASE_REASSIGNED: { type: 'case', id: (p) => p.id },
 };
 
 /** The entity an event belongs to, read from its (current-version) payload. */

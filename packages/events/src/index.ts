@@ -21,7 +21,13 @@ export {
   type PayloadVersion,
   payloadSchemaOf,
 } from './payload-versions.ts';
-export { eventPayloadSchemas } from './payloads.ts';
+export {
+  CASE_STATUSES,
+  eventPayloadSchemas,
+  INCIDENT_REJECTION_REASONS,
+  INCIDENT_SEVERITIES,
+  INCIDENT_TYPES,
+} from './payloads.ts';
 export { hhmm, localDate, ROLES, type Role } from './primitives.ts';
 export { markedFields, REDACTED, type RedactOptions, redactPayload } from './redact-payload.ts';
 export { replaceMarkedFields } from './replace-marked-fields.ts';

@@ -290,18 +290,53 @@ const holidayUpdated = z.strictObject({
 });
 const holidayDeactivated = z.strictObject({ id: uuid });
 
-// Incidents and cases are a later milestone; their payloads are fixed now so
-// the event vocabulary is complete. What happened is sensitive; its severity is not.
-const incidentTitle = sensitive(z.string().min(1));
-const incidentDescription = sensitive(z.string());
+// Incidents and cases (docs/decisions/024-incidents-and-cases.md). Until then no
+// projection applied these types, so no event of them was ever stored and version 1
+// was fixed here. What happened, and who was involved, is sensitive; the type,
+// severity, numbers and states are not (admins see counts).
+export const INCIDENT_TYPES = [
+  'INJURY',
+  'ILLNESS',
+  'NEAR_MISS',
+  'HAZARD',
+  'PROPERTY_DAMAGE',
+  'MENTAL_HEALTH',
+  'OTHER',
+] as const;
+export const INCIDENT_SEVERITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
+export const INCIDENT_REJECTION_REASONS = [
+  'DUPLICATE',
+  'NOT_WORK_RELATED',
+  'INSUFFICIENT_INFORMATION',
+  'NOT_AN_INCIDENT',
+  'OTHER',
+] as const;
+export const CASE_STATUSES = ['OPEN', 'INVESTIGATING', 'RESOLVED', 'CLOSED'] as const;
+const incidentSeverity = z.enum(INCIDENT_SEVERITIES);
+// References ride along in later events so that notifications, produced from one
+// event alone (docs/decisions/015), can name the record without its content.
+const incidentReference = z.string().regex(/^INC-\d{4}-\d+$/, 'must be INC-<year>-<number>');
+const caseReference = z.string().regex(/^CASE-\d{4}-\d+$/, 'must be CASE-<year>-<number>');
+const incidentTitle = sensitive(z.string().min(1).max(200));
+const incidentDescription = sensitive(z.string().min(1).max(2000));
 const incidentReported = z.strictObject({
   id: uuid,
   number: z.number().int().positive(),
+  /** The year it was reported in the company's time zone: INC-<year>-<number>. */
+  year: z.number().int().min(2000).max(9999),
   reporterId: uuid,
+  /** The reporter's team when it happened. */
+  teamId: uuid.nullable(),
+  type: z.enum(INCIDENT_TYPES),
+  severity: incidentSeverity,
   title: incidentTitle,
+  location: sensitive(z.string().min(1).max(200).nullable()),
   description: incidentDescription,
-  severity: z.enum(['LOW', 'MEDIUM', 'HIGH', 'CRITICAL']),
   occurredAt: timestamp,
+  reportedAt: timestamp,
+  peopleInvolvedIds: sensitive(z.array(uuid).max(50)),
+  /** The active WHS officers when it was reported (told of it), the reporter aside. */
+  whsOfficerIds: z.array(uuid),
 });
 const incidentUpdated = z.strictObject({
   id: uuid,
@@ -309,22 +344,66 @@ const incidentUpdated = z.strictObject({
     .strictObject({
       title: incidentTitle,
       description: incidentDescription,
-      severity: z.enum(['LOW', 'MEDIUM', 'HIGH', 'CRITICAL']),
+      severity: incidentSeverity,
     })
     .partial(),
 });
-const caseStatus = z.enum(['OPEN', 'INVESTIGATING', 'RESOLVED', 'CLOSED']);
+const incidentApproved = z.strictObject({
+  id: uuid,
+  reference: incidentReference,
+  reporterId: uuid,
+  caseId: uuid,
+  reviewedById: uuid,
+  reviewedAt: timestamp,
+});
+const incidentRejected = z.strictObject({
+  id: uuid,
+  reference: incidentReference,
+  reporterId: uuid,
+  reason: z.enum(INCIDENT_REJECTION_REASONS),
+  explanation: sensitive(z.string().min(1).max(500)),
+  reviewedById: uuid,
+  reviewedAt: timestamp,
+});
+const caseStatus = z.enum(CASE_STATUSES);
 const caseOpened = z.strictObject({
   id: uuid,
   number: z.number().int().positive(),
+  /** The year the case opened in the company's time zone: CASE-<year>-<number>. */
+  year: z.number().int().min(2000).max(9999),
   incidentId: uuid,
-  assigneeId: uuid.nullable(),
+  assigneeId: uuid,
+  openedById: uuid,
+  openedAt: timestamp,
 });
-const caseStatusChanged = z.strictObject({ id: uuid, from: caseStatus, to: caseStatus });
+const caseStatusChanged = z.strictObject({
+  id: uuid,
+  from: caseStatus,
+  to: caseStatus,
+  changedById: uuid,
+  changedAt: timestamp,
+  /** The incident's reference and reporter (told when it is resolved). */
+  incidentReference,
+  reporterId: uuid,
+  /** Why (required to reopen a resolved case). */
+  reason: sensitive(z.string().min(1).max(500).nullable()),
+  /** Set when the case is resolved. */
+  resolutionSummary: sensitive(z.string().min(1).max(2000).nullable()),
+});
+const caseReassigned = z.strictObject({
+  id: uuid,
+  reference: caseReference,
+  fromId: uuid,
+  toId: uuid,
+  reassignedById: uuid,
+  reassignedAt: timestamp,
+});
 const caseNoteAdded = z.strictObject({
   id: uuid,
   noteId: uuid,
-  text: sensitive(z.string().min(1)),
+  authorId: uuid,
+  text: sensitive(z.string().min(1).max(2000)),
+  addedAt: timestamp,
 });
 
 const apiTokenScope = z.enum(['READ_ONLY', 'WHS', 'ADMIN']);
@@ -380,4 +459,7 @@ export const eventPayloadSchemas = {
   COUNTERMEASURE_RECORDED: countermeasureRecorded,
   READINESS_ALERT_ESCALATED: readinessAlertEscalated,
   AUDIT_CHECKPOINT_SIGNED: auditCheckpointSigned,
+  INCIDENT_APPROVED: incidentApproved,
+  INCIDENT_REJECTED: incidentRejected,
+  CASE_REASSIGNED: caseReassigned,
 } as const;

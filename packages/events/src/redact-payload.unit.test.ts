@@ -28,7 +28,14 @@ const EXPECTED_MARKS: Record<string, Array<{ path: string; mark: FieldMark }>> =
   'CHECK_IN_UPDATED v1': CHECK_IN_INPUTS,
   'INCIDENT_REPORTED v1': [
     { path: 'title', mark: 'sensitive' },
+    { path: 'location', mark: 'sensitive' },
     { path: 'description', mark: 'sensitive' },
+    { path: 'peopleInvolvedIds', mark: 'sensitive' },
+  ],
+  'INCIDENT_REJECTED v1': [{ path: 'explanation', mark: 'sensitive' }],
+  'CASE_STATUS_CHANGED v1': [
+    { path: 'reason', mark: 'sensitive' },
+    { path: 'resolutionSummary', mark: 'sensitive' },
   ],
   'INCIDENT_UPDATED v1': [
     { path: 'changes.title', mark: 'sensitive' },
@@ -108,7 +115,13 @@ describe('redacting a payload for display', () => {
     const shown = redactPayload('CASE_NOTE_ADDED', 1, SAMPLE_EVENT_PAYLOADS.CASE_NOTE_ADDED[1], {
       sensitive: 'hide',
     });
-    expect(shown).toEqual({ id: SAMPLE_IDS.case, noteId: SAMPLE_IDS.caseNote, text: REDACTED });
+    expect(shown).toEqual({
+      id: SAMPLE_IDS.case,
+      noteId: SAMPLE_IDS.caseNote,
+      authorId: SAMPLE_IDS.supervisor,
+      text: REDACTED,
+      addedAt: '2026-11-25T07:00:00.000Z',
+    });
   });
 
   it.each(

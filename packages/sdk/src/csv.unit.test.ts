@@ -30,3 +30,19 @@ describe('CSV quoting (RFC 4180)', () => {
     expect(toCsv([])).toBe('');
   });
 });
+
+describe('spreadsheet formula injection', () => {
+  it('prefixes a quote to text starting with = + - @ tab or CR, the same guard as the API exports', () => {
+    expect(csvField('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
+    expect(csvField('+1')).toBe("'+1");
+    expect(csvField('-2+3')).toBe("'-2+3");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('\tcmd')).toBe("'\tcmd");
+    expect(csvField('\rcmd')).toBe('"\'\rcmd"');
+    expect(csvField('a=b')).toBe('a=b');
+  });
+
+  it('leaves numbers as numbers, negative ones too', () => {
+    expect(toCsv([[-4, 0.5]])).toBe('-4,0.5\r\n');
+  });
+});

@@ -49,6 +49,9 @@ export const APP_ERROR_CODES = {
   LEAVE_OVERLAP: 'CONFLICT',
   LEAVE_ALREADY_CANCELLED: 'CONFLICT',
   MISS_NOT_OPEN: 'CONFLICT',
+  // Incidents and cases: a second review, or a transition the case's state no longer allows.
+  ALREADY_REVIEWED: 'CONFLICT',
+  CASE_TRANSITION_NOT_ALLOWED: 'CONFLICT',
   // Audit integrity: no checkpoint signing key is configured (production without one).
   AUDIT_KEY_MISSING: 'UNPROCESSABLE',
 } as const satisfies Record<string, keyof typeof APP_ERROR_KINDS>;

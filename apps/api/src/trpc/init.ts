@@ -3,10 +3,9 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { AppError } from '../errors/app-error.ts';
 import { recordProcedure } from '../http/metrics.ts';
 import { noteActor } from '../http/request-log.ts';
-import { loadTokenActor } from '../services/api-tokens/token-actor.ts';
-import { loadActor } from '../services/session-service.ts';
 import type { Context } from './context.ts';
 import { describeError, toTRPCError } from './format-error.ts';
+import { actorOfContext } from './request-context.ts';
 
 // The only initTRPC of the API; every procedure is built from the exports below.
 /** Procedure metadata; `apiToken` marks what an API token may call (the OpenAPI surface). */
@@ -90,13 +89,7 @@ const ALLOWED_BEFORE_PASSWORD_CHANGE: ReadonlySet<string> = new Set([
 export const tenantProcedure = authedProcedure
   .meta({ apiToken: true })
   .use(async ({ ctx, next, type, path }) => {
-    const actor =
-      ctx.apiToken && ctx.apiToken !== 'malformed'
-        ? await loadTokenActor(ctx.deps, ctx.apiToken)
-        : ctx.session
-          ? await loadActor(ctx.deps, ctx.session, ctx.cookies)
-          : null;
-    if (!actor) throw new AppError('NOT_SIGNED_IN', 'Please log in to continue.');
+    const actor = await actorOfContext(ctx);
     noteActor(actor);
     if (actor.readOnly && type !== 'query') {
       throw new TRPCError({ code: 'FORBIDDEN', message: 'This API token is read-only.' });

@@ -46,6 +46,12 @@ const MyTeamPage = lazyPage(
   () => import('../team/my-team-page.tsx'),
   (m) => m.MyTeamPage,
 );
+// Team and company analytics (charts load in a chunk of their own, when first drawn).
+const AnalyticsPage = lazyPage(
+  () => import('../dashboards/analytics-page.tsx'),
+  (m) => m.AnalyticsPage,
+);
+const ANALYTICS_PATH = '/analytics';
 
 type RoleArea = {
   /** The area's loading state while a page's code downloads. */
@@ -70,13 +76,18 @@ const roleAreas: Partial<Record<Role, RoleArea>> = {
       [adminPaths.apiTokens]: ApiTokensPage,
       [adminPaths.jobRuns]: JobRunsPage,
       [adminPaths.auditIntegrity]: AuditIntegrityPage,
+      [ANALYTICS_PATH]: AnalyticsPage,
     },
   },
   SUPERVISOR: {
     loading: 'Loading your teams…',
-    pages: { [adminPaths.teams]: SupervisedTeamsPage },
+    pages: { [adminPaths.teams]: SupervisedTeamsPage, [ANALYTICS_PATH]: AnalyticsPage },
   },
-  TEAM_LEAD: { loading: 'Loading your team…', pages: { [adminPaths.myTeam]: MyTeamPage } },
+  TEAM_LEAD: {
+    loading: 'Loading your team…',
+    pages: { [adminPaths.myTeam]: MyTeamPage, [ANALYTICS_PATH]: AnalyticsPage },
+  },
+  WHS: { loading: 'Loading…', pages: { [ANALYTICS_PATH]: AnalyticsPage } },
 };
 
 /** The page for one of the role's navigation items, or null while it is still a placeholder. */

@@ -65,7 +65,7 @@ export function LeaveTable({ leaves, today, timeZone, canManage, onCancel }: Lea
               )}
             </td>
             <td className={`${tdClassName} max-w-64 break-words`}>
-              {leave.note ?? <span className="text-slate-400">None</span>}
+              {leave.note ?? <span className="text-slate-500">None</span>}
             </td>
             <td className={`${tdClassName} hidden whitespace-nowrap md:table-cell`}>
               {formatInstant(leave.createdAt, timeZone)}

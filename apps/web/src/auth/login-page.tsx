@@ -1,9 +1,11 @@
 import { Link } from '../router/link.tsx';
 import { paths } from '../router/paths.ts';
+import { useSessionStore } from '../session/session-store.ts';
 import { AuthLayout } from './auth-layout.tsx';
 import { LoginForm } from './login-form.tsx';
 
 export function LoginPage() {
+  const endedNotice = useSessionStore((state) => state.endedNotice);
   return (
     <AuthLayout
       documentTitle="Log in"
@@ -21,6 +23,14 @@ export function LoginPage() {
         </p>
       }
     >
+      {endedNotice && (
+        <p
+          role="status"
+          className="mb-5 rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-amber-200"
+        >
+          {endedNotice}
+        </p>
+      )}
       <LoginForm />
     </AuthLayout>
   );

@@ -52,7 +52,10 @@ export function ReadinessPreview({
 export function ReadinessPreviewBar({ values }: { values: CheckInFormValues }) {
   const preview = computeReadiness(values);
   return (
+    // data-preview-bar: while it is on the page, index.html keeps the bottom of the screen
+    // out of focus scrolling (scroll-padding), so a focused slider's hint lands above the bar.
     <div
+      data-preview-bar
       aria-hidden="true"
       className="sticky bottom-3 z-10 flex items-center justify-between gap-3 rounded-xl bg-slate-900/95 px-4 py-2.5 text-white shadow-lg lg:hidden"
     >

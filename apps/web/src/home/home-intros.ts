@@ -6,7 +6,7 @@ export const homeIntros: Record<Role, string> = {
   TEAM_LEAD:
     "See your team's status today: who has checked in, how ready they are, who is on leave and who missed it.",
   SUPERVISOR: 'See the teams you supervise and who has checked in today.',
-  WHS: 'Incidents and the cases you follow up arrive in a later release; the Incidents page will hold them.',
+  WHS: 'Review reported incidents, open a case for each you approve and follow it from open to closed.',
   ADMIN:
     'Manage your company: people, teams, holidays, settings and API tokens, with a full audit trail and the scheduled jobs’ runs.',
 };

@@ -1,17 +1,31 @@
 import { useState } from 'react';
 import { TodayCard } from '../check-in/today-card.tsx';
 import { useSignedInUser } from '../session/session-store.ts';
-import { navItemsByRole } from '../shell/nav-items.ts';
+import { LazyArea, lazyPage } from '../shell/lazy-area.tsx';
 import { PageHeading } from '../ui/page-heading.tsx';
 import { greetingAt } from './greeting.ts';
 import { homeIntros } from './home-intros.ts';
-import { QuickLinks } from './quick-links.tsx';
+
+// Each role's figures (and, for roles other than workers, the links onward) come in a
+// chunk of their own, charts in yet another: the first page stays small and shows
+// today's card while they load.
+const RoleDashboard = lazyPage(
+  () => import('../dashboards/role-dashboard.tsx'),
+  (m) => m.RoleDashboard,
+);
+
+function Figures() {
+  return (
+    <LazyArea label="Loading your figures…">
+      <RoleDashboard />
+    </LazyArea>
+  );
+}
 
 export function HomePage() {
   const user = useSignedInUser();
   const [now] = useState(() => new Date());
   const greeting = greetingAt(now, user.company.timezone);
-  const destinations = navItemsByRole[user.role].filter((item) => item.path !== '/');
   return (
     <div className="space-y-8">
       <div className="space-y-2">
@@ -22,11 +36,14 @@ export function HomePage() {
       </div>
       {user.role === 'WORKER' ? (
         // A worker's check-in card links to their pages, so "coming up" has nothing to add.
-        <TodayCard />
+        <>
+          <TodayCard />
+          <Figures />
+        </>
       ) : (
         <>
           <TodayCard onlyWithTeam />
-          <QuickLinks items={destinations} />
+          <Figures />
         </>
       )}
     </div>

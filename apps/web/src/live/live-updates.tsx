@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { errorCode } from '../trpc/errors.ts';
+import { endsSession } from '../trpc/errors.ts';
 import { meQueryKey, trpc } from '../trpc/trpc.ts';
 import { areasToRefresh, isQueryOfAreas, reconnectDelayMs } from './live-invalidation.ts';
 import { LiveToast } from './live-toast.tsx';
@@ -24,10 +24,13 @@ export function LiveUpdates() {
   const resetRef = useRef<() => void>(() => undefined);
 
   const scheduleRestart = useCallback(() => {
+    // A stream cut without a tRPC answer (the SSE request itself refused) may be an ended
+    // session: ask who is signed in, which signs the page out if nobody is any more.
+    void queryClient.invalidateQueries({ queryKey: meQueryKey() });
     failures.current += 1;
     clearTimeout(restartTimer.current);
     restartTimer.current = setTimeout(() => resetRef.current(), reconnectDelayMs(failures.current));
-  }, []);
+  }, [queryClient]);
 
   const subscription = trpc.live.updates.useSubscription(undefined, {
     onData: (update) => {
@@ -57,7 +60,7 @@ export function LiveUpdates() {
 
   useEffect(() => {
     if (status !== 'error') return;
-    if (errorCode(error) === 'UNAUTHORIZED') {
+    if (endsSession(error)) {
       queryClient.setQueryData(meQueryKey(), { user: null });
       return;
     }

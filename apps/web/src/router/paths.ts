@@ -11,4 +11,6 @@ export const paths = {
   /** Every role's notifications (the bell in the header links here). */
   notifications: '/notifications',
   profile: '/profile',
+  /** Every role reports incidents there (WHS also reviews them and works the cases). */
+  incidents: '/incidents',
 } as const;

@@ -6,13 +6,27 @@ import type { SessionUser } from '../trpc/types.ts';
 type SessionState = {
   status: 'unknown' | 'signed-in' | 'signed-out';
   user: SessionUser | null;
+  /** Why the last session ended without a logout (deactivated, revoked), for the login page. */
+  endedNotice: string | null;
   setUser: (user: SessionUser | null) => void;
+  /** The server ended the session under an open page (deactivation, revocation, expiry). */
+  sessionEnded: () => void;
 };
+
+/** What the login page says when a session ended under an open page. */
+export const SESSION_ENDED_NOTICE = 'Your session has ended. Please log in again.';
 
 export const useSessionStore = create<SessionState>()((set) => ({
   status: 'unknown',
   user: null,
-  setUser: (user) => set({ user, status: user ? 'signed-in' : 'signed-out' }),
+  endedNotice: null,
+  setUser: (user) =>
+    set((state) => ({
+      user,
+      status: user ? 'signed-in' : 'signed-out',
+      endedNotice: user ? null : state.endedNotice,
+    })),
+  sessionEnded: () => set({ user: null, status: 'signed-out', endedNotice: SESSION_ENDED_NOTICE }),
 }));
 
 /** The signed-in person; only for components rendered inside the signed-in shell. */

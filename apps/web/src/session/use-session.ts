@@ -11,9 +11,19 @@ export function useSessionQuery() {
     refetchOnWindowFocus: false,
   });
   const setUser = useSessionStore((state) => state.setUser);
+  const sessionEnded = useSessionStore((state) => state.sessionEnded);
+  const queryClient = useQueryClient();
   useEffect(() => {
-    if (me.data) setUser(me.data.user);
-  }, [me.data, setUser]);
+    if (!me.data) return;
+    // Signed in → out with no logout (a logout leaves the shell first, see useApplySession):
+    // the server ended the session. Drop what the page showed and tell the login page why.
+    if (me.data.user === null && useSessionStore.getState().status === 'signed-in') {
+      sessionEnded();
+      queryClient.removeQueries({ predicate: (query) => !isMeQueryKey(query.queryKey) });
+      return;
+    }
+    setUser(me.data.user);
+  }, [me.data, setUser, sessionEnded, queryClient]);
   return me;
 }
 

@@ -8,8 +8,13 @@ export function MainNav() {
   const { role } = useSignedInUser();
   const path = usePathname();
   return (
-    <nav aria-label="Main" className="md:w-52 md:shrink-0">
-      <ul className="flex gap-1 overflow-x-auto md:flex-col">
+    // Narrow screens scroll the items sideways: a fade at the right edge says there is more,
+    // and the padding keeps focus outlines inside the scrolling box, which would clip them.
+    <nav
+      aria-label="Main"
+      className="relative -mx-1 after:pointer-events-none after:absolute after:inset-y-0 after:right-0 after:w-10 after:bg-linear-to-l after:from-slate-50 after:to-transparent md:mx-0 md:w-52 md:shrink-0 md:after:hidden"
+    >
+      <ul className="flex gap-1 overflow-x-auto p-1 pr-10 md:flex-col md:pr-1">
         {navItemsByRole[role].map((item) => {
           const current = item.path === path;
           return (

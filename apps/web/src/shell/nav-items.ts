@@ -9,6 +9,12 @@ export type NavItem = {
 };
 
 const home: NavItem = { path: paths.home, label: 'Home', summary: 'Your overview for today.' };
+/** Everyone reports incidents and follows their own reports. */
+const incidents: NavItem = {
+  path: paths.incidents,
+  label: 'Incidents',
+  summary: 'Report an incident and follow your reports.',
+};
 
 /** The navigation of each role. A path not listed for a role is "not found" for it. */
 export const navItemsByRole: Record<Role, readonly NavItem[]> = {
@@ -25,6 +31,7 @@ export const navItemsByRole: Record<Role, readonly NavItem[]> = {
       label: 'History',
       summary: 'Your past check-ins and readiness scores, including any amendments.',
     },
+    incidents,
   ],
   TEAM_LEAD: [
     home,
@@ -34,6 +41,12 @@ export const navItemsByRole: Record<Role, readonly NavItem[]> = {
       summary:
         'Who in your team has checked in today, who is on leave and who missed it; record leave and excuse misses.',
     },
+    {
+      path: '/analytics',
+      label: 'Analytics',
+      summary: 'Your team over 7, 30 or 90 days: compliance, readiness, best and worst days.',
+    },
+    incidents,
   ],
   SUPERVISOR: [
     home,
@@ -42,13 +55,24 @@ export const navItemsByRole: Record<Role, readonly NavItem[]> = {
       label: 'Teams',
       summary: 'Live status, readiness and missed check-ins for every team you supervise.',
     },
+    {
+      path: '/analytics',
+      label: 'Analytics',
+      summary: 'Your teams over 7, 30 or 90 days: compliance and readiness, by team.',
+    },
+    incidents,
   ],
   WHS: [
     home,
     {
-      path: '/incidents',
+      path: paths.incidents,
       label: 'Incidents',
       summary: 'Reported incidents and the cases you follow up, from open to closed.',
+    },
+    {
+      path: '/analytics',
+      label: 'Analytics',
+      summary: 'Every team over 7, 30 or 90 days: compliance and readiness, by team.',
     },
   ],
   ADMIN: [
@@ -64,9 +88,19 @@ export const navItemsByRole: Record<Role, readonly NavItem[]> = {
       summary: 'Teams with their leader, supervisor, check-in window and work days.',
     },
     {
+      path: '/analytics',
+      label: 'Analytics',
+      summary: 'Every team over 7, 30 or 90 days: compliance and readiness, by team.',
+    },
+    {
       path: '/holidays',
       label: 'Holidays',
       summary: 'Company holidays, on which nobody is expected to check in.',
+    },
+    {
+      path: paths.incidents,
+      label: 'Incidents',
+      summary: 'Incident and case counts, and your own reports.',
     },
     {
       path: '/audit-log',

@@ -1,8 +1,7 @@
-import { type ComponentType, useEffect } from 'react';
+import { type ComponentType, lazy, useEffect } from 'react';
 import { rolePageFor } from '../admin/admin-routes.tsx';
 import { HomePage } from '../home/home-page.tsx';
 import { NotFoundPage } from '../not-found/not-found-page.tsx';
-import { PlaceholderPage } from '../placeholder/placeholder-page.tsx';
 import { usePathname } from '../router/history.ts';
 import { paths } from '../router/paths.ts';
 import { useSignedInUser } from '../session/session-store.ts';
@@ -21,9 +20,18 @@ const NotificationsPage = lazyPage(
   () => import('../notifications/notifications-page.tsx'),
   (m) => m.NotificationsPage,
 );
+// Pages still to be built: few visits, so not in the first page either.
+const PlaceholderPage = lazy(() =>
+  import('../placeholder/placeholder-page.tsx').then((m) => ({ default: m.PlaceholderPage })),
+);
 const HistoryPage = lazyPage(
   () => import('../history/history-page.tsx'),
   (m) => m.HistoryPage,
+);
+// Every role reports incidents; WHS works them. Its own chunk, never in the first page.
+const IncidentsPage = lazyPage(
+  () => import('../incidents/incidents-page.tsx'),
+  (m) => m.IncidentsPage,
 );
 
 /**
@@ -35,7 +43,16 @@ const sharedPages: Readonly<Record<string, ComponentType>> = {
   [paths.history]: HistoryArea,
   [paths.notifications]: NotificationsArea,
   [paths.profile]: ProfileArea,
+  [paths.incidents]: IncidentsArea,
 };
+
+function IncidentsArea() {
+  return (
+    <LazyArea label="Loading incidents…">
+      <IncidentsPage />
+    </LazyArea>
+  );
+}
 
 function ProfileArea() {
   return (
@@ -81,6 +98,14 @@ export function ShellRoutes() {
   const SharedPage = sharedPages[path];
   if (SharedPage) return <SharedPage />;
   const item = navItemsByRole[role].find((candidate) => candidate.path === path);
-  if (item) return rolePageFor(role, item) ?? <PlaceholderPage item={item} />;
+  if (item) {
+    return (
+      rolePageFor(role, item) ?? (
+        <LazyArea label="Loading…">
+          <PlaceholderPage item={item} />
+        </LazyArea>
+      )
+    );
+  }
   return <NotFoundPage homePath={paths.home} homeLabel="Back to home" />;
 }

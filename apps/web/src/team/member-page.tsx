@@ -7,6 +7,7 @@ import { LeaveSection } from '../attendance/leave-section.tsx';
 import { MissesSection } from '../attendance/misses-section.tsx';
 import { formatLocalDate } from '../check-in/format.ts';
 import { LoadErrorPanel, LoadingPanel } from '../check-in/load-states.tsx';
+import { WorkerHistorySection } from '../dashboards/worker-history-section.tsx';
 import { errorCode } from '../trpc/errors.ts';
 import { trpc } from '../trpc/trpc.ts';
 import { ActiveBadge } from '../ui/badge.tsx';
@@ -85,6 +86,7 @@ function MemberDetail({
           ]}
         />
       </div>
+      {isWorker && <WorkerHistorySection personId={person.id} />}
       {isWorker && <LeaveSection personId={person.id} personName={name} canManage={canManage} />}
       {/* The lead and the supervisor of the team both act on alerts. */}
       {isWorker && <AlertsSection scope={{ personId: person.id }} canAct />}

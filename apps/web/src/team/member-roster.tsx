@@ -58,7 +58,7 @@ export function MemberRoster({
               {member.today ? (
                 <MemberTodayCell today={member.today} timeZone={timeZone} />
               ) : (
-                <span className="text-slate-400">Not shown</span>
+                <span className="text-slate-500">Not shown</span>
               )}
             </td>
           )}

@@ -50,6 +50,20 @@ export function errorCode(error: unknown): string | null {
   return readErrorData(error)?.code ?? null;
 }
 
+/** App codes of UNAUTHORIZED answers that refuse a credential rather than end a session. */
+const CREDENTIAL_REFUSALS: ReadonlySet<string> = new Set([
+  'INVALID_CREDENTIALS',
+  'INVALID_API_TOKEN',
+]);
+
+/** Whether the server said the session behind this request is gone (expired, revoked, deactivated). */
+export function endsSession(error: unknown): boolean {
+  if (!(error instanceof TRPCClientError)) return false;
+  const data: unknown = error.data;
+  if (!isRecord(data) || data.code !== 'UNAUTHORIZED') return false;
+  return typeof data.appCode !== 'string' || !CREDENTIAL_REFUSALS.has(data.appCode);
+}
+
 /** No tRPC answer at all: the request never arrived (offline) or a proxy answered. */
 function transportMessage(error: Error): string {
   return error.cause instanceof TypeError ? NETWORK_MESSAGE : GENERIC_MESSAGE;

@@ -1,6 +1,6 @@
 import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
-import { errorCode, errorMessage, toFormErrors } from './errors.ts';
+import { endsSession, errorCode, errorMessage, toFormErrors } from './errors.ts';
 
 function serverError(message: string, data: Record<string, unknown>) {
   return TRPCClientError.from({ error: { message, code: -32600, data } });
@@ -87,5 +87,26 @@ describe('errorMessage', () => {
   it('never shows a raw JSON dump as a message', () => {
     const error = serverError('[{"code":"too_small"}]', { code: 'BAD_REQUEST' });
     expect(errorMessage(error)).toBe('Something went wrong. Please try again.');
+  });
+});
+
+describe('endsSession', () => {
+  it('is true for an ended, revoked or deactivated session and false for a refused password', () => {
+    const ended = serverError('Your session has ended. Please log in again.', {
+      code: 'UNAUTHORIZED',
+      appCode: 'SESSION_EXPIRED',
+    });
+    const wrongPassword = serverError('Email or password is incorrect.', {
+      code: 'UNAUTHORIZED',
+      appCode: 'INVALID_CREDENTIALS',
+    });
+    const forbidden = serverError('Your role does not allow this action.', {
+      code: 'FORBIDDEN',
+      appCode: 'FORBIDDEN',
+    });
+    expect(endsSession(ended)).toBe(true);
+    expect(endsSession(wrongPassword)).toBe(false);
+    expect(endsSession(forbidden)).toBe(false);
+    expect(endsSession(new Error('boom'))).toBe(false);
   });
 });

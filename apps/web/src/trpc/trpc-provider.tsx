@@ -1,19 +1,22 @@
-import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
-import { errorCode } from './errors.ts';
+import { endsSession, errorCode } from './errors.ts';
 import { createTrpcClient, isMeQueryKey, meQueryKey, trpc } from './trpc.ts';
 
 function createQueryClient(): QueryClient {
+  // A revoked session (logout elsewhere, deactivation, role change) shows up as
+  // UNAUTHORIZED on the next read or write: drop back to the login screen, which says
+  // why (see useSessionQuery). A wrong password is UNAUTHORIZED too, but no session ended.
+  const signOutIfEnded = (error: unknown) => {
+    if (endsSession(error)) queryClient.setQueryData(meQueryKey(), { user: null });
+  };
   const queryClient: QueryClient = new QueryClient({
     queryCache: new QueryCache({
-      // A revoked session (logout elsewhere, deactivation, role change) shows up as
-      // UNAUTHORIZED on the next read: drop back to the login screen.
       onError: (error, query) => {
-        if (errorCode(error) === 'UNAUTHORIZED' && !isMeQueryKey(query.queryKey)) {
-          queryClient.setQueryData(meQueryKey(), { user: null });
-        }
+        if (!isMeQueryKey(query.queryKey)) signOutIfEnded(error);
       },
     }),
+    mutationCache: new MutationCache({ onError: signOutIfEnded }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,

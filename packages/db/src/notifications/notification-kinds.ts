@@ -21,6 +21,15 @@ export const NOTIFICATION_KINDS = [
   'READINESS_ALERT',
   /** To the supervisor (or every WHS officer): an alert had no countermeasure for 60 minutes. */
   'READINESS_ALERT_ESCALATED',
+  /** To every active WHS officer: a new incident report (its reference, type and severity only). */
+  'INCIDENT_REPORTED',
+  /** To the reporter: their report was approved (a case opened) or rejected. */
+  'INCIDENT_APPROVED',
+  'INCIDENT_REJECTED',
+  /** To a WHS officer a case was assigned to by someone else. */
+  'CASE_ASSIGNED',
+  /** To the reporter: the case of their incident was resolved. */
+  'CASE_RESOLVED',
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -21,7 +21,21 @@ export interface UpdateHandler<Row, K extends EventType> {
   rowId(payload: EventPayload<K>): string;
   evolve(row: Row, event: StoredEvent<K>): Row;
 }
-export type Handler<Row, K extends EventType> = CreateHandler<Row, K> | UpdateHandler<Row, K>;
+/**
+ * Creates the row on its first event and changes it on later ones: a per-company
+ * counter (record_sequences) that no earlier event creates. The caller serialises
+ * the events that touch one such row (an advisory lock in decide).
+ */
+export interface UpsertHandler<Row, K extends EventType> {
+  /** The row this event creates or changes; the whole event, as the row may be keyed by its company. */
+  upsertId(event: StoredEvent<K>): string;
+  /** The row's own fields after the event, from the row before it (null if none). */
+  upsert(row: Row | null, event: StoredEvent<K>): NewRow<Row>;
+}
+export type Handler<Row, K extends EventType> =
+  | CreateHandler<Row, K>
+  | UpdateHandler<Row, K>
+  | UpsertHandler<Row, K>;
 
 /**
  * One entity table's projection: for each event type it reacts to, how the

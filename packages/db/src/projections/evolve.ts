@@ -22,6 +22,8 @@ export function rowIdOf<Row extends TrackedRow>(
   const handler = handlerOf(projection, event);
   if (!handler) return null;
   if ('create' in handler) return { id: handler.create(event).id, creates: true };
+  // Loaded like an update; evolve creates it when nothing was there.
+  if ('upsert' in handler) return { id: handler.upsertId(event), creates: false };
   return { id: handler.rowId(event.payload), creates: false };
 }
 
@@ -37,6 +39,18 @@ export function evolve<Row extends TrackedRow>(
   const handler = handlerOf(projection, event);
   if (!handler) return row;
   const at = event.createdAt.toISOString();
+  const tenancy = projection.companyColumn === 'company_id' ? { companyId: event.companyId } : {};
+  if ('upsert' in handler) {
+    const fields = handler.upsert(row, event);
+    if (row) return { ...row, ...fields, eventId: event.id, updatedAt: after(row, event) };
+    return {
+      ...fields,
+      ...tenancy,
+      eventId: event.id,
+      createdAt: at,
+      updatedAt: at,
+    } as unknown as Row;
+  }
   if ('create' in handler) {
     const fields = handler.create(event);
     if (row) {
@@ -44,7 +58,6 @@ export function evolve<Row extends TrackedRow>(
         `${event.type} creates ${projection.table} ${fields.id}, which exists`,
       );
     }
-    const tenancy = projection.companyColumn === 'company_id' ? { companyId: event.companyId } : {};
     // NewRow<Row> plus the tracked fields is Row; TypeScript cannot see through Omit here.
     return {
       ...fields,

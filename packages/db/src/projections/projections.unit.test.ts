@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { EVENT_TYPES } from '@aegira/events';
+import { EVENT_TYPES, type EventPayload, SAMPLE_EVENT_PAYLOADS } from '@aegira/events';
 import { describe, expect, it } from 'vitest';
 import type { AnyStoredEvent } from '../stored-event.ts';
 import { evolve, foldRow, ProjectionError } from './evolve.ts';
 import { personProjection } from './person-projection.ts';
+import { recordSequenceProjection } from './record-sequence-projection.ts';
 import { PROJECTED_EVENT_TYPES } from './registry.ts';
+
+type IncidentReported = EventPayload<'INCIDENT_REPORTED'>;
+type CaseOpened = EventPayload<'CASE_OPENED'>;
 
 const companyId = randomUUID();
 const personId = randomUUID();
@@ -52,15 +56,36 @@ const assigned = stored(
 );
 
 describe('projections', () => {
-  it('every event type but the incident and case ones (no tables yet) has a projection', () => {
+  it('every event type has a projection', () => {
     const unprojected = EVENT_TYPES.filter((type) => !PROJECTED_EVENT_TYPES.has(type));
-    expect(unprojected).toEqual([
-      'INCIDENT_REPORTED',
-      'INCIDENT_UPDATED',
-      'CASE_OPENED',
-      'CASE_STATUS_CHANGED',
-      'CASE_NOTE_ADDED',
-    ]);
+    expect(unprojected).toEqual([]);
+  });
+
+  it('given no sequence row, when incidents and a case are folded, then the row is created once and counts both', () => {
+    const reported = (number: number) =>
+      stored(
+        {
+          type: 'INCIDENT_REPORTED',
+          payload: { ...(SAMPLE_EVENT_PAYLOADS.INCIDENT_REPORTED[1] as IncidentReported), number },
+        },
+        `2026-11-0${number}T08:00:00.000Z`,
+      );
+    const opened = stored(
+      {
+        type: 'CASE_OPENED',
+        payload: { ...(SAMPLE_EVENT_PAYLOADS.CASE_OPENED[1] as CaseOpened), number: 1 },
+      },
+      '2026-11-02T09:00:00.000Z',
+    );
+    const row = foldRow(recordSequenceProjection, [reported(1), reported(2), opened, reported(3)]);
+    expect(row).toMatchObject({
+      id: companyId,
+      companyId,
+      lastIncidentNumber: 3,
+      lastCaseNumber: 1,
+      createdAt: '2026-11-01T08:00:00.000Z',
+      updatedAt: '2026-11-03T08:00:00.000Z',
+    });
   });
 
   it('given a creation then a change, when folded, then the row carries both, the last event and its time', () => {

@@ -22,8 +22,17 @@ export type TrackedField = 'companyId' | 'eventId' | 'createdAt' | 'updatedAt';
 
 // Prisma's column names are the snake_case of the field names, digits
 // included as a word of their own (missesLast30Days: misses_last_30_days).
+// Field names are a small fixed set; a set-based write of thousands of rows asks for each
+// one per row, so the conversion is worked out once per name (a seed's hot spot, decision 028).
+const snakeNames = new Map<string, string>();
+
 export function snakeCase(name: string): string {
-  return name.replace(/[A-Z]|(?<=[a-z])\d+/g, (part) => `_${part.toLowerCase()}`);
+  let snake = snakeNames.get(name);
+  if (snake === undefined) {
+    snake = name.replace(/[A-Z]|(?<=[a-z])\d+/g, (part) => `_${part.toLowerCase()}`);
+    snakeNames.set(name, snake);
+  }
+  return snake;
 }
 
 export function camelCase(name: string): string {

@@ -61,11 +61,12 @@ async function mayReadEntity(
     // Checkpoints carry no marked fields; admins sign and read them.
     case 'audit_checkpoint':
       return actor.role === 'ADMIN';
-    // The access policy has no read rule for incidents and cases yet: until it
-    // has one, nobody is entitled to their content through the event history.
+    // Incident and case content is for WHS only (product.md "Incidents and cases"):
+    // admins see counts and the trail, never what happened; a reporter reads their
+    // own report through the incidents procedures, not the event history.
     case 'incident':
     case 'case':
-      return false;
+      return actor.role === 'WHS';
     default: {
       const unreachable: never = entityType;
       return unreachable;

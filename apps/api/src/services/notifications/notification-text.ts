@@ -115,6 +115,37 @@ export function notificationText(
         body: `A readiness alert in ${names.team(data.teamId)} has had no countermeasure for 60 minutes.`,
         link: null,
       };
+    // Incidents: the reference only; titles, descriptions and summaries are sensitive.
+    case 'INCIDENT_REPORTED':
+      return {
+        title: `New incident ${text(data.reference)}`,
+        body: `A ${text(data.severity).toLowerCase()} severity ${text(data.type).toLowerCase().replaceAll('_', ' ')} incident was reported and waits for review.`,
+        link: `/incidents?id=${text(data.incidentId)}`,
+      };
+    case 'INCIDENT_APPROVED':
+      return {
+        title: `Incident ${text(data.reference)} was approved`,
+        body: 'A WHS officer approved your report and opened a case.',
+        link: `/incidents?id=${text(data.incidentId)}`,
+      };
+    case 'INCIDENT_REJECTED':
+      return {
+        title: `Incident ${text(data.reference)} was rejected`,
+        body: `Reason: ${text(data.reason).toLowerCase().replaceAll('_', ' ')}. The explanation is on your report.`,
+        link: `/incidents?id=${text(data.incidentId)}`,
+      };
+    case 'CASE_ASSIGNED':
+      return {
+        title: `Case ${text(data.reference)} assigned to you`,
+        body: 'You are the officer in charge of this case.',
+        link: `/incidents?case=${text(data.caseId)}`,
+      };
+    case 'CASE_RESOLVED':
+      return {
+        title: `Incident ${text(data.reference)} was resolved`,
+        body: 'The case opened for your report was resolved.',
+        link: '/incidents',
+      };
     default: {
       const unknown: never = kind;
       throw new Error(`Unknown notification kind ${String(unknown)}`);

@@ -51,6 +51,20 @@ export function auditListInput(filters: AuditFilters, timeZone: string): AuditLi
   };
 }
 
+/** Where the log's CSV export is served (apps/api/src/http/audit-log-csv.ts). */
+export const AUDIT_LOG_CSV_PATH = '/api/audit-log.csv';
+
+/** The CSV export of what the list shows: the same filters, every page, as a download link. */
+export function auditCsvUrl(filters: AuditFilters, timeZone: string): string {
+  const { limit: _limit, ...input } = auditListInput(filters, timeZone);
+  const query = new URLSearchParams(
+    Object.entries(input).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    ),
+  ).toString();
+  return query === '' ? AUDIT_LOG_CSV_PATH : `${AUDIT_LOG_CSV_PATH}?${query}`;
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { auditEntityTypes } from '../timeline/event-wording.ts';
 import type { AuditEntry } from '../timeline/timeline-types.ts';
 import {
+  auditCsvUrl,
   auditFilterError,
   auditListInput,
   entityName,
@@ -78,5 +79,25 @@ describe('entityName', () => {
       'Night shift',
     );
     expect(entityName({ ...entry, details: null }, new Map())).toBe('#0f8b8c1e');
+  });
+});
+
+describe('auditCsvUrl', () => {
+  it('exports everything without filters', () => {
+    expect(auditCsvUrl(noAuditFilters, 'Europe/Berlin')).toBe('/api/audit-log.csv');
+  });
+
+  it('carries the list filters (whole company-local days), never the page size', () => {
+    const url = auditCsvUrl(
+      { ...noAuditFilters, action: 'TEAM_CREATED', from: '2026-03-02', to: '2026-03-02' },
+      'Europe/Berlin',
+    );
+    const query = new URL(url, 'http://x').searchParams;
+    expect(url.startsWith('/api/audit-log.csv?')).toBe(true);
+    expect(Object.fromEntries(query)).toEqual({
+      action: 'TEAM_CREATED',
+      from: '2026-03-01T23:00:00.000Z',
+      to: '2026-03-02T22:59:59.999Z',
+    });
   });
 });

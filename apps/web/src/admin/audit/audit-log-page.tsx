@@ -4,6 +4,7 @@ import { useSignedInUser } from '../../session/session-store.ts';
 import { errorMessage } from '../../trpc/errors.ts';
 import { Button } from '../../ui/button.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
+import { secondaryLinkClassName } from '../../ui/link-styles.ts';
 import { PageHeading } from '../../ui/page-heading.tsx';
 import { Spinner } from '../../ui/spinner.tsx';
 import { useKnownNames } from '../timeline/use-known-names.ts';
@@ -11,6 +12,7 @@ import { AuditEntries } from './audit-entries.tsx';
 import { AuditFilterBar } from './audit-filter-bar.tsx';
 import {
   type AuditFilters,
+  auditCsvUrl,
   auditFilterError,
   auditListInput,
   hasAuditFilters,
@@ -38,6 +40,11 @@ export function AuditLogPage() {
         </p>
       </div>
       <AuditFilterBar filters={filters} onChange={setFilters} dateError={dateError} />
+      {dateError === null && (
+        <a href={auditCsvUrl(filters, timeZone)} download className={secondaryLinkClassName}>
+          Export CSV<span className="sr-only"> of the entries these filters show</span>
+        </a>
+      )}
       {!audit.data ? (
         audit.isError ? (
           <LoadErrorPanel

@@ -53,7 +53,7 @@ export function JobRunsTable({ runs, timeZone }: { runs: readonly JobRun[]; time
                   )}
                 </>
               ) : (
-                <span className="text-slate-400">Not yet</span>
+                <span className="text-slate-500">Not yet</span>
               )}
             </td>
             <td className={tdClassName}>
@@ -61,7 +61,7 @@ export function JobRunsTable({ runs, timeZone }: { runs: readonly JobRun[]; time
             </td>
             <td className={`${tdClassName} min-w-36`}>
               {counts.length === 0 ? (
-                <span className="text-slate-400">None</span>
+                <span className="text-slate-500">None</span>
               ) : (
                 <ul className="space-y-0.5 text-xs text-slate-700">
                   {counts.map((line) => (
@@ -74,7 +74,7 @@ export function JobRunsTable({ runs, timeZone }: { runs: readonly JobRun[]; time
               {run.error ? (
                 <span className="text-red-800">{run.error}</span>
               ) : (
-                <span className="text-slate-400">None</span>
+                <span className="text-slate-500">None</span>
               )}
             </td>
           </tr>

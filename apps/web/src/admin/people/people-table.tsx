@@ -60,7 +60,7 @@ export function PeopleTable({ people }: { people: readonly Person[] }) {
                 </Link>
               </span>
             ) : (
-              <span className="text-slate-400">No team</span>
+              <span className="text-slate-500">No team</span>
             )}
           </td>
           <td className={tdClassName}>

@@ -3,6 +3,7 @@ import { AlertsSection } from '../../alerts/alerts-section.tsx';
 import { LeaveSection } from '../../attendance/leave-section.tsx';
 import { MissesSection } from '../../attendance/misses-section.tsx';
 import { LoadErrorPanel, LoadingPanel } from '../../check-in/load-states.tsx';
+import { WorkerHistorySection } from '../../dashboards/worker-history-section.tsx';
 import { useSignedInUser } from '../../session/session-store.ts';
 import { errorCode } from '../../trpc/errors.ts';
 import { trpc } from '../../trpc/trpc.ts';
@@ -84,6 +85,7 @@ function PersonDetail({ person, notice }: { person: PersonDetailDto; notice: Pag
       )}
       {person.role === 'WORKER' && (
         <>
+          <WorkerHistorySection personId={person.id} />
           <LeaveSection personId={person.id} personName={name} canManage />
           <AlertsSection scope={{ personId: person.id }} canAct />
           <MissesSection scope={{ personId: person.id }} canExcuse names={names} />

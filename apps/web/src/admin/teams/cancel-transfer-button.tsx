@@ -38,10 +38,11 @@ export function PendingTransfer({
         variant="secondary"
         className="px-3 py-1.5 text-xs"
         pending={cancel.isPending}
+        // The visible words start the accessible name (WCAG 2.5.3, label in name).
         aria-label={`Cancel the move of ${transfer.person.name}`}
         onClick={() => cancel.mutate({ personId: transfer.person.id })}
       >
-        Cancel move
+        Cancel the move
       </Button>
       {cancel.isError && (
         <p role="alert" className="text-sm text-red-700">

@@ -59,7 +59,7 @@ export function TeamMembersSection({
                             notice={notice}
                           />
                         ) : (
-                          <span className="text-slate-400">None</span>
+                          <span className="text-slate-500">None</span>
                         )
                     : undefined
                 }

@@ -50,7 +50,7 @@ export function TeamsTable({ teams }: { teams: readonly Team[] }) {
                 {team.supervisor.name}
               </Link>
             ) : (
-              <span className="text-slate-400">None</span>
+              <span className="text-slate-500">None</span>
             )}
           </td>
           <td className={`${tdClassName} hidden whitespace-nowrap lg:table-cell`}>

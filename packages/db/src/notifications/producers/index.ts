@@ -2,7 +2,13 @@ import type { EventType } from '@aegira/events';
 import type { AnyStoredEvent } from '../../stored-event.ts';
 import { alertEscalatedProducer } from './alert-escalated.ts';
 import { alertRaisedProducer } from './alert-raised.ts';
+import { caseOpenedProducer } from './case-opened.ts';
+import { caseReassignedProducer } from './case-reassigned.ts';
+import { caseResolvedProducer } from './case-resolved.ts';
 import type { NotificationDraft, Producer } from './draft.ts';
+import { incidentApprovedProducer } from './incident-approved.ts';
+import { incidentRejectedProducer } from './incident-rejected.ts';
+import { incidentReportedProducer } from './incident-reported.ts';
 import { leaveRecordedProducer } from './leave-recorded.ts';
 import { missedCheckInProducer } from './missed-check-in.ts';
 import { teamAssignedProducer } from './team-assigned.ts';
@@ -24,6 +30,12 @@ export const NOTIFICATION_PRODUCERS: { readonly [K in EventType]?: Producer<K> }
   TEAM_DEACTIVATED: teamDeactivatedProducer,
   READINESS_ALERT_RAISED: alertRaisedProducer,
   READINESS_ALERT_ESCALATED: alertEscalatedProducer,
+  INCIDENT_REPORTED: incidentReportedProducer,
+  INCIDENT_APPROVED: incidentApprovedProducer,
+  INCIDENT_REJECTED: incidentRejectedProducer,
+  CASE_OPENED: caseOpenedProducer,
+  CASE_REASSIGNED: caseReassignedProducer,
+  CASE_STATUS_CHANGED: caseResolvedProducer,
 };
 
 /** The notifications one stored event causes (none for most types). */
