@@ -5,7 +5,12 @@ import path from 'node:path';
 import { env, repoRoot } from '@aegira/config';
 import { createDb, type Db } from '@aegira/db';
 import { seedCompany, seedHistory } from '@aegira/db/seed';
-import { createDatabaseIfMissing, prepareDatabase, startEmbeddedPostgres } from '@aegira/db/server';
+import {
+  analyzeDatabase,
+  createDatabaseIfMissing,
+  prepareDatabase,
+  startEmbeddedPostgres,
+} from '@aegira/db/server';
 import { signSessionToken } from '../../apps/api/src/auth/session-token.ts';
 import { HttpSession } from './http-session.ts';
 import { startProduct } from './product.ts';
@@ -130,7 +135,7 @@ async function writePath(db: Db, appUrl: string, url: string): Promise<WriteRow[
   return rows;
 }
 
-async function reads(db: Db, url: string) {
+async function reads(db: Db, url: string, ownerUrl: string) {
   const today = new Date().toISOString().slice(0, 10);
   say(`P2: ${SIZE.historyWorkers} workers with ${SIZE.historyDays} days of history…`);
   // The company `pnpm db:seed --workers --days` builds: teams of 20–50, Monday to Friday.
@@ -147,6 +152,8 @@ async function reads(db: Db, url: string) {
     onProgress: ({ checkIns: done }) => process.stdout.write(`\r  ${done} check-ins`),
   });
   say(`\r  ${checkIns} check-ins in ${Math.round((performance.now() - started) / 1000)} s`);
+  // As `pnpm db:seed` does: without fresh statistics the reads plan on an empty company.
+  await analyzeDatabase(ownerUrl);
   const session = new HttpSession(url);
   const measure = async (cookie: string, procedure: string, input: unknown) => {
     const latencies: number[] = [];
@@ -197,7 +204,7 @@ async function main(): Promise<void> {
   const db = createDb(db0.appUrl);
   try {
     const write = await writePath(db, db0.appUrl, product.url);
-    const read = await reads(db, product.url);
+    const read = await reads(db, product.url, db0.ownerUrl);
     say('P3: replaying the history company into an empty database…');
     const replay = await measureReplay(db0.ownerUrl, read.companyId);
     say(`  ${replay.events} events in ${replay.seconds} s = ${replay.perSecond} events/s`);

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { env } from '@aegira/config';
 import { createDb, type Db } from '@aegira/db';
 import { seedCompany, seedHistory } from '@aegira/db/seed';
-import { ensureDatabase } from '@aegira/db/server';
+import { analyzeDatabase, ensureDatabase } from '@aegira/db/server';
 import { addDays, toLocalTime } from '@aegira/domain';
 import { LoginLimiter } from '../src/auth/login-limiter.ts';
 import { hashPassword } from '../src/auth/password.ts';
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const db = createDb(database.appUrl);
   try {
     if (values.workers !== undefined || values.days !== undefined) {
-      await seedLarge(db, {
+      await seedLarge(db, database.ownerUrl, {
         workers: positive('--workers', values.workers ?? '5000'),
         days: positive('--days', values.days ?? '365'),
         timezone: values.timezone ?? 'UTC',
@@ -56,6 +56,7 @@ function positive(name: string, value: string): number {
 
 async function seedLarge(
   db: Db,
+  ownerUrl: string,
   options: { workers: number; days: number; timezone: string; seed: number },
 ): Promise<void> {
   const today = toLocalTime(new Date(), options.timezone).date;
@@ -94,6 +95,9 @@ async function seedLarge(
   say(
     `  rate: ${Math.round(counts.checkIns / seconds)} check-ins/s, ${Math.round(counts.events / seconds)} events/s`,
   );
+  const analyzeStarted = performance.now();
+  await analyzeDatabase(ownerUrl);
+  say(`  planner statistics refreshed (ANALYZE, ${secondsSince(analyzeStarted)} s)`);
   say(`Done in ${secondsSince(started)} s. Sign in at /c/${company.slug}:`);
   say(`  ${company.adminEmail} (ADMIN), lead1@${company.slug}.aegira.test (TEAM_LEAD),`);
   say(`  supervisor1@${company.slug}.aegira.test (SUPERVISOR); password ${DEMO_PASSWORD}`);

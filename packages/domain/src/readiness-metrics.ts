@@ -142,18 +142,20 @@ export interface RankedDay {
 }
 
 /**
- * The worst and best days of a period by compliance, among days with someone
- * expected. Ties go to the lower (worst) or higher (best) average readiness,
- * then to the latest day.
+ * The worst and best days of a period by compliance, among finished days (before
+ * `today`) with someone expected. Today is still under way, mostly before its window
+ * opens, so ranking it would name every morning the period's worst day. Ties go to the
+ * lower (worst) or higher (best) average readiness, then to the latest day.
  */
 export function worstAndBestDays<T extends RankedDay>(
   days: readonly T[],
+  today: LocalDate,
 ): { worst: T | null; best: T | null } {
   let worst: T | null = null;
   let best: T | null = null;
   const avg = (day: T, missing: number) => day.averageReadiness ?? missing;
   for (const day of days) {
-    if (day.expected <= 0 || day.compliance === null) continue;
+    if (day.date >= today || day.expected <= 0 || day.compliance === null) continue;
     if (
       worst === null ||
       worst.compliance === null ||

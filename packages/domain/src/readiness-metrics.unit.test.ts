@@ -156,9 +156,18 @@ describe('worst and best days', () => {
       { date: '2026-11-24', expected: 4, compliance: 50, averageReadiness: 60 },
       { date: '2026-11-25', expected: 4, compliance: 100, averageReadiness: 80 },
     ];
-    const { worst, best } = worstAndBestDays(days);
+    const { worst, best } = worstAndBestDays(days, '2026-11-26');
     expect(worst?.date).toBe('2026-11-24');
     expect(best?.date).toBe('2026-11-25');
-    expect(worstAndBestDays(days.slice(0, 1))).toEqual({ worst: null, best: null });
+    expect(worstAndBestDays(days.slice(0, 1), '2026-11-26')).toEqual({ worst: null, best: null });
+  });
+
+  it('leaves today out: on a morning before anyone checked in it is not the worst day', () => {
+    const days = [
+      { date: '2026-11-24', expected: 4, compliance: 75, averageReadiness: 70 },
+      { date: '2026-11-25', expected: 4, compliance: 0, averageReadiness: null },
+    ];
+    expect(worstAndBestDays(days, '2026-11-25').worst?.date).toBe('2026-11-24');
+    expect(worstAndBestDays(days, '2026-11-26').worst?.date).toBe('2026-11-25');
   });
 });

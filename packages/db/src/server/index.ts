@@ -1,5 +1,6 @@
 // Server-side database tooling (processes, migrations, code generation): kept out of the
 // main entry so that importing the client does not pull in PostgreSQL process management.
+export { analyzeDatabase } from './analyze.ts';
 export {
   APP_ROLE,
   appUrlFor,

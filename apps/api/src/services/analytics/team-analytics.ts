@@ -32,7 +32,7 @@ export async function teamAnalytics(
       date,
       ...figuresOf(byDate.get(date) ?? []),
     }));
-    const { worst, best } = worstAndBestDays(days);
+    const { worst, best } = worstAndBestDays(days, today);
     const mark = (day: (typeof days)[number] | null) =>
       day && day.compliance !== null
         ? { date: day.date, compliance: day.compliance, averageReadiness: day.averageReadiness }
