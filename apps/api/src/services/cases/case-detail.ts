@@ -6,6 +6,7 @@ import { AppError } from '../../errors/app-error.ts';
 import type { Actor, ServiceDeps } from '../actor.ts';
 import { companyTimeZone, requireWhs } from '../incidents/incident-access.ts';
 import { caseReference, incidentOutput, toIncidentDto } from '../incidents/incident-dto.ts';
+import { oneByOne } from '../one-by-one.ts';
 import { fullName } from '../teams/team-dto.ts';
 import { incidentTimeline, timelineEntryOutput } from './incident-timeline.ts';
 import { readinessContext, readinessContextOutput } from './readiness-context.ts';
@@ -65,24 +66,25 @@ export async function readCaseDetail(
   requireWhs(actor);
   const row: Case | null = await read.case.findUnique({ where: { id: caseId } });
   if (!row) throw new AppError('NOT_FOUND', 'No case with that id in your company.');
-  const [incidentRow, notes, timeZone] = await Promise.all([
-    read.incident.findUniqueOrThrow({ where: { id: row.incidentId } }),
-    read.caseNote.findMany({
-      where: { caseId },
-      orderBy: [{ addedAt: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
-    }),
-    companyTimeZone(read, actor.companyId),
-  ]);
+  const [incidentRow, notes, timeZone] = await oneByOne(
+    () => read.incident.findUniqueOrThrow({ where: { id: row.incidentId } }),
+    () =>
+      read.caseNote.findMany({
+        where: { caseId },
+        orderBy: [{ addedAt: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
+      }),
+    () => companyTimeZone(read, actor.companyId),
+  );
   const person = await names(read, [
     row.assigneeId,
     row.openedById,
     ...notes.map((note) => note.authorId),
   ]);
-  const [incident, readiness, timeline] = await Promise.all([
-    toIncidentDto(read, incidentRow),
-    readinessContext(read, incidentRow, timeZone),
-    incidentTimeline(read, incidentRow.id, row.id, timeZone),
-  ]);
+  const [incident, readiness, timeline] = await oneByOne(
+    () => toIncidentDto(read, incidentRow),
+    () => readinessContext(read, incidentRow, timeZone),
+    () => incidentTimeline(read, incidentRow.id, row.id, timeZone),
+  );
   return {
     id: row.id,
     reference: caseReference(row),

@@ -5,6 +5,7 @@ import type { Actor, ServiceDeps } from '../actor.ts';
 import { cursorPage, cursorPageArgs } from '../dated-list.ts';
 import { requireWhs } from '../incidents/incident-access.ts';
 import { caseReference, incidentReference } from '../incidents/incident-dto.ts';
+import { oneByOne } from '../one-by-one.ts';
 import { fullName } from '../teams/team-dto.ts';
 
 type CaseStatus = (typeof CASE_STATUSES)[number];
@@ -53,13 +54,14 @@ export async function toCaseSummaries(
   read: ReadTx,
   page: readonly Case[],
 ): Promise<CaseSummaryDto[]> {
-  const [incidents, people] = await Promise.all([
-    read.incident.findMany({ where: { id: { in: page.map((row) => row.incidentId) } } }),
-    read.person.findMany({
-      where: { id: { in: page.map((row) => row.assigneeId) } },
-      select: { id: true, firstName: true, lastName: true },
-    }),
-  ]);
+  const [incidents, people] = await oneByOne(
+    () => read.incident.findMany({ where: { id: { in: page.map((row) => row.incidentId) } } }),
+    () =>
+      read.person.findMany({
+        where: { id: { in: page.map((row) => row.assigneeId) } },
+        select: { id: true, firstName: true, lastName: true },
+      }),
+  );
   const incidentOf = new Map(incidents.map((incident) => [incident.id, incident]));
   const names = new Map(people.map((person) => [person.id, fullName(person)]));
   return page.flatMap((row) => {

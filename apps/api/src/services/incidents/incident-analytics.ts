@@ -3,6 +3,7 @@ import { addDays, startOfLocalDate, toLocalTime } from '@aegira/domain';
 import { INCIDENT_SEVERITIES, INCIDENT_TYPES } from '@aegira/events';
 import { z } from 'zod';
 import type { Actor, ServiceDeps } from '../actor.ts';
+import { oneByOne } from '../one-by-one.ts';
 import { companyTimeZone, requireWhs } from './incident-access.ts';
 
 export const ANALYTICS_PERIODS = [7, 30, 90] as const;
@@ -61,23 +62,23 @@ export async function incidentAnalytics(
     const start = startOfLocalDate(from, timeZone);
     const end = startOfLocalDate(addDays(to, 1), timeZone);
     const inPeriod = { reportedAt: { gte: start, lt: end } };
-    const [days, types, severities, teams, timings] = await Promise.all([
-      read.$queryRaw<DayRow[]>`
+    const [days, types, severities, teams, timings] = await oneByOne(
+      () => read.$queryRaw<DayRow[]>`
         SELECT (reported_at AT TIME ZONE ${timeZone})::date::text AS day, status::text AS status,
                count(*)::int AS n
         FROM incidents WHERE reported_at >= ${start} AND reported_at < ${end}
         GROUP BY 1, 2`,
-      read.incident.groupBy({ by: ['type'], where: inPeriod, _count: { _all: true } }),
-      read.incident.groupBy({ by: ['severity'], where: inPeriod, _count: { _all: true } }),
-      read.incident.groupBy({ by: ['teamId'], where: inPeriod, _count: { _all: true } }),
-      read.$queryRaw<TimingRow[]>`
+      () => read.incident.groupBy({ by: ['type'], where: inPeriod, _count: { _all: true } }),
+      () => read.incident.groupBy({ by: ['severity'], where: inPeriod, _count: { _all: true } }),
+      () => read.incident.groupBy({ by: ['teamId'], where: inPeriod, _count: { _all: true } }),
+      () => read.$queryRaw<TimingRow[]>`
         SELECT avg(extract(epoch FROM i.reviewed_at - i.reported_at) / 3600)::float8 AS review_hours,
                avg(extract(epoch FROM c.resolved_at - i.reported_at) / 3600)::float8 AS resolve_hours,
                count(*) FILTER (WHERE i.status = 'APPROVED')::int AS approved,
                count(*) FILTER (WHERE i.status = 'REJECTED')::int AS rejected
         FROM incidents i LEFT JOIN cases c ON c.incident_id = i.id
         WHERE i.reported_at >= ${start} AND i.reported_at < ${end}`,
-    ]);
+    );
     const teamNames = new Map(
       (
         await read.team.findMany({

@@ -2,6 +2,7 @@ import { withTenant } from '@aegira/db';
 import { CASE_STATUSES } from '@aegira/events';
 import { AppError } from '../../errors/app-error.ts';
 import type { Actor, ServiceDeps } from '../actor.ts';
+import { oneByOne } from '../one-by-one.ts';
 import { INCIDENT_STATUSES } from './incident-dto.ts';
 import type { IncidentStatus } from './list-incidents.ts';
 
@@ -22,10 +23,10 @@ export async function incidentCounts(deps: ServiceDeps, actor: Actor): Promise<I
     throw new AppError('FORBIDDEN', 'Only WHS officers and admins see incident counts.');
   }
   return withTenant(deps.db, actor.companyId, async (read) => {
-    const [incidents, cases] = await Promise.all([
-      read.incident.groupBy({ by: ['status'], _count: { _all: true } }),
-      read.case.groupBy({ by: ['status'], _count: { _all: true } }),
-    ]);
+    const [incidents, cases] = await oneByOne(
+      () => read.incident.groupBy({ by: ['status'], _count: { _all: true } }),
+      () => read.case.groupBy({ by: ['status'], _count: { _all: true } }),
+    );
     const counts = { incidents: zeros(INCIDENT_STATUSES), cases: zeros(CASE_STATUSES) };
     for (const group of incidents) counts.incidents[group.status] = group._count._all;
     for (const group of cases) counts.cases[group.status] = group._count._all;

@@ -7,6 +7,7 @@ import {
   INCIDENT_TYPES,
 } from '@aegira/events';
 import { z } from 'zod';
+import { oneByOne } from '../one-by-one.ts';
 import { fullName } from '../teams/team-dto.ts';
 
 export const INCIDENT_STATUSES = ['PENDING', 'APPROVED', 'REJECTED'] as const;
@@ -70,13 +71,14 @@ export async function toIncidentDtos(
   }
   for (const one of cases) personIds.add(one.assigneeId);
   const teamIds = rows.flatMap((row) => (row.teamId ? [row.teamId] : []));
-  const [people, teams] = await Promise.all([
-    read.person.findMany({
-      where: { id: { in: [...personIds] } },
-      select: { id: true, firstName: true, lastName: true },
-    }),
-    read.team.findMany({ where: { id: { in: teamIds } }, select: { id: true, name: true } }),
-  ]);
+  const [people, teams] = await oneByOne(
+    () =>
+      read.person.findMany({
+        where: { id: { in: [...personIds] } },
+        select: { id: true, firstName: true, lastName: true },
+      }),
+    () => read.team.findMany({ where: { id: { in: teamIds } }, select: { id: true, name: true } }),
+  );
   const names = new Map(people.map((person) => [person.id, fullName(person)]));
   const person = (id: string) => ({ id, name: names.get(id) ?? 'Unknown person' });
   const teamNames = new Map(teams.map((team) => [team.id, team.name]));

@@ -4,6 +4,7 @@ import { companyYear } from '@aegira/domain';
 import { type EventPayload, EventType } from '@aegira/events';
 import { AppError, fieldError } from '../../errors/app-error.ts';
 import { type Actor, commandActor } from '../actor.ts';
+import { oneByOne } from '../one-by-one.ts';
 import { companyTimeZone } from './incident-access.ts';
 import { type IncidentDeps, logOptions } from './incident-deps.ts';
 import { type IncidentDto, toIncidentDto } from './incident-dto.ts';
@@ -64,15 +65,16 @@ export async function reportIncident(
     commandActor(actor),
     async (read) => {
       await refuseUnknownPeople(read, request.peopleInvolvedIds);
-      const [timeZone, teamId, officers] = await Promise.all([
-        companyTimeZone(read, actor.companyId),
-        teamAt(read, actor.personId, occurredAt),
-        read.person.findMany({
-          where: { role: 'WHS', isActive: true, id: { not: actor.personId } },
-          select: { id: true },
-          orderBy: { id: 'asc' },
-        }),
-      ]);
+      const [timeZone, teamId, officers] = await oneByOne(
+        () => companyTimeZone(read, actor.companyId),
+        () => teamAt(read, actor.personId, occurredAt),
+        () =>
+          read.person.findMany({
+            where: { role: 'WHS', isActive: true, id: { not: actor.personId } },
+            select: { id: true },
+            orderBy: { id: 'asc' },
+          }),
+      );
       // Last: the lock is held from here to commit, so it is held as briefly as possible.
       const number = await nextRecordNumber(read, actor.companyId, 'incident');
       return [

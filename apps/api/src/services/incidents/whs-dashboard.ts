@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Actor, ServiceDeps } from '../actor.ts';
 import { describeEvents, timelineEntryOutput } from '../cases/incident-timeline.ts';
 import { caseSummaryOutput, toCaseSummaries } from '../cases/list-cases.ts';
+import { oneByOne } from '../one-by-one.ts';
 import { companyTimeZone, requireWhs } from './incident-access.ts';
 import { incidentOutput, toIncidentDtos } from './incident-dto.ts';
 
@@ -40,27 +41,30 @@ export async function whsDashboard(deps: ServiceDeps, actor: Actor): Promise<Whs
       `${toLocalTime(now, timeZone).date.slice(0, 8)}01`,
       timeZone,
     );
-    const [pending, pendingCount, mine, byState, resolvedThisMonth, recent] = await Promise.all([
+    const [pending, pendingCount, mine, byState, resolvedThisMonth, recent] = await oneByOne(
       // The enum's order is LOW < MEDIUM < HIGH < CRITICAL, so descending puts CRITICAL first.
-      read.incident.findMany({
-        where: { status: 'PENDING' },
-        orderBy: [{ severity: 'desc' }, { reportedAt: 'asc' }, { id: 'asc' }],
-        take: SHOWN,
-      }),
-      read.incident.count({ where: { status: 'PENDING' } }),
-      read.case.findMany({
-        where: { assigneeId: actor.personId, status: { in: ['OPEN', 'INVESTIGATING'] } },
-        orderBy: [{ openedAt: 'asc' }, { id: 'asc' }],
-        take: SHOWN,
-      }),
-      read.case.groupBy({ by: ['status'], _count: { _all: true } }),
-      read.case.count({ where: { resolvedAt: { gte: monthStart } } }),
-      read.event.findMany({
-        where: { entityType: { in: ['incident', 'case'] } },
-        orderBy: { position: 'desc' },
-        take: SHOWN,
-      }),
-    ]);
+      () =>
+        read.incident.findMany({
+          where: { status: 'PENDING' },
+          orderBy: [{ severity: 'desc' }, { reportedAt: 'asc' }, { id: 'asc' }],
+          take: SHOWN,
+        }),
+      () => read.incident.count({ where: { status: 'PENDING' } }),
+      () =>
+        read.case.findMany({
+          where: { assigneeId: actor.personId, status: { in: ['OPEN', 'INVESTIGATING'] } },
+          orderBy: [{ openedAt: 'asc' }, { id: 'asc' }],
+          take: SHOWN,
+        }),
+      () => read.case.groupBy({ by: ['status'], _count: { _all: true } }),
+      () => read.case.count({ where: { resolvedAt: { gte: monthStart } } }),
+      () =>
+        read.event.findMany({
+          where: { entityType: { in: ['incident', 'case'] } },
+          orderBy: { position: 'desc' },
+          take: SHOWN,
+        }),
+    );
     const casesByState = Object.fromEntries(CASE_STATUSES.map((status) => [status, 0])) as Record<
       (typeof CASE_STATUSES)[number],
       number

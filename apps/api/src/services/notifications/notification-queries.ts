@@ -8,6 +8,7 @@ import {
 } from '@aegira/db';
 import { AppError } from '../../errors/app-error.ts';
 import type { Actor } from '../actor.ts';
+import { oneByOne } from '../one-by-one.ts';
 import type { NotificationDto, NotificationFilter } from './notification-dto.ts';
 import { type Names, notificationText, type StoredData } from './notification-text.ts';
 
@@ -57,20 +58,22 @@ async function namesFor(read: ReadTx, data: StoredData[]): Promise<Names> {
       }
     }
   }
-  const [persons, teams] = await Promise.all([
-    personIds.size > 0
-      ? read.person.findMany({
-          where: { id: { in: [...personIds] } },
-          select: { id: true, firstName: true, lastName: true },
-        })
-      : [],
-    teamIds.size > 0
-      ? read.team.findMany({
-          where: { id: { in: [...teamIds] } },
-          select: { id: true, name: true },
-        })
-      : [],
-  ]);
+  const [persons, teams] = await oneByOne(
+    () =>
+      personIds.size > 0
+        ? read.person.findMany({
+            where: { id: { in: [...personIds] } },
+            select: { id: true, firstName: true, lastName: true },
+          })
+        : [],
+    () =>
+      teamIds.size > 0
+        ? read.team.findMany({
+            where: { id: { in: [...teamIds] } },
+            select: { id: true, name: true },
+          })
+        : [],
+  );
   const personNames = new Map(persons.map((p) => [p.id, `${p.firstName} ${p.lastName}`]));
   const teamNames = new Map(teams.map((t) => [t.id, t.name]));
   return {
