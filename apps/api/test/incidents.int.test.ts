@@ -165,6 +165,23 @@ describe('review', () => {
       assigneeId: ['must be an active WHS officer of your company'],
     });
   });
+
+  it('given a WHS-scope API token (it acts as the issuing admin), then approval names a WHS officer to assign', async () => {
+    const { company, worker, whs } = await world();
+    const { id } = await report(worker.client);
+    const { token } = await company.admin.api.apiTokens.create({ name: 'WHS sync', scope: 'WHS' });
+    const integration = api.client();
+    integration.bearer = token;
+    const unnamed = await failureOf(integration.api.incidents.approve({ incidentId: id }));
+    expect(unnamed.fieldErrors).toEqual({
+      assigneeId: ['must be an active WHS officer of your company'],
+    });
+    const approved = await integration.api.incidents.approve({
+      incidentId: id,
+      assigneeId: whs.id,
+    });
+    expect(approved.case?.assignee).toMatchObject({ id: whs.id });
+  });
 });
 
 describe('a case from report to closed', () => {

@@ -61,7 +61,11 @@ export async function approveIncident(
     commandActor(actor),
     async (read) => {
       const incident = await lockPending(read, actor, request.incidentId);
-      if (assigneeId !== actor.personId) await requireActiveOfficer(read, assigneeId, 'assigneeId');
+      // Through an API token the actor is the issuing admin (decision 008), not a WHS
+      // officer, so the case needs an officer named explicitly and checked like any other.
+      if (assigneeId !== actor.personId || actor.tokenId !== null) {
+        await requireActiveOfficer(read, assigneeId, 'assigneeId');
+      }
       const timeZone = await companyTimeZone(read, actor.companyId);
       const number = await nextRecordNumber(read, actor.companyId, 'case');
       const caseId = randomUUID();
