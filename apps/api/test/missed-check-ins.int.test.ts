@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type AnyNewEvent, event, executeCommand, replayCompanyEvents } from '@aegira/db';
-import { computeReadiness } from '@aegira/domain';
-import { EVENT_SCHEMA_VERSION, entityOf } from '@aegira/events';
+import { type AnyNewEvent, event, executeCommand } from '@aegira/db';
 import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { submitCheckIn } from '../src/services/check-in/check-in-service.ts';
@@ -14,6 +12,11 @@ import {
   GOOD_CHECK_IN,
   holidayFixture,
 } from '../test-support/fixtures.ts';
+import {
+  appendAt as appendEventsAt,
+  checkInSubmitted,
+  personCreated,
+} from '../test-support/history-world.ts';
 
 let api: TestApi;
 let owner: pg.Client;
@@ -32,49 +35,11 @@ const FRI = '2026-11-20';
 const TUESDAY_DUE = berlin(TUE, '09:05:00.001');
 
 /**
- * Appends events as if written at `instant`, through the write path's replay (the same append
- * and projections as a command): the versions of persons and teams are then valid from that
- * instant, so a test can place changes between the days it judges.
+ * Appends events as if written at `instant` (history-world's replay): the versions of persons
+ * and teams are then valid from that instant, so a test can place changes between the days it judges.
  */
-async function appendAt(company: CompanyFixture, instant: Date, events: AnyNewEvent[]) {
-  await replayCompanyEvents(
-    api.db,
-    company.companyId,
-    events.map((e) => ({
-      id: randomUUID(),
-      companyId: company.companyId,
-      actorId: company.adminId,
-      actorTokenId: null,
-      type: e.type,
-      ...entityOf(e.type, e.payload as never),
-      payload: e.payload,
-      schemaVersion: EVENT_SCHEMA_VERSION[e.type],
-      createdAt: instant,
-    })),
-  );
-}
-
-function personCreated(
-  role: 'WORKER' | 'TEAM_LEAD',
-  teamId: string | null,
-  assignedOn: string | null,
-) {
-  const id = randomUUID();
-  return event('PERSON_CREATED', {
-    id,
-    email: `${role.toLowerCase()}-${id.slice(0, 8)}@example.test`,
-    firstName: role,
-    lastName: id.slice(0, 4),
-    phone: null,
-    windowStart: null,
-    windowEnd: null,
-    workDays: [],
-    role,
-    teamId,
-    teamAssignedOn: assignedOn,
-    mustChangePassword: false,
-  });
-}
+const appendAt = (company: CompanyFixture, instant: Date, events: AnyNewEvent[]) =>
+  appendEventsAt(api, company, instant, events);
 
 function teamCreated(leaderId: string, schedule: { windowEnd?: string; workDays?: number[] } = {}) {
   const id = randomUUID();
@@ -114,23 +79,8 @@ async function world(timezone = 'Europe/Berlin') {
   return { company, team, workerId };
 }
 
-function checkInEvent(personId: string, teamId: string, localDate: string) {
-  const inputs = { ...GOOD_CHECK_IN, painLocation: null, notes: null };
-  return event('CHECK_IN_SUBMITTED', {
-    id: randomUUID(),
-    personId,
-    teamId,
-    localDate,
-    inputs,
-    scores: computeReadiness(inputs),
-    isLate: false,
-    minutesLate: 0,
-    submittedAt: berlin(localDate, '07:00').toISOString(),
-  });
-}
-
 async function checkInOn(company: CompanyFixture, personId: string, teamId: string, date: string) {
-  await appendAt(company, berlin(date, '07:00'), [checkInEvent(personId, teamId, date)]);
+  await appendAt(company, berlin(date, '07:00'), [checkInSubmitted(personId, teamId, date)]);
 }
 
 interface MissRow {

@@ -100,7 +100,16 @@ describe('incidents in the browser', () => {
     const overview = page.getByRole('region', { name: 'Overview' });
     await overview.getByText('Resolved this month').waitFor();
     const analytics = page.getByRole('region', { name: 'Analytics' });
-    const byType = analytics.getByRole('table', { name: 'Reports by type' });
+    // Each chart is drawn (recharts' lazy chunk loads) and keeps its table behind a disclosure.
+    const perDay = analytics.getByRole('figure', { name: 'Reports per day by state' });
+    await perDay.getByText(/^1 report from .*: 0 pending, 1 approved, 0 rejected\.$/).waitFor();
+    await perDay.locator('.recharts-bar-rectangle').first().waitFor();
+    const typeChart = analytics.getByRole('figure', { name: 'Reports by type' });
+    await typeChart.getByText('Most reports by type: Injury (1).').waitFor();
+    await typeChart.locator('.recharts-bar-rectangle').first().waitFor();
+    const byType = typeChart.getByRole('table', { name: 'Reports by type' });
+    expect(await byType.isVisible()).toBe(false);
+    await typeChart.getByText('Show the data as a table').click();
     await byType.getByRole('row', { name: 'Injury 1' }).waitFor();
 
     // The worker sees the outcome.

@@ -1,10 +1,14 @@
 import { once } from 'node:events';
-import { AUDIT_ACTIONS, ENTITY_TYPES } from '@aegira/events';
 import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
 import { expressCookieJar, SESSION_COOKIE } from '../auth/session-cookie.ts';
 import { verifySessionToken } from '../auth/session-token.ts';
 import { AppError } from '../errors/app-error.ts';
+import {
+  auditFilterFields,
+  rangeInOrder,
+  rangeOutOfOrder,
+} from '../modules/audit/audit-schemas.ts';
 import type { Actor, ApiDeps } from '../services/actor.ts';
 import { listAudit } from '../services/audit/audit-queries.ts';
 import { loadActor } from '../services/session-service.ts';
@@ -18,19 +22,7 @@ export const AUDIT_LOG_CSV_PATH = '/api/audit-log.csv';
 const PAGE_SIZE = 100;
 
 /** The audit log page's filters, as query-string values. */
-const exportFilters = z
-  .strictObject({
-    action: z.enum(AUDIT_ACTIONS).optional(),
-    actorId: z.uuid('must be a person id').optional(),
-    entityType: z.enum(ENTITY_TYPES).optional(),
-    entityId: z.uuid('must be an id').optional(),
-    from: z.iso.datetime({ offset: true, message: 'must be an ISO date-time' }).optional(),
-    to: z.iso.datetime({ offset: true, message: 'must be an ISO date-time' }).optional(),
-  })
-  .refine((input) => !input.from || !input.to || input.from <= input.to, {
-    message: 'must not be before "from"',
-    path: ['to'],
-  });
+const exportFilters = z.strictObject(auditFilterFields).refine(rangeInOrder, rangeOutOfOrder);
 
 const HEADER = [
   'Time (UTC)',

@@ -1,5 +1,6 @@
 import { lazy, type ReactNode, Suspense, useId } from 'react';
 import { Spinner } from '../ui/spinner.tsx';
+import type { CountRow, StackedDailyPoint, StackSeries } from './charts/count-charts.tsx';
 import type { WorkerTrendPoint } from './charts/daily-charts.tsx';
 import type { DailyPoint } from './dashboard-values.ts';
 
@@ -11,11 +12,19 @@ const ReadinessTrendChart = lazy(() =>
 );
 const ComplianceChart = lazy(() => loadCharts().then((m) => ({ default: m.ComplianceChart })));
 const WorkerTrendChart = lazy(() => loadCharts().then((m) => ({ default: m.WorkerTrendChart })));
+// Count charts (incident analytics) are a separate small chunk; recharts is shared with the above.
+const loadCountCharts = () => import('./charts/count-charts.tsx');
+const CountBarChart = lazy(() => loadCountCharts().then((m) => ({ default: m.CountBarChart })));
+const StackedDailyChart = lazy(() =>
+  loadCountCharts().then((m) => ({ default: m.StackedDailyChart })),
+);
 
 export type ChartKind =
   | { kind: 'readiness'; points: readonly DailyPoint[] }
   | { kind: 'compliance'; points: readonly DailyPoint[] }
-  | { kind: 'worker'; points: readonly WorkerTrendPoint[] };
+  | { kind: 'worker'; points: readonly WorkerTrendPoint[] }
+  | { kind: 'counts'; rows: readonly CountRow[] }
+  | { kind: 'stacked-daily'; points: readonly StackedDailyPoint[]; series: readonly StackSeries[] };
 
 function ChartPicture({ chart }: { chart: ChartKind }) {
   switch (chart.kind) {
@@ -25,6 +34,10 @@ function ChartPicture({ chart }: { chart: ChartKind }) {
       return <ComplianceChart points={chart.points} />;
     case 'worker':
       return <WorkerTrendChart points={chart.points} />;
+    case 'counts':
+      return <CountBarChart rows={chart.rows} />;
+    case 'stacked-daily':
+      return <StackedDailyChart points={chart.points} series={chart.series} />;
     default: {
       const unreachable: never = chart;
       return unreachable;

@@ -1,3 +1,4 @@
+import { formatInstant } from '../admin/format-instant.ts';
 import { LoadErrorPanel, LoadingPanel } from '../check-in/load-states.tsx';
 import { Link } from '../router/link.tsx';
 import { trpc } from '../trpc/trpc.ts';
@@ -11,7 +12,6 @@ import {
   type CaseDetail,
   caseStatusLabels,
   caseStatusTones,
-  companyDateTime,
   incidentAddress,
   severityLabels,
   severityTones,
@@ -94,7 +94,7 @@ export function CasePage({
   }
   if (!detail.data) return <LoadingPanel label="Loading the case…" />;
   const data = detail.data;
-  const when = (iso: string) => companyDateTime(iso, data.timeZone);
+  const when = (iso: string) => formatInstant(iso, data.timeZone);
   return (
     <div className="space-y-8">
       <Link to={incidentAddress({})} className={textLinkClassName}>

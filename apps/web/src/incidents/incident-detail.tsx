@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { formatInstant } from '../admin/format-instant.ts';
 import { LoadErrorPanel, LoadingPanel } from '../check-in/load-states.tsx';
 import { Link } from '../router/link.tsx';
 import { useSignedInUser } from '../session/session-store.ts';
@@ -9,7 +10,6 @@ import { PageHeading } from '../ui/page-heading.tsx';
 import {
   caseStatusLabels,
   caseStatusTones,
-  companyDateTime,
   incidentAddress,
   rejectionReasonLabels,
   severityLabels,
@@ -59,7 +59,7 @@ export function IncidentDetail({
   }
   if (!incident.data) return <LoadingPanel label="Loading the incident…" />;
   const data = incident.data;
-  const when = (iso: string) => companyDateTime(iso, data.timeZone);
+  const when = (iso: string) => formatInstant(iso, data.timeZone);
   return (
     <div className="space-y-6">
       <Link to={incidentAddress({})} className={textLinkClassName}>

@@ -1,3 +1,4 @@
+import { formatInstant } from '../admin/format-instant.ts';
 import { Link } from '../router/link.tsx';
 import { Badge } from '../ui/badge.tsx';
 import { textLinkClassName } from '../ui/link-styles.ts';
@@ -5,7 +6,6 @@ import { DataTable, rowClassName, tdClassName, thClassName } from '../ui/table.t
 import {
   caseStatusLabels,
   caseStatusTones,
-  companyDateTime,
   type Incident,
   incidentAddress,
   severityLabels,
@@ -74,7 +74,7 @@ export function IncidentTable({
               {severityLabels[incident.severity]}
             </Badge>
           </td>
-          <td className={tdClassName}>{companyDateTime(incident.occurredAt, timeZone)}</td>
+          <td className={tdClassName}>{formatInstant(incident.occurredAt, timeZone)}</td>
           {showReporter && <td className={tdClassName}>{incident.reporter.name}</td>}
           <td className={tdClassName}>
             <span className="flex flex-wrap gap-1">

@@ -77,26 +77,6 @@ export const rejectionReasonLabels: Record<RejectionReason, string> = {
   OTHER: 'Other',
 };
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** An instant as the company's wall clock, e.g. "27 Nov 2026, 09:00". */
-export function companyDateTime(iso: string, timeZone: string): string {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter.format(new Date(iso));
-}
-
 /** Where the incident pages keep their sub-view: '?id=…', '?case=…', '?report'. */
 export function incidentAddress(view: { id?: string; caseId?: string; report?: boolean }): string {
   if (view.id) return `${INCIDENT_PATH}?id=${view.id}`;

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { formatInstant } from '../admin/format-instant.ts';
 import { LoadErrorPanel, LoadingPanel } from '../check-in/load-states.tsx';
 import { Link } from '../router/link.tsx';
 import { trpc } from '../trpc/trpc.ts';
@@ -8,7 +9,6 @@ import {
   type CaseStatus,
   caseStatusLabels,
   caseStatusTones,
-  companyDateTime,
   incidentAddress,
   severityLabels,
   severityTones,
@@ -82,7 +82,7 @@ export function WhsOverview() {
                     {incident.reference}
                   </Link>
                   <span className="text-slate-600">
-                    {companyDateTime(incident.reportedAt, data.timeZone)}
+                    {formatInstant(incident.reportedAt, data.timeZone)}
                   </span>
                 </li>
               ))}

@@ -40,16 +40,13 @@ export function evolve<Row extends TrackedRow>(
   if (!handler) return row;
   const at = event.createdAt.toISOString();
   const tenancy = projection.companyColumn === 'company_id' ? { companyId: event.companyId } : {};
+  // NewRow<Row> plus the tracked fields is Row; TypeScript cannot see through Omit here.
+  const created = (fields: object) =>
+    ({ ...fields, ...tenancy, eventId: event.id, createdAt: at, updatedAt: at }) as unknown as Row;
   if ('upsert' in handler) {
     const fields = handler.upsert(row, event);
     if (row) return { ...row, ...fields, eventId: event.id, updatedAt: after(row, event) };
-    return {
-      ...fields,
-      ...tenancy,
-      eventId: event.id,
-      createdAt: at,
-      updatedAt: at,
-    } as unknown as Row;
+    return created(fields);
   }
   if ('create' in handler) {
     const fields = handler.create(event);
@@ -58,14 +55,7 @@ export function evolve<Row extends TrackedRow>(
         `${event.type} creates ${projection.table} ${fields.id}, which exists`,
       );
     }
-    // NewRow<Row> plus the tracked fields is Row; TypeScript cannot see through Omit here.
-    return {
-      ...fields,
-      ...tenancy,
-      eventId: event.id,
-      createdAt: at,
-      updatedAt: at,
-    } as unknown as Row;
+    return created(fields);
   }
   if (!row) {
     throw new ProjectionError(

@@ -3,21 +3,28 @@ import { z } from 'zod';
 
 const actorOutput = z.object({ id: z.uuid(), name: z.string() }).nullable();
 
+/** The audit log's filters: the list's input and the CSV export's query string share them. */
+export const auditFilterFields = {
+  action: z.enum(AUDIT_ACTIONS).optional(),
+  actorId: z.uuid('must be a person id').optional(),
+  entityType: z.enum(ENTITY_TYPES).optional(),
+  entityId: z.uuid('must be an id').optional(),
+  from: z.iso.datetime({ offset: true, message: 'must be an ISO date-time' }).optional(),
+  to: z.iso.datetime({ offset: true, message: 'must be an ISO date-time' }).optional(),
+};
+
+/** An instant range's end (`to`) must not come before its start (`from`). */
+export const rangeInOrder = (input: { from?: string | undefined; to?: string | undefined }) =>
+  !input.from || !input.to || input.from <= input.to;
+export const rangeOutOfOrder = { message: 'must not be before "from"', path: ['to'] };
+
 export const auditListInput = z
   .strictObject({
-    action: z.enum(AUDIT_ACTIONS).optional(),
-    actorId: z.uuid('must be a person id').optional(),
-    entityType: z.enum(ENTITY_TYPES).optional(),
-    entityId: z.uuid('must be an id').optional(),
-    from: z.iso.datetime({ offset: true, message: 'must be an ISO date-time' }).optional(),
-    to: z.iso.datetime({ offset: true, message: 'must be an ISO date-time' }).optional(),
+    ...auditFilterFields,
     cursor: z.uuid('must be a cursor from a previous page').optional(),
     limit: z.number().int().min(1).max(100).default(50),
   })
-  .refine((input) => !input.from || !input.to || input.from <= input.to, {
-    message: 'must not be before "from"',
-    path: ['to'],
-  });
+  .refine(rangeInOrder, rangeOutOfOrder);
 
 export const auditListOutput = z.object({
   items: z.array(

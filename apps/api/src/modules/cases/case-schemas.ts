@@ -2,6 +2,7 @@ import { CASE_STATUSES } from '@aegira/events';
 import { z } from 'zod';
 import { caseDetailOutput } from '../../services/cases/case-detail.ts';
 import { caseSummaryOutput } from '../../services/cases/list-cases.ts';
+import { pageFields } from '../shared/dated-list-input.ts';
 
 const status = z.enum(CASE_STATUSES, { error: `must be one of: ${CASE_STATUSES.join(', ')}` });
 
@@ -12,14 +13,7 @@ export const listCasesInput = z
     status: status.optional(),
     /** Only cases assigned to the caller. */
     mine: z.boolean('must be true or false').optional(),
-    cursor: z.uuid('must be a cursor from a previous page').optional(),
-    limit: z
-      .number('must be a number')
-      .int('must be a whole number')
-      .min(1, 'must be between 1 and 100')
-      .max(100, 'must be between 1 and 100')
-      .default(25),
-    direction: z.enum(['forward', 'backward']).optional(),
+    ...pageFields,
   })
   .default({ limit: 25 });
 

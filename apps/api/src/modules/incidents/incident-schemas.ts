@@ -1,20 +1,10 @@
 import { INCIDENT_REJECTION_REASONS, INCIDENT_SEVERITIES, INCIDENT_TYPES } from '@aegira/events';
 import { z } from 'zod';
 import { INCIDENT_STATUSES, incidentOutput } from '../../services/incidents/incident-dto.ts';
-import { localDateInput } from '../shared/dated-list-input.ts';
+import { localDateInput, pageFields, toNotBeforeFrom } from '../shared/dated-list-input.ts';
 
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: `must be one of: ${values.join(', ')}` });
-
-const limit = z
-  .number('must be a number')
-  .int('must be a whole number')
-  .min(1, 'must be between 1 and 100')
-  .max(100, 'must be between 1 and 100')
-  .default(25);
-const cursor = z.uuid('must be a cursor from a previous page').optional();
-// Sent by tRPC's infinite-query helper; lists only page forward (newest first).
-const direction = z.enum(['forward', 'backward']).optional();
 
 export const reportIncidentInput = z.strictObject({
   type: oneOf(INCIDENT_TYPES),
@@ -70,24 +60,12 @@ export const listIncidentsInput = z
     from: localDateInput.optional(),
     to: localDateInput.optional(),
     search: z.string('must be text').trim().max(200, 'must be at most 200 characters').optional(),
-    cursor,
-    limit,
-    direction,
+    ...pageFields,
   })
-  .superRefine((input, ctx) => {
-    if (input.from && input.to && input.to < input.from) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['to'],
-        message: `must be on or after from (${input.from})`,
-      });
-    }
-  })
+  .superRefine(toNotBeforeFrom)
   .default({ limit: 25 });
 
-export const listMyIncidentsInput = z
-  .strictObject({ cursor, limit, direction })
-  .default({ limit: 25 });
+export const listMyIncidentsInput = z.strictObject(pageFields).default({ limit: 25 });
 
 const statusCounts = z.object({ PENDING: z.number(), APPROVED: z.number(), REJECTED: z.number() });
 

@@ -1,7 +1,7 @@
 import { daysBetween, isValidLocalDate } from '@aegira/domain';
 import { z } from 'zod';
 import { LEAVE_TYPES, leaveOutput } from '../../services/leave/leave-dto.ts';
-import { localDateInput } from '../shared/dated-list-input.ts';
+import { localDateInput, toNotBeforeFrom } from '../shared/dated-list-input.ts';
 
 // Shapes, formats and the range rules are checked here; who may act for whom
 // and overlaps with other leave need the database and are the service's.
@@ -58,15 +58,7 @@ export const listLeaveInput = z
     to: localDate.optional(),
     includeCancelled: z.boolean('must be true or false').default(false),
   })
-  .superRefine((input, ctx) => {
-    if (input.from && input.to && input.to < input.from) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['to'],
-        message: `must be on or after from (${input.from})`,
-      });
-    }
-  })
+  .superRefine(toNotBeforeFrom)
   .default({ includeCancelled: false });
 
 export const leaveListOutput = z.object({ items: z.array(leaveOutput) });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Case, event, executeCommand, type ReadTx } from '@aegira/db';
+import { type Case, type DecidedEvent, event, executeCommand, type ReadTx } from '@aegira/db';
 import { refuseCaseTransition } from '@aegira/domain';
 import { EventType } from '@aegira/events';
 import { AppError } from '../../errors/app-error.ts';
@@ -26,6 +26,27 @@ function caseAfter(deps: IncidentDeps, actor: Actor, caseId: string) {
     readCaseDetail(read, actor, caseId, deps.now?.() ?? new Date());
 }
 
+/**
+ * Every case command: a WHS officer acts, the case is locked, `decide` picks the events,
+ * and the case's detail is read back in the same transaction.
+ */
+function caseCommand(
+  deps: IncidentDeps,
+  actor: Actor,
+  caseId: string,
+  decide: (current: Case, read: ReadTx, now: Date) => Promise<DecidedEvent[]>,
+): Promise<CaseDetailDto> {
+  requireWhs(actor);
+  const now = deps.now?.() ?? new Date();
+  return executeCommand(
+    deps.db,
+    commandActor(actor),
+    async (read) => decide(await lockCase(read, caseId), read, now),
+    caseAfter(deps, actor, caseId),
+    logOptions(deps),
+  );
+}
+
 export interface TransitionCaseRequest {
   caseId: string;
   to: Case['status'];
@@ -42,43 +63,34 @@ export async function transitionCase(
   actor: Actor,
   request: TransitionCaseRequest,
 ): Promise<CaseDetailDto> {
-  requireWhs(actor);
-  const now = deps.now?.() ?? new Date();
-  return executeCommand(
-    deps.db,
-    commandActor(actor),
-    async (read) => {
-      const current = await lockCase(read, request.caseId);
-      const refusal = refuseCaseTransition(current.status, request.to, request);
-      if (refusal?.code === 'INVALID_TRANSITION') {
-        throw new AppError('CASE_TRANSITION_NOT_ALLOWED', refusal.message);
-      }
-      if (refusal) {
-        throw new AppError('VALIDATION_FAILED', `${refusal.field}: ${refusal.message}`, {
-          fieldErrors: { [refusal.field]: [refusal.message] },
-        });
-      }
-      const incident = await read.incident.findUniqueOrThrow({
-        where: { id: current.incidentId },
+  return caseCommand(deps, actor, request.caseId, async (current, read, now) => {
+    const refusal = refuseCaseTransition(current.status, request.to, request);
+    if (refusal?.code === 'INVALID_TRANSITION') {
+      throw new AppError('CASE_TRANSITION_NOT_ALLOWED', refusal.message);
+    }
+    if (refusal) {
+      throw new AppError('VALIDATION_FAILED', `${refusal.field}: ${refusal.message}`, {
+        fieldErrors: { [refusal.field]: [refusal.message] },
       });
-      return [
-        event(EventType.CASE_STATUS_CHANGED, {
-          id: current.id,
-          from: current.status,
-          to: request.to,
-          changedById: actor.personId,
-          changedAt: now.toISOString(),
-          incidentReference: incidentReference(incident),
-          reporterId: incident.reporterId,
-          reason: request.reason?.trim() || null,
-          resolutionSummary:
-            request.to === 'RESOLVED' ? (request.resolutionSummary?.trim() ?? null) : null,
-        }),
-      ];
-    },
-    caseAfter(deps, actor, request.caseId),
-    logOptions(deps),
-  );
+    }
+    const incident = await read.incident.findUniqueOrThrow({
+      where: { id: current.incidentId },
+    });
+    return [
+      event(EventType.CASE_STATUS_CHANGED, {
+        id: current.id,
+        from: current.status,
+        to: request.to,
+        changedById: actor.personId,
+        changedAt: now.toISOString(),
+        incidentReference: incidentReference(incident),
+        reporterId: incident.reporterId,
+        reason: request.reason?.trim() || null,
+        resolutionSummary:
+          request.to === 'RESOLVED' ? (request.resolutionSummary?.trim() ?? null) : null,
+      }),
+    ];
+  });
 }
 
 /** Hands a case to another active WHS officer (CASE_REASSIGNED); a closed case stays as it is. */
@@ -87,37 +99,28 @@ export async function reassignCase(
   actor: Actor,
   request: { caseId: string; assigneeId: string },
 ): Promise<CaseDetailDto> {
-  requireWhs(actor);
-  const now = deps.now?.() ?? new Date();
-  return executeCommand(
-    deps.db,
-    commandActor(actor),
-    async (read) => {
-      const current = await lockCase(read, request.caseId);
-      if (current.status === 'CLOSED') {
-        throw new AppError('CASE_TRANSITION_NOT_ALLOWED', 'A closed case cannot be reassigned.');
-      }
-      if (current.assigneeId === request.assigneeId) {
-        const message = 'is already assigned this case';
-        throw new AppError('VALIDATION_FAILED', `assigneeId: ${message}`, {
-          fieldErrors: { assigneeId: [message] },
-        });
-      }
-      await requireActiveOfficer(read, request.assigneeId, 'assigneeId');
-      return [
-        event(EventType.CASE_REASSIGNED, {
-          id: current.id,
-          reference: caseReference(current),
-          fromId: current.assigneeId,
-          toId: request.assigneeId,
-          reassignedById: actor.personId,
-          reassignedAt: now.toISOString(),
-        }),
-      ];
-    },
-    caseAfter(deps, actor, request.caseId),
-    logOptions(deps),
-  );
+  return caseCommand(deps, actor, request.caseId, async (current, read, now) => {
+    if (current.status === 'CLOSED') {
+      throw new AppError('CASE_TRANSITION_NOT_ALLOWED', 'A closed case cannot be reassigned.');
+    }
+    if (current.assigneeId === request.assigneeId) {
+      const message = 'is already assigned this case';
+      throw new AppError('VALIDATION_FAILED', `assigneeId: ${message}`, {
+        fieldErrors: { assigneeId: [message] },
+      });
+    }
+    await requireActiveOfficer(read, request.assigneeId, 'assigneeId');
+    return [
+      event(EventType.CASE_REASSIGNED, {
+        id: current.id,
+        reference: caseReference(current),
+        fromId: current.assigneeId,
+        toId: request.assigneeId,
+        reassignedById: actor.personId,
+        reassignedAt: now.toISOString(),
+      }),
+    ];
+  });
 }
 
 /** Adds a note to the case's thread (CASE_NOTE_ADDED, one event per note, never overwritten). */
@@ -126,27 +129,18 @@ export async function addCaseNote(
   actor: Actor,
   request: { caseId: string; text: string },
 ): Promise<CaseDetailDto> {
-  requireWhs(actor);
-  const now = deps.now?.() ?? new Date();
-  return executeCommand(
-    deps.db,
-    commandActor(actor),
-    async (read) => {
-      const current = await lockCase(read, request.caseId);
-      if (current.status === 'CLOSED') {
-        throw new AppError('CASE_TRANSITION_NOT_ALLOWED', 'A closed case takes no more notes.');
-      }
-      return [
-        event(EventType.CASE_NOTE_ADDED, {
-          id: current.id,
-          noteId: randomUUID(),
-          authorId: actor.personId,
-          text: request.text,
-          addedAt: now.toISOString(),
-        }),
-      ];
-    },
-    caseAfter(deps, actor, request.caseId),
-    logOptions(deps),
-  );
+  return caseCommand(deps, actor, request.caseId, async (current, _read, now) => {
+    if (current.status === 'CLOSED') {
+      throw new AppError('CASE_TRANSITION_NOT_ALLOWED', 'A closed case takes no more notes.');
+    }
+    return [
+      event(EventType.CASE_NOTE_ADDED, {
+        id: current.id,
+        noteId: randomUUID(),
+        authorId: actor.personId,
+        text: request.text,
+        addedAt: now.toISOString(),
+      }),
+    ];
+  });
 }

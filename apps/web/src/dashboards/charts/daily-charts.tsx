@@ -25,20 +25,28 @@ const LEVEL_COLOURS = { GREEN: '#10b981', YELLOW: '#f59e0b', RED: '#dc2626' } as
 
 const tick = (date: string) => formatLocalDate(date, 'short');
 
+// Shared by every chart so they line up and read alike.
+const FRAME = { accessibilityLayer: false, margin: { top: 8, right: 12, bottom: 0, left: -16 } };
+const THRESHOLD_TICKS = [0, 50, 70, 100];
+
+// The GREEN (70) and YELLOW (50) thresholds. A function, not a component: recharts only
+// draws its own element types placed directly inside a chart.
+function thresholdLines() {
+  return [
+    <ReferenceLine key="green" y={70} stroke="#6ee7b7" strokeDasharray="4 4" />,
+    <ReferenceLine key="yellow" y={50} stroke="#fcd34d" strokeDasharray="4 4" />,
+  ];
+}
+
 /** Average readiness per day: a line on 0–100, with the GREEN (70) and YELLOW (50) thresholds. */
 export function ReadinessTrendChart({ points }: { points: readonly DailyPoint[] }) {
   return (
     <ResponsiveContainer width="100%" height={HEIGHT}>
-      <LineChart
-        data={[...points]}
-        accessibilityLayer={false}
-        margin={{ top: 8, right: 12, bottom: 0, left: -16 }}
-      >
+      <LineChart data={[...points]} {...FRAME}>
         <CartesianGrid stroke={GRID} vertical={false} />
         <XAxis dataKey="date" tickFormatter={tick} tick={AXIS} minTickGap={24} />
-        <YAxis domain={[0, 100]} ticks={[0, 50, 70, 100]} tick={AXIS} />
-        <ReferenceLine y={70} stroke="#6ee7b7" strokeDasharray="4 4" />
-        <ReferenceLine y={50} stroke="#fcd34d" strokeDasharray="4 4" />
+        <YAxis domain={[0, 100]} ticks={THRESHOLD_TICKS} tick={AXIS} />
+        {thresholdLines()}
         <Line
           type="monotone"
           dataKey="averageReadiness"
@@ -57,11 +65,7 @@ export function ReadinessTrendChart({ points }: { points: readonly DailyPoint[] 
 export function ComplianceChart({ points }: { points: readonly DailyPoint[] }) {
   return (
     <ResponsiveContainer width="100%" height={HEIGHT}>
-      <BarChart
-        data={[...points]}
-        accessibilityLayer={false}
-        margin={{ top: 8, right: 12, bottom: 0, left: -16 }}
-      >
+      <BarChart data={[...points]} {...FRAME}>
         <CartesianGrid stroke={GRID} vertical={false} />
         <XAxis dataKey="date" tickFormatter={tick} tick={AXIS} minTickGap={24} />
         <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tick={AXIS} unit="%" />
@@ -81,16 +85,11 @@ export type WorkerTrendPoint = {
 export function WorkerTrendChart({ points }: { points: readonly WorkerTrendPoint[] }) {
   return (
     <ResponsiveContainer width="100%" height={HEIGHT}>
-      <BarChart
-        data={[...points]}
-        accessibilityLayer={false}
-        margin={{ top: 8, right: 12, bottom: 0, left: -16 }}
-      >
+      <BarChart data={[...points]} {...FRAME}>
         <CartesianGrid stroke={GRID} vertical={false} />
         <XAxis dataKey="date" tickFormatter={tick} tick={AXIS} minTickGap={16} />
-        <YAxis domain={[0, 100]} ticks={[0, 50, 70, 100]} tick={AXIS} />
-        <ReferenceLine y={70} stroke="#6ee7b7" strokeDasharray="4 4" />
-        <ReferenceLine y={50} stroke="#fcd34d" strokeDasharray="4 4" />
+        <YAxis domain={[0, 100]} ticks={THRESHOLD_TICKS} tick={AXIS} />
+        {thresholdLines()}
         <Bar dataKey="readinessScore" isAnimationActive={false}>
           {points.map((point) => (
             <Cell key={point.date} fill={point.level ? LEVEL_COLOURS[point.level] : GRID} />
