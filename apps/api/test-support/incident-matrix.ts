@@ -73,7 +73,11 @@ export const INCIDENT_MATRIX: Record<string, MatrixEntry> = {
     expect: outcomes({ WHS: 'ok', ADMIN: 'ok' }, 'FORBIDDEN', 'ok'),
   },
   'incidents.approve': {
-    input: async (world, api) => ({ incidentId: await pendingIncident(world, api) }),
+    // The officer is named: a WHS-scope token acts as its issuing admin, who cannot take the case.
+    input: async (world, api) => ({
+      incidentId: await pendingIncident(world, api),
+      assigneeId: world.accounts.WHS.id,
+    }),
     expect: whsOnly,
   },
   'incidents.reject': {
