@@ -6,9 +6,9 @@ type Levels = { GREEN: number; YELLOW: number; RED: number };
 export function LevelSplit({ levels, label }: { levels: Levels; label: string }) {
   const total = levels.GREEN + levels.YELLOW + levels.RED;
   const entries = [
-    ['GREEN', levels.GREEN, 'bg-emerald-500'],
-    ['YELLOW', levels.YELLOW, 'bg-amber-400'],
-    ['RED', levels.RED, 'bg-red-600'],
+    ['GREEN', levels.GREEN, 'fill-emerald-500'],
+    ['YELLOW', levels.YELLOW, 'fill-amber-400'],
+    ['RED', levels.RED, 'fill-red-600'],
   ] as const;
   return (
     <div className="space-y-2">
@@ -21,11 +21,20 @@ export function LevelSplit({ levels, label }: { levels: Levels; label: string })
         ))}
       </ul>
       {total > 0 && (
-        <div aria-hidden="true" className="flex h-2 overflow-hidden rounded-full bg-slate-100">
-          {entries.map(([level, count, colour]) =>
-            count > 0 ? <span key={level} className={colour} style={{ flexGrow: count }} /> : null,
-          )}
-        </div>
+        // An SVG scaled to the total: proportions from attributes, so no inline style.
+        <svg
+          aria-hidden="true"
+          className="block h-2 w-full overflow-hidden rounded-full bg-slate-100"
+          viewBox={`0 0 ${total} 1`}
+          preserveAspectRatio="none"
+        >
+          {entries.map(([level, count, colour], index) => {
+            const x = entries.slice(0, index).reduce((sum, [, before]) => sum + before, 0);
+            return count > 0 ? (
+              <rect key={level} className={colour} x={x} y={0} width={count} height={1} />
+            ) : null;
+          })}
+        </svg>
       )}
     </div>
   );
