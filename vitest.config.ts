@@ -18,9 +18,23 @@ export default defineConfig({
           name: 'int',
           sequence: { groupOrder: 1 },
           include: ['{apps,packages}/*/{src,test}/**/*.int.test.ts'],
+          exclude: ['**/*.alone.int.test.ts', '**/node_modules/**'],
           globalSetup: ['packages/db/test-support/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          // Load cases (issue 11): they measure the product, so they run last and
+          // one file at a time, when no other test file competes for the two cores.
+          name: 'alone',
+          sequence: { groupOrder: 3 },
+          include: ['{apps,packages}/*/{src,test}/**/*.alone.int.test.ts'],
+          globalSetup: ['packages/db/test-support/global-setup.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
         },
       },
       {
