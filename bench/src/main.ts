@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { env, repoRoot } from '@aegira/config';
-import { createDb, type Db } from '@aegira/db';
+import { BATCH_DB_OPTIONS, createDb, type Db } from '@aegira/db';
 import { seedCompany, seedHistory } from '@aegira/db/seed';
 import {
   analyzeDatabase,
@@ -40,7 +40,7 @@ function dateBefore(today: string, days: number): string {
 }
 
 function cookieOf(personId: string, companyId: string): string {
-  return `aegira_session=${signSessionToken(JWT_SECRET, { personId, companyId, tokenVersion: 0 })}`;
+  return `__Host-aegira_session=${signSessionToken(JWT_SECRET, { personId, companyId, tokenVersion: 0 })}`;
 }
 
 async function database(dataDir: string) {
@@ -201,7 +201,8 @@ async function main(): Promise<void> {
     JWT_SECRET,
     AEGIRA_DATA_DIR: dataDir,
   });
-  const db = createDb(db0.appUrl);
+  // Seeding statements may run longer than a request's 10 s limit (decision 034).
+  const db = createDb(db0.appUrl, BATCH_DB_OPTIONS);
   try {
     const write = await writePath(db, db0.appUrl, product.url);
     const read = await reads(db, product.url, db0.ownerUrl);

@@ -181,7 +181,7 @@ async function submit(url: string, token: string): Promise<void> {
     headers: {
       'content-type': 'application/json',
       'x-aegira-csrf': '1',
-      cookie: `aegira_session=${token}`,
+      cookie: `__Host-aegira_session=${token}`,
     },
     body: JSON.stringify({
       hoursSlept: 7.5,

@@ -4,14 +4,24 @@ import { onEventsCommitted } from '@aegira/db';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import cookieParser from 'cookie-parser';
 import express, { type Request, type Response } from 'express';
+import { AppError } from './errors/app-error.ts';
+import {
+  answerDatabaseFailure,
+  isRetryableDatabaseError,
+  RETRY_AFTER_SECONDS,
+} from './errors/database-failure.ts';
 import { analyticsExportRoutes } from './http/analytics-export.ts';
 import { auditLogCsvRoute } from './http/audit-log-csv.ts';
 import { csrfGuard } from './http/csrf.ts';
+import { failureDetail } from './http/failure-detail.ts';
 import { healthRoutes, type Readiness } from './http/health.ts';
 import { bindDatabaseGauges, metricsEndpoint, recordEventsAppended } from './http/metrics.ts';
 import { restApi } from './http/openapi/rest-api.ts';
+import { queryGuard } from './http/query-guard.ts';
 import { requestLog } from './http/request-log.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import { strictJsonBody } from './http/strict-json-body.ts';
+import { refuseTrpcBody } from './http/trpc-body-refusal.ts';
 import { auditBundleRoute } from './modules/audit-chain/bundle-route.ts';
 import type { ApiDeps } from './trpc/context.ts';
 import { createRequestContext } from './trpc/request-context.ts';
@@ -60,6 +70,8 @@ export function createApp(options: AppOptions) {
   onEventsCommitted(recordEventsAppended);
   bindDatabaseGauges(deps.db);
   app.get('/metrics', metricsEndpoint(options.metricsToken));
+  // What no query may carry (NUL, lone surrogates, prototype keys), before the routes' schemas.
+  app.use('/api', queryGuard());
   app.use(auditBundleRoute(deps));
   app.use(auditLogCsvRoute(deps));
   app.use(analyticsExportRoutes(deps));
@@ -67,19 +79,45 @@ export function createApp(options: AppOptions) {
 
   app.use(
     '/trpc',
-    csrfGuard(options.allowedOrigins),
+    csrfGuard(options.allowedOrigins, deps),
+    // JSON in strict UTF-8 only (415 for forms and text/plain, 413 over the limit).
+    strictJsonBody(MAX_BODY_BYTES, refuseTrpcBody),
     createExpressMiddleware({
       router: appRouter,
       maxBodySize: MAX_BODY_BYTES,
       maxBatchSize: MAX_BATCH_SIZE,
       createContext: ({ req, res }: { req: Request; res: Response }) =>
         createRequestContext(deps, req, res),
+      // A transient database failure asks the client to retry shortly (decision 034).
+      responseMeta: ({ errors }) =>
+        errors.some((error) => isRetryableDatabaseError(error.cause))
+          ? { headers: new Headers({ 'Retry-After': String(RETRY_AFTER_SECONDS) }) }
+          : {},
       onError: ({ error, path: procedurePath, ctx }) => {
+        if (isRetryableDatabaseError(error.cause)) {
+          deps.logger.warn('database busy or unavailable', {
+            requestId: ctx?.requestId,
+            path: procedurePath,
+            error: String(error.cause instanceof Error ? error.cause.cause : error.cause),
+          });
+        }
         if (error.code === 'INTERNAL_SERVER_ERROR') {
           deps.logger.error('procedure failed', {
             requestId: ctx?.requestId,
             path: procedurePath,
             error: error.cause?.stack ?? error.stack ?? String(error),
+            detail: failureDetail(error.cause),
+          });
+        }
+        // A refusal mapped from a database error (e.g. a foreign key as NOT_FOUND) keeps the
+        // original as its cause: the client sees the refusal, the log the database's words.
+        const hidden = error.cause instanceof AppError ? error.cause.cause : undefined;
+        if (hidden instanceof Error) {
+          deps.logger.warn('procedure refused after a database error', {
+            requestId: ctx?.requestId,
+            path: procedurePath,
+            error: hidden.stack ?? String(hidden),
+            detail: failureDetail(hidden),
           });
         }
       },
@@ -102,6 +140,7 @@ export function createApp(options: AppOptions) {
   // Never Express's HTML error page with a stack trace.
   app.use((error: unknown, _req: Request, res: Response, _next: express.NextFunction) => {
     deps.logger.error('request failed', { requestId: requestIdOf(res), error: String(error) });
+    if (answerDatabaseFailure(res, error)) return;
     res
       .status(500)
       .json({ error: { message: `Something went wrong (request id ${requestIdOf(res)}).` } });

@@ -1,14 +1,15 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { env } from '@aegira/config';
-import { ensureDatabase } from '@aegira/db/server';
-import { formatDemoLogins } from './bootstrap/demo-logins.ts';
+import { databaseAtStart } from './bootstrap/database-at-start.ts';
+import { companySignInLink, DEMO_COMPANY_SLUG, formatDemoLogins } from './bootstrap/demo-logins.ts';
+import { acquireInstanceLock } from './bootstrap/instance-lock.ts';
 import { instancesRequested, runInstances } from './bootstrap/instances.ts';
 import { resolveJwtSecret } from './bootstrap/jwt-secret.ts';
 import type { Readiness } from './http/health.ts';
 import { type RunningJobs, startJobs } from './jobs/start-jobs.ts';
 import { isDemoSeeded, seedDemoCompany } from './seed/demo-company.ts';
-import { startServer, WEB_DIST_DIR } from './server.ts';
+import { type RunningServer, startServer, WEB_DIST_DIR } from './server.ts';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
 
@@ -17,11 +18,13 @@ async function main(): Promise<void> {
   const config = env();
   const say = (line: string) => process.stdout.write(`${line}\n`);
   say('AEGIRA is starting…');
-  const database = await ensureDatabase({ log: (line) => say(`  ${line}`) });
-  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  // The embedded database's folder serves one instance at a time (decision 036).
+  if (!config.DATABASE_URL) await acquireInstanceLock(config.AEGIRA_DATA_DIR);
+  const database = await databaseAtStart((line) => say(`  ${line}`));
+  let server: RunningServer | undefined;
   let jobs: RunningJobs | undefined;
   const readiness: Readiness = {
-    migrations: 'applied',
+    migrations: database.preparedAtStart ? 'applied' : 'pending',
     jobs: config.AEGIRA_JOBS === 'on' ? 'starting' : 'off',
   };
   let stopping = false;
@@ -34,8 +37,12 @@ async function main(): Promise<void> {
     setTimeout(() => process.exit(1), SHUTDOWN_DEADLINE_MS).unref();
     // Out of the proxy's rotation first (/ready answers 503), then drain.
     if (readiness.jobs !== 'off') readiness.jobs = 'stopping';
-    // Jobs first: their running handlers still use the server's database pool.
-    await jobs?.stop().catch((error: unknown) => say(`Stopping the jobs failed: ${String(error)}`));
+    // HTTP drains (refusing new requests, at most 7 s) while the jobs finish theirs; both still
+    // use the database pools, which close after both.
+    await Promise.all([
+      jobs?.stop().catch((error: unknown) => say(`Stopping the jobs failed: ${String(error)}`)),
+      server?.drain(),
+    ]);
     await server?.close();
     await database.stop();
     process.exit(0);
@@ -61,44 +68,68 @@ async function main(): Promise<void> {
 
   // Demo people have published passwords: never seeded in production unless asked for.
   const demo = config.AEGIRA_DEMO ?? (config.NODE_ENV === 'production' ? 'off' : 'on');
-  if (demo === 'off') {
-    say('Demo company not seeded (AEGIRA_DEMO=off).');
-  } else if (await isDemoSeeded(server.deps.db)) {
-    say('Demo company already present.');
-  } else {
-    say('Seeding the demo company…');
-    try {
-      await seedDemoCompany(server.deps, say);
-    } catch (error) {
-      // Several instances starting on one new database race to seed; one of them wins.
-      if (!(await isDemoSeeded(server.deps.db))) throw error;
-      say('Demo company seeded by another instance.');
+  // Seeding and jobs need the prepared database: now, or once it is reachable (FT-10).
+  const finishStart = async (running: RunningServer) => {
+    if (demo === 'off') {
+      say('Demo company not seeded (AEGIRA_DEMO=off).');
+    } else if (await isDemoSeeded(running.deps.db)) {
+      say('Demo company already present.');
+    } else {
+      say('Seeding the demo company…');
+      try {
+        await seedDemoCompany(running.deps, say);
+      } catch (error) {
+        // Several instances starting on one new database race to seed; one of them wins.
+        if (!(await isDemoSeeded(running.deps.db))) throw error;
+        say('Demo company seeded by another instance.');
+      }
     }
-  }
-  if (config.AEGIRA_JOBS === 'on') {
-    const fixedNow = config.AEGIRA_JOB_NOW;
-    jobs = await startJobs({
-      db: server.deps.db,
-      databaseUrl: database.appUrl,
-      logger: server.deps.logger,
-      now: fixedNow ? () => fixedNow : () => new Date(),
-      runTimeoutSeconds: config.AEGIRA_JOB_TIMEOUT_SECONDS,
-    });
-    readiness.jobs = 'running';
-    say(
-      fixedNow
-        ? `Scheduled jobs running, on a test clock fixed at ${fixedNow.toISOString()}.`
-        : 'Scheduled jobs running (missed check-ins, due transfers).',
-    );
+    if (config.AEGIRA_JOBS === 'on') {
+      const fixedNow = config.AEGIRA_JOB_NOW;
+      jobs = await startJobs({
+        db: running.deps.db,
+        databaseUrl: database.appUrl,
+        logger: running.deps.logger,
+        now: fixedNow ? () => fixedNow : () => new Date(),
+        runTimeoutSeconds: config.AEGIRA_JOB_TIMEOUT_SECONDS,
+      });
+      readiness.jobs = 'running';
+      say(
+        fixedNow
+          ? `Scheduled jobs running, on a test clock fixed at ${fixedNow.toISOString()}.`
+          : 'Scheduled jobs running (missed check-ins, due transfers).',
+      );
+    } else {
+      say('Scheduled jobs are off (AEGIRA_JOBS=off).');
+    }
+  };
+  if (database.preparedAtStart) {
+    await finishStart(server);
   } else {
-    say('Scheduled jobs are off (AEGIRA_JOBS=off).');
+    const started = server;
+    say('Not ready yet: requests get 503 until the database is reachable and prepared.');
+    database.prepared
+      .then(async () => {
+        readiness.migrations = 'applied';
+        await finishStart(started);
+        say('AEGIRA is ready.');
+      })
+      .catch((error: unknown) => {
+        say(
+          `Preparing the database failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
+        void shutdown('failure');
+      });
   }
   const url = server.url.replace('127.0.0.1', 'localhost');
   say('');
   say(`AEGIRA is running at ${url}`);
   if (!hasWeb)
     say('  (web app not built: run `pnpm --filter @aegira/web build`; the API still works)');
-  if (demo === 'on') say(formatDemoLogins());
+  if (demo === 'on') {
+    say(`  Demo company sign-in link: ${companySignInLink(url, DEMO_COMPANY_SLUG)}`);
+    say(formatDemoLogins());
+  }
   say('\nPress Ctrl+C to stop.');
 }
 

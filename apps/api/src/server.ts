@@ -1,9 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDb, createRateLimitStore } from '@aegira/db';
+import { type CreateDbOptions, createDb, createRateLimitStore } from '@aegira/db';
 import { createApp } from './app.ts';
 import { LoginLimiter, type LoginLimiterOptions } from './auth/login-limiter.ts';
+import { createClosableServer } from './http/closable-server.ts';
 import type { Readiness } from './http/health.ts';
 import { createLogger, type LogFormat, type LogLevel } from './http/logger.ts';
 import { type RunningLive, startLive } from './live/start-live.ts';
@@ -29,7 +30,9 @@ export interface StartServerOptions {
   readiness?: Readiness;
   metricsToken?: string;
   trustProxy?: string;
-  loginLimits?: LoginLimiterOptions;
+  loginLimits?: Partial<LoginLimiterOptions>;
+  /** Pool size, timeouts and waits of the application's database client (tests shorten them). */
+  database?: CreateDbOptions;
 }
 
 export interface RunningServer {
@@ -38,11 +41,18 @@ export interface RunningServer {
   deps: ApiDeps;
   /** Live updates of this instance (its LISTEN connection and streams). */
   live: RunningLive;
+  /**
+   * Stop serving: stop listening, close idle sockets, end live streams, refuse requests that
+   * arrive meanwhile, wait for the in-flight ones (cut at 7 s). The pools stay open (jobs may
+   * still be finishing). Idempotent.
+   */
+  drain(): Promise<void>;
+  /** drain(), then close the database pools. */
   close(): Promise<void>;
 }
 
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
-  const db = createDb(options.databaseUrl);
+  const db = createDb(options.databaseUrl, options.database);
   const logger = createLogger(options.logLevel ?? 'info', { format: options.logFormat ?? 'json' });
   const live = startLive({ db, databaseUrl: options.databaseUrl, logger });
   // Login throttles in PostgreSQL, shared with every other instance on the database.
@@ -66,28 +76,49 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     ...(options.webDistDir ? { webDistDir: options.webDistDir } : {}),
   });
   const host = options.host ?? '127.0.0.1';
-  const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
-    const listening = app.listen(options.port, host, (error?: Error) => {
-      if (error) reject(error);
-      else resolve(listening);
-    });
-  }).catch(async (error: unknown) => {
+  const readiness = options.readiness;
+  const http = createClosableServer(app, {
+    // Until the database is migrated (it may be down at start, FT-10) only the health
+    // routes answer; everything else would fail on missing tables or connections.
+    refuse: (req) => readiness?.migrations === 'pending' && !isHealthPath(req.url),
+  });
+  const server = http.server;
+  await http.listen(options.port, host).catch(async (error: unknown) => {
     await live.close();
     await rateLimits.close();
     throw error;
   });
   const port = (server.address() as AddressInfo).port;
-  return {
+  let draining: Promise<void> | undefined;
+  let closing: Promise<void> | undefined;
+  const running: RunningServer = {
     url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
     port,
     deps,
     live,
-    close: async () => {
-      // Open streams would hold server.close() until they end: end them first.
-      await live.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await rateLimits.close();
-      await db.$disconnect();
+    drain: () => {
+      draining ??= (async () => {
+        // Listener and idle sockets first, so nothing new starts; then the open streams,
+        // which would otherwise hold their sockets until the cut.
+        const drained = http.close();
+        await live.close();
+        await drained;
+      })();
+      return draining;
+    },
+    close: () => {
+      closing ??= (async () => {
+        await running.drain();
+        await rateLimits.close();
+        await db.$disconnect();
+      })();
+      return closing;
     },
   };
+  return running;
+}
+
+function isHealthPath(url: string | undefined): boolean {
+  const pathname = (url ?? '').split('?')[0];
+  return pathname === '/health' || pathname === '/ready';
 }

@@ -1,4 +1,4 @@
-import { createDb, createRateLimitStore, type Db } from '@aegira/db';
+import { type CreateDbOptions, createDb, createRateLimitStore, type Db } from '@aegira/db';
 import { TRPCError } from '@trpc/server';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
@@ -7,7 +7,7 @@ import { parseBearerToken } from '../src/auth/api-token.ts';
 import { LoginLimiter, type LoginLimiterOptions } from '../src/auth/login-limiter.ts';
 import type { SessionCookieJar } from '../src/auth/session-cookie.ts';
 import { verifySessionToken } from '../src/auth/session-token.ts';
-import { createLogger } from '../src/http/logger.ts';
+import { createLogger, type Logger } from '../src/http/logger.ts';
 import { type ApiDeps, createContextInner } from '../src/trpc/context.ts';
 import { describeError } from '../src/trpc/format-error.ts';
 import { createCallerFactory } from '../src/trpc/init.ts';
@@ -19,8 +19,12 @@ const createCaller = createCallerFactory(appRouter);
 /** A stand-in for a browser: holds the session cookie the API sets and sends it back. */
 export class TestClient {
   token: string | null = null;
+  /** The device cookie a successful login issued (it exempts this "browser" from the per-account cap). */
+  deviceCookie: string | null = null;
   /** An API token sent as `Authorization: Bearer …`; the cookie is then ignored, as over HTTP. */
   bearer: string | null = null;
+  /** Sent as the Idempotency-Key header of the next requests (decision 035); null: none. */
+  idempotencyKey: string | null = null;
   private counter = 0;
 
   constructor(
@@ -34,6 +38,9 @@ export class TestClient {
     },
     clear: () => {
       this.token = null;
+    },
+    setDevice: (value) => {
+      this.deviceCookie = value;
     },
   };
 
@@ -49,6 +56,8 @@ export class TestClient {
         cookies: this.jar,
         requestId: `test-${this.counter}`,
         clientIp: this.address,
+        deviceCookie: this.deviceCookie,
+        idempotencyKey: this.idempotencyKey,
       }),
     );
   }
@@ -74,22 +83,34 @@ let companyCounter = 0;
 
 /** A fresh database (cloned from the migrated template) and the API's dependencies over it. */
 export async function createTestApi(
-  options: { loginLimits?: LoginLimiterOptions } = {},
+  options: {
+    loginLimits?: Partial<LoginLimiterOptions>;
+    database?: CreateDbOptions;
+    /** Where the API logs (capture-logs.ts); silent by default. */
+    logger?: Logger;
+  } = {},
 ): Promise<TestApi> {
   const database = await createFreshDatabase();
-  const db = createDb(database.appUrl);
+  const db = createDb(database.appUrl, options.database);
   // The limiter's counts in PostgreSQL, as the server keeps them.
   const rateLimits = createRateLimitStore(database.appUrl, { maxConnections: 2 });
   const deps: ApiDeps = {
     db,
     jwtSecret: TEST_JWT_SECRET,
     secureCookies: false,
-    // Fixtures log many people in from one address; tests of the limits pass their own.
+    // Fixtures log many people in from one address; a test of a limit passes that limit.
     loginLimiter: new LoginLimiter(
-      options.loginLimits ?? { perAddress: 100_000, failuresPerAccount: 100, windowSeconds: 60 },
+      {
+        perAddress: 100_000,
+        failuresPerAccountAddress: 100,
+        failuresPerAccount: 100,
+        windowSeconds: 60,
+        signUpsPerAddress: 100_000,
+        ...options.loginLimits,
+      },
       rateLimits,
     ),
-    logger: createLogger('silent'),
+    logger: options.logger ?? createLogger('silent'),
   };
   const api: TestApi = {
     deps,
@@ -130,6 +151,9 @@ export interface ClientVisibleError {
   message: string;
   fieldErrors: Record<string, string[]> | undefined;
   reason: string | undefined;
+  appCode?: string | undefined;
+  /** A stale expectedVersion's CONFLICT carries the entity as it is now. */
+  current?: unknown;
 }
 
 /**
@@ -147,6 +171,8 @@ export async function failureOf(call: Promise<unknown>): Promise<ClientVisibleEr
       message: details.message,
       fieldErrors: details.fieldErrors,
       reason: details.reason,
+      appCode: details.appCode,
+      current: details.current,
     };
   }
   throw new Error('expected the call to fail, but it succeeded');
@@ -162,10 +188,13 @@ export interface TestApiWithOwner {
  * The usual file set-up: a fresh database and API before the file's tests, an
  * owner connection beside it, both closed afterwards.
  */
-export function useTestApi(ready: (handles: TestApiWithOwner) => void): void {
+export function useTestApi(
+  ready: (handles: TestApiWithOwner) => void,
+  options: Parameters<typeof createTestApi>[0] = {},
+): void {
   let handles: TestApiWithOwner | undefined;
   beforeAll(async () => {
-    const api = await createTestApi();
+    const api = await createTestApi(options);
     const owner = new pg.Client({ connectionString: api.ownerUrl });
     await owner.connect();
     handles = { api, owner };

@@ -11,6 +11,8 @@ let passwordHash: Promise<string> | undefined;
 
 export interface CompanyFixture {
   companyId: string;
+  /** The company's sign-in name: every login names it. */
+  slug: string;
   adminId: string;
   admin: TestClient;
   actor: { companyId: string; actorId: string };
@@ -23,6 +25,7 @@ export async function companyFixture(
   const { client, user } = await api.signUpCompany({ timezone });
   return {
     companyId: user.company.id,
+    slug: user.company.slug,
     adminId: user.id,
     admin: client,
     actor: { companyId: user.company.id, actorId: user.id },
@@ -63,8 +66,8 @@ export async function personFixture(
     workDays: options.workDays ?? [],
   });
   const client = api.client();
-  await client.api.auth.login({ email, password: FIXTURE_PASSWORD });
-  return { id, email, client };
+  await client.api.auth.login({ company: company.slug, email, password: FIXTURE_PASSWORD });
+  return { id, email, companySlug: company.slug, client };
 }
 
 /**
@@ -74,10 +77,10 @@ export async function personFixture(
  */
 export async function firstLogin(
   client: TestClient,
-  email: string,
+  account: { company: string; email: string },
   adminSetPassword: string,
 ): Promise<string> {
-  await client.api.auth.login({ email, password: adminSetPassword });
+  await client.api.auth.login({ ...account, password: adminSetPassword });
   const chosen = `${adminSetPassword}-own`;
   await client.api.profile.changePassword({
     currentPassword: adminSetPassword,

@@ -10,7 +10,11 @@ import type { Expectation, MatrixEntry, Outcome } from './permission-matrix.ts';
 
 async function signedIn(api: TestApi, account: Account): Promise<TestClient> {
   const client = api.client();
-  await client.api.auth.login({ email: account.email, password: account.password });
+  await client.api.auth.login({
+    company: account.company,
+    email: account.email,
+    password: account.password,
+  });
   return client;
 }
 

@@ -11,6 +11,8 @@ import {
 
 export interface Account {
   id: string;
+  /** The company's sign-in name (slug). */
+  company: string;
   email: string;
   password: string;
 }
@@ -65,14 +67,21 @@ export async function buildMatrixWorld(api: TestApi): Promise<MatrixWorld> {
   };
   const foreign = await companyFixture(api);
   const foreignProfile = await foreign.admin.api.profile.get();
-  const account = (person: { id: string; email: string }) => ({
-    ...person,
+  const account = (person: { id: string; email: string; companySlug: string }): Account => ({
+    id: person.id,
+    company: person.companySlug,
+    email: person.email,
     password: FIXTURE_PASSWORD,
   });
   return {
     company,
     accounts: {
-      ADMIN: { id: company.adminId, email: adminProfile.email, password: ADMIN_PASSWORD },
+      ADMIN: {
+        id: company.adminId,
+        company: company.slug,
+        email: adminProfile.email,
+        password: ADMIN_PASSWORD,
+      },
       WHS: account(whs),
       SUPERVISOR: account(supervisor),
       TEAM_LEAD: account(team.lead),
@@ -83,6 +92,11 @@ export async function buildMatrixWorld(api: TestApi): Promise<MatrixWorld> {
     checkInId: checkIn.id,
     checkInDate: checkIn.localDate,
     tokens,
-    foreignAdmin: { id: foreign.adminId, email: foreignProfile.email, password: ADMIN_PASSWORD },
+    foreignAdmin: {
+      id: foreign.adminId,
+      company: foreign.slug,
+      email: foreignProfile.email,
+      password: ADMIN_PASSWORD,
+    },
   };
 }

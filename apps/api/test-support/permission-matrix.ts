@@ -151,6 +151,7 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
   'auth.login': {
     access: 'public',
     input: (world) => ({
+      company: world.accounts.WORKER.company,
       email: world.accounts.WORKER.email,
       password: world.accounts.WORKER.password,
     }),
@@ -243,6 +244,7 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
     input: async (world, api) => {
       const admin = api.client();
       await admin.api.auth.login({
+        company: world.accounts.ADMIN.company,
         email: world.accounts.ADMIN.email,
         password: world.accounts.ADMIN.password,
       });
@@ -332,6 +334,8 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
     expect: adminOnly('NOT_FOUND'),
   },
   // Sets a credential: an admin in a browser session, never an API token.
+  // Admins only; a foreign admin sees its own company's (none of this one's).
+  'people.failedLogins': { input: () => ({ hours: 24 }), expect: adminOnly('ok') },
   'people.resetPassword': {
     access: 'session',
     input: async (world, api) => ({ personId: (await freshPerson(world, api)).id }),
@@ -414,6 +418,7 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
       const lead = await freshPerson(world, api, 'TEAM_LEAD');
       const admin = api.client();
       await admin.api.auth.login({
+        company: world.accounts.ADMIN.company,
         email: world.accounts.ADMIN.email,
         password: world.accounts.ADMIN.password,
       });

@@ -41,7 +41,7 @@ export function openSse(
       {
         headers: {
           accept: 'text/event-stream',
-          ...(sessionToken ? { cookie: `aegira_session=${sessionToken}` } : {}),
+          ...(sessionToken ? { cookie: `__Host-aegira_session=${sessionToken}` } : {}),
         },
         ...(options.localAddress ? { localAddress: options.localAddress } : {}),
         ...(options.agent ? { agent: options.agent } : {}),

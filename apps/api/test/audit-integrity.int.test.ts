@@ -240,7 +240,7 @@ describe('GET /api/audit-chain/bundle', () => {
 
   const download = (token: string | null, headers: Record<string, string> = {}) =>
     fetch(`${base}${AUDIT_BUNDLE_PATH}`, {
-      headers: { ...headers, ...(token ? { cookie: `aegira_session=${token}` } : {}) },
+      headers: { ...headers, ...(token ? { cookie: `__Host-aegira_session=${token}` } : {}) },
     });
 
   it('gives an admin the bundle, redacted as audit:export does, which verifies offline', async () => {

@@ -40,7 +40,7 @@ describe('GET /api/audit-log.csv', () => {
     from = base,
   ) =>
     fetch(`${from}${AUDIT_LOG_CSV_PATH}${query}`, {
-      headers: { ...headers, ...(token ? { cookie: `aegira_session=${token}` } : {}) },
+      headers: { ...headers, ...(token ? { cookie: `__Host-aegira_session=${token}` } : {}) },
     });
 
   it('streams the filtered log as CSV, newest first, every page, formula cells neutralised', async () => {

@@ -393,7 +393,7 @@ describe('CSV exports', () => {
     await close();
   });
   const get = (path: string, token: string | null) =>
-    fetch(`${base}${path}`, { headers: token ? { cookie: `aegira_session=${token}` } : {} });
+    fetch(`${base}${path}`, { headers: token ? { cookie: `__Host-aegira_session=${token}` } : {} });
 
   it('team analytics: one row per day with the screen figures, a filename, CRLF lines', async () => {
     const response = await get(
@@ -452,7 +452,10 @@ describe('CSV exports', () => {
     expect(ok.status).toBe(200);
     expect((await ok.text()).split('\r\n').filter(Boolean)).toHaveLength(1 + 7);
     const malformed = await fetch(`${base}${path}`, {
-      headers: { authorization: 'Bearer nope', cookie: `aegira_session=${h.company.admin.token}` },
+      headers: {
+        authorization: 'Bearer nope',
+        cookie: `__Host-aegira_session=${h.company.admin.token}`,
+      },
     });
     expect(malformed.status).toBe(401);
   });

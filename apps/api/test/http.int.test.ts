@@ -61,7 +61,7 @@ describe('HTTP server', () => {
     const response = await post('/trpc/auth.signUp', signUpBody(uniqueEmail()));
     expect(response.status).toBe(200);
     const cookie = response.headers.get('set-cookie') ?? '';
-    expect(cookie).toMatch(/^aegira_session=[^;]+;/);
+    expect(cookie).toMatch(/^__Host-aegira_session=[^;]+;/);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Strict/i);
     expect(cookie).toMatch(/Path=\//);
@@ -70,7 +70,7 @@ describe('HTTP server', () => {
     expect(body).not.toContain(token);
 
     const me = await fetch(`${server.url}/trpc/auth.me`, {
-      headers: { cookie: `aegira_session=${token}` },
+      headers: { cookie: `__Host-aegira_session=${token}` },
     });
     const meBody = (await me.json()) as { result: { data: { user: { role: string } | null } } };
     expect(meBody.result.data.user?.role).toBe('ADMIN');
@@ -123,7 +123,7 @@ describe('HTTP server', () => {
   it('names an unknown field in a clear error', async () => {
     const response = await post(
       '/trpc/auth.login',
-      JSON.stringify({ email: 'a@b.test', password: 'x', companyId: 'nope' }),
+      JSON.stringify({ company: 'acme', email: 'a@b.test', password: 'x', companyId: 'nope' }),
     );
     expect(response.status).toBe(400);
     const body = (await response.json()) as {
@@ -152,12 +152,19 @@ describe('unexpected failures', () => {
     const response = await fetch(`${broken.url}/trpc/auth.login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...CSRF },
-      body: JSON.stringify({ email: 'someone@example.test', password: 'whatever-password' }),
+      body: JSON.stringify({
+        company: 'acme',
+        email: 'someone@example.test',
+        password: 'whatever-password',
+      }),
     });
-    expect(response.status).toBe(500);
+    // An unreachable database is a transient failure (decision 034): 503, retry shortly.
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('1');
     const requestId = response.headers.get('x-request-id');
     const text = await response.text();
-    expect(text).toContain(`request id ${requestId}`);
+    expect(text).toContain(`"requestId":"${requestId}"`);
+    expect(text).toContain('DATABASE_UNAVAILABLE');
     expect(text).not.toMatch(/SELECT|app_find_login|ECONNREFUSED|stack|node_modules/i);
   });
 

@@ -8,6 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { childProcessEnv } from '@aegira/config';
 import { createDb } from '@aegira/db';
+import { JOB_QUEUE_SCHEMA } from '@aegira/db/server';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -130,6 +131,7 @@ interface Session {
   cookie: string;
   userId: string;
   companyId: string;
+  slug: string;
   email: string;
 }
 
@@ -145,12 +147,13 @@ async function signUp(port: number): Promise<Session> {
   });
   expect(response.status).toBe(200);
   const body = (await response.json()) as {
-    result: { data: { user: { id: string; company: { id: string } } } };
+    result: { data: { user: { id: string; company: { id: string; slug: string } } } };
   };
   return {
     cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
     userId: body.result.data.user.id,
     companyId: body.result.data.user.company.id,
+    slug: body.result.data.user.company.slug,
     email,
   };
 }
@@ -158,13 +161,14 @@ async function signUp(port: number): Promise<Session> {
 /** POST /trpc/auth.login on one instance: the HTTP status and, when signed in, the cookie. */
 async function login(
   port: number,
+  company: string,
   email: string,
   password: string,
 ): Promise<{ status: number; cookie: string }> {
   const response = await fetch(`http://127.0.0.1:${port}/trpc/auth.login`, {
     method: 'POST',
     headers: CSRF,
-    body: JSON.stringify({ email, password }),
+    body: JSON.stringify({ company, email, password }),
   });
   await response.arrayBuffer();
   return {
@@ -173,7 +177,7 @@ async function login(
   };
 }
 
-/** The session token in a `aegira_session=<token>` cookie pair, for an SSE stream. */
+/** The session token in a `__Host-aegira_session=<token>` cookie pair, for an SSE stream. */
 function tokenOf(cookie: string): string {
   expect(cookie.startsWith(`${SESSION_COOKIE}=`)).toBe(true);
   return cookie.slice(SESSION_COOKIE.length + 1);
@@ -279,10 +283,19 @@ describe('pnpm start --instances 3', () => {
       const runs = await owner.query('SELECT 1 FROM job_runs LIMIT 1');
       return runs.rows.length > 0;
     }, 60_000);
+    // Compared with the queue's own jobs, not with wall-clock minutes: under load a job of one
+    // slot can start in the next minute beside that minute's job, which is no duplicate. A job
+    // handed to two instances, or run again after it succeeded, shows as more successful runs
+    // than the queue has jobs for that company and kind (active ones included: a run records
+    // its success just before the queue marks the job completed).
     const duplicates = await owner.query(
-      `SELECT company_id, job, date_trunc('minute', started_at) AS slot, count(*) AS n
-       FROM job_runs WHERE outcome = 'succeeded'
-       GROUP BY 1, 2, 3 HAVING count(*) > 1`,
+      `SELECT runs.company_id, runs.job, runs.n AS runs, coalesce(queued.n, 0) AS jobs
+       FROM (SELECT company_id::text, job, count(*) AS n FROM job_runs
+             WHERE outcome = 'succeeded' GROUP BY 1, 2) AS runs
+       LEFT JOIN (SELECT singleton_key AS company_id, name AS job, count(*) AS n
+                  FROM ${JOB_QUEUE_SCHEMA}.job WHERE state IN ('active', 'completed')
+                  GROUP BY 1, 2) AS queued USING (company_id, job)
+       WHERE runs.n > coalesce(queued.n, 0)`,
     );
     expect(duplicates.rows).toEqual([]);
     const misses = await owner.query(
@@ -332,8 +345,8 @@ describe('pnpm start --instances 3', () => {
       await db.$disconnect();
     }
     const [portA, portB, portC] = [ports[0] ?? 0, ports[1] ?? 0, ports[2] ?? 0];
-    const lead = await login(portC, emailOf(leadId), password);
-    const worker = await login(portA, emailOf(workerId), password);
+    const lead = await login(portC, admin.slug, emailOf(leadId), password);
+    const worker = await login(portA, admin.slug, emailOf(workerId), password);
     expect([lead.status, worker.status]).toEqual([200, 200]);
 
     // b is the instance that was killed and restarted in the test before.
@@ -374,15 +387,15 @@ describe('pnpm start --instances 3', () => {
   }, 60_000);
 
   it('shares the login limits across the three instances, the restarted one included', async () => {
-    const { email } = await signUp(ports[2] ?? 0);
+    const { email, slug } = await signUp(ports[2] ?? 0);
     // Five failures (the production limit per account), spread so no instance sees more than two.
     const spread = [0, 1, 2, 0, 1].map((index) => ports[index] ?? 0);
     for (const port of spread) {
-      expect((await login(port, email, 'not-the-password-1')).status).toBe(401);
+      expect((await login(port, slug, email, 'not-the-password-1')).status).toBe(401);
     }
     // The right password is now refused on every instance: one count, in PostgreSQL.
     for (const port of ports) {
-      expect((await login(port, email, 'instances-password-1')).status).toBe(429);
+      expect((await login(port, slug, email, 'instances-password-1')).status).toBe(429);
     }
     const rows = await owner.query<{ points: number }>(
       'SELECT points FROM rate_limits WHERE points >= 5',

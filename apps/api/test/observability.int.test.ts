@@ -99,7 +99,10 @@ describe('request log', () => {
 
   it('logs a refused request as a warning without its credentials', async () => {
     const response = await fetch(`${url}/trpc/company.get`, {
-      headers: { authorization: 'Bearer aegira_nope', cookie: 'aegira_session=secret-cookie' },
+      headers: {
+        authorization: 'Bearer aegira_nope',
+        cookie: '__Host-aegira_session=secret-cookie',
+      },
     });
     expect(response.status).toBe(401);
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -53,7 +53,11 @@ describe('an admin resets a forgotten password', () => {
     // The worker's open session has ended; the old password no longer opens one.
     expect((await failureOf(worker.client.api.checkIn.today())).code).toBe('UNAUTHORIZED');
     const old = await failureOf(
-      api.client().api.auth.login({ email: worker.email, password: FIXTURE_PASSWORD }),
+      api.client().api.auth.login({
+        company: worker.companySlug,
+        email: worker.email,
+        password: FIXTURE_PASSWORD,
+      }),
     );
     expect(old.code).toBe('UNAUTHORIZED');
   });
@@ -65,7 +69,11 @@ describe('an admin resets a forgotten password', () => {
     });
 
     const client = api.client();
-    const login = await client.api.auth.login({ email: worker.email, password: oneTimePassword });
+    const login = await client.api.auth.login({
+      company: worker.companySlug,
+      email: worker.email,
+      password: oneTimePassword,
+    });
     expect(login.user.mustChangePassword).toBe(true);
     expect((await client.api.auth.me()).user?.mustChangePassword).toBe(true);
     for (const call of [
@@ -92,13 +100,19 @@ describe('an admin resets a forgotten password', () => {
     expect(
       (
         await failureOf(
-          api.client().api.auth.login({ email: worker.email, password: oneTimePassword }),
+          api.client().api.auth.login({
+            company: worker.companySlug,
+            email: worker.email,
+            password: oneTimePassword,
+          }),
         )
       ).code,
     ).toBe('UNAUTHORIZED');
-    const again = await api
-      .client()
-      .api.auth.login({ email: worker.email, password: 'my own new password' });
+    const again = await api.client().api.auth.login({
+      company: worker.companySlug,
+      email: worker.email,
+      password: 'my own new password',
+    });
     expect(again.user.mustChangePassword).toBe(false);
   });
 
@@ -108,7 +122,11 @@ describe('an admin resets a forgotten password', () => {
       personId: worker.id,
     });
     const client = api.client();
-    await client.api.auth.login({ email: worker.email, password: oneTimePassword });
+    await client.api.auth.login({
+      company: worker.companySlug,
+      email: worker.email,
+      password: oneTimePassword,
+    });
     await expect(client.api.auth.logout()).resolves.toEqual({ ok: true });
     expect((await client.api.auth.me()).user).toBeNull();
   });
@@ -157,7 +175,11 @@ describe('a password an admin chose when creating the person', () => {
       password: 'admin chose this one',
     });
     const client = api.client();
-    const login = await client.api.auth.login({ email, password: 'admin chose this one' });
+    const login = await client.api.auth.login({
+      company: company.slug,
+      email,
+      password: 'admin chose this one',
+    });
     expect(login.user.mustChangePassword).toBe(true);
     expect((await failureOf(client.api.people.list({}))).message).toMatch(/Choose a new password/);
 

@@ -106,7 +106,11 @@ describe('people.create', () => {
     ]);
     // The initial password works, and must be changed first (an admin chose it).
     const client = api.client();
-    const login = await client.api.auth.login({ email: address, password: PASSWORD });
+    const login = await client.api.auth.login({
+      company: company.slug,
+      email: address,
+      password: PASSWORD,
+    });
     expect(login.user).toMatchObject({ role: 'WORKER', mustChangePassword: true });
   });
 
@@ -122,10 +126,9 @@ describe('people.create', () => {
     expect(created).toMatchObject({ role: 'WHS', team: null, teamAssignedOn: null, phone: null });
   });
 
-  it('refuses an email already used in any company with CONFLICT on email, writing nothing', async () => {
+  it('refuses an email already used in the same company with CONFLICT on email, writing nothing', async () => {
     const company = await companyFixture(api);
-    const elsewhere = await companyFixture(api);
-    const taken = await personFixture(api, elsewhere, 'WHS');
+    const taken = await personFixture(api, company, 'WHS');
     const { result, events, audits } = await writesOf(owner, company.companyId, () =>
       failureOf(
         company.admin.api.people.create({
@@ -138,9 +141,22 @@ describe('people.create', () => {
       ),
     );
     expect(result.code).toBe('CONFLICT');
-    expect(result.fieldErrors).toEqual({ email: ['an account with this email already exists'] });
+    expect(result.fieldErrors).toEqual({
+      email: ['a person in this company already uses this email'],
+    });
     expect(events).toEqual([]);
     expect(audits).toEqual([]);
+    // Another company's address is no conflict, and nothing about it is revealed (TI-10).
+    const elsewhere = await companyFixture(api);
+    const theirs = await personFixture(api, elsewhere, 'WHS');
+    const created = await company.admin.api.people.create({
+      email: theirs.email,
+      firstName: 'Same',
+      lastName: 'Address',
+      role: 'WHS',
+      password: PASSWORD,
+    });
+    expect(created.email).toBe(theirs.email);
   });
 
   it('requires an active team of this company for a WORKER, and no team for other roles', async () => {
@@ -310,7 +326,9 @@ describe('people.update', () => {
     });
     expect(audits).toMatchObject([{ action: 'PERSON_UPDATED', entity_id: worker.id }]);
     // The new email signs in; the session the worker had keeps working.
-    await api.client().api.auth.login({ email: newEmail, password: FIXTURE_PASSWORD });
+    await api
+      .client()
+      .api.auth.login({ company: company.slug, email: newEmail, password: FIXTURE_PASSWORD });
     expect((await worker.client.api.auth.me()).user?.lastName).toBe('Renamed');
   });
 
@@ -476,7 +494,7 @@ describe('people.changeRole', () => {
     await expect(whs.client.api.profile.get()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
     const again = await api
       .client()
-      .api.auth.login({ email: whs.email, password: FIXTURE_PASSWORD });
+      .api.auth.login({ company: whs.companySlug, email: whs.email, password: FIXTURE_PASSWORD });
     expect(again.user.role).toBe('WORKER');
 
     // Leaving the WORKER role leaves the team.
@@ -601,7 +619,11 @@ describe('people.deactivate', () => {
     expect(failure.code).toBe('UNAUTHORIZED');
     expect(worker.client.token).toBeNull();
     await expect(
-      api.client().api.auth.login({ email: worker.email, password: FIXTURE_PASSWORD }),
+      api.client().api.auth.login({
+        company: worker.companySlug,
+        email: worker.email,
+        password: FIXTURE_PASSWORD,
+      }),
     ).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
 
     const again = await writesOf(owner, company.companyId, () =>
@@ -636,7 +658,7 @@ describe('people.reactivate', () => {
     await expect(replay.api.profile.get()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
     const login = await api
       .client()
-      .api.auth.login({ email: whs.email, password: FIXTURE_PASSWORD });
+      .api.auth.login({ company: whs.companySlug, email: whs.email, password: FIXTURE_PASSWORD });
     expect(login.user.id).toBe(whs.id);
 
     const already = await failureOf(company.admin.api.people.reactivate({ personId: whs.id }));
@@ -734,7 +756,7 @@ describe('people.list and people.get', () => {
       page.items.map((item) => item.id).sort();
 
     const whsClient = api.client();
-    await firstLogin(whsClient, whs.email, PASSWORD);
+    await firstLogin(whsClient, { company: company.slug, email: whs.email }, PASSWORD);
     const whsView = await whsClient.api.people.list({ limit: 100 });
     expect(whsView.items.length).toBe(
       (await company.admin.api.people.list({ limit: 100 })).items.length,
@@ -754,7 +776,7 @@ describe('people.list and people.get', () => {
     expect(hiddenFromLead.code).toBe('NOT_FOUND');
 
     const worker = api.client();
-    await firstLogin(worker, anna.email, PASSWORD);
+    await firstLogin(worker, { company: company.slug, email: anna.email }, PASSWORD);
     expect((await failureOf(worker.api.people.list({}))).code).toBe('FORBIDDEN');
     expect((await failureOf(worker.api.people.get({ id: anna.id }))).code).toBe('FORBIDDEN');
   });

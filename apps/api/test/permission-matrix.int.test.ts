@@ -39,7 +39,11 @@ async function clientFor(caller: Caller): Promise<TestClient> {
   if (caller === 'anonymous') return api.client();
   const account = caller === 'foreignAdmin' ? world.foreignAdmin : world.accounts[caller];
   const client = api.client();
-  await client.api.auth.login({ email: account.email, password: account.password });
+  await client.api.auth.login({
+    company: account.company,
+    email: account.email,
+    password: account.password,
+  });
   return client;
 }
 

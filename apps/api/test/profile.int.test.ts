@@ -111,7 +111,11 @@ describe('profile.changePassword', () => {
     const company = await companyFixture(api);
     const whs = await personFixture(api, company, 'WHS');
     const otherBrowser = api.client();
-    await otherBrowser.api.auth.login({ email: whs.email, password: FIXTURE_PASSWORD });
+    await otherBrowser.api.auth.login({
+      company: whs.companySlug,
+      email: whs.email,
+      password: FIXTURE_PASSWORD,
+    });
     const oldToken = whs.client.token;
 
     const { result, events, audits } = await writesOf(owner, company.companyId, () =>
@@ -146,9 +150,13 @@ describe('profile.changePassword', () => {
     expect((await replay.api.auth.me()).user).toBeNull();
 
     await expect(
-      api.client().api.auth.login({ email: whs.email, password: FIXTURE_PASSWORD }),
+      api
+        .client()
+        .api.auth.login({ company: whs.companySlug, email: whs.email, password: FIXTURE_PASSWORD }),
     ).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
-    const login = await api.client().api.auth.login({ email: whs.email, password: NEW_PASSWORD });
+    const login = await api
+      .client()
+      .api.auth.login({ company: whs.companySlug, email: whs.email, password: NEW_PASSWORD });
     expect(login.user.id).toBe(whs.id);
   });
 });

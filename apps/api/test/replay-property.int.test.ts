@@ -73,6 +73,7 @@ const stepArbitrary: fc.Arbitrary<Step> = fc.record({
 
 interface World {
   companyId: string;
+  slug: string;
   admin: TestClient;
   /** Signed-in clients of the people created, by id. */
   clients: Map<string, TestClient>;
@@ -119,7 +120,7 @@ async function createPerson(world: World, role: string, teamId: string | null): 
     password: PASSWORD,
   });
   const client = api.client();
-  await firstLogin(client, email, PASSWORD);
+  await firstLogin(client, { company: world.slug, email }, PASSWORD);
   world.clients.set(person.id, client);
   return person.id;
 }
@@ -269,7 +270,7 @@ async function eventCount(companyId: string): Promise<number> {
 }
 
 describe('replay property', () => {
-  it(`random command sequences over two companies replay exactly (seed ${SEED}, ${RUNS} runs)`, async () => {
+  it(`AT-5: random command sequences over two companies replay exactly (seed ${SEED}, ${RUNS} runs, at least 500 commands)`, async () => {
     console.info(`replay property: seed ${SEED}, ${RUNS} runs`);
     let commands = 0;
     const outcomes = new Map<string, { ok: number; refused: number }>();
@@ -281,7 +282,12 @@ describe('replay property', () => {
         const worlds: World[] = [];
         for (let i = 0; i < 2; i += 1) {
           const { client, user } = await api.signUpCompany();
-          const world = { companyId: user.company.id, admin: client, clients: new Map() };
+          const world = {
+            companyId: user.company.id,
+            slug: user.company.slug,
+            admin: client,
+            clients: new Map(),
+          };
           await populate(world);
           worlds.push(world);
         }
@@ -326,6 +332,8 @@ describe('replay property', () => {
         .join('\n'),
     );
     expect(commands).toBeGreaterThanOrEqual(RUNS * 20);
+    // Resilience case AT-5 asks for at least 500 random commands (30 sequences of 20–40 by default).
+    expect(commands).toBeGreaterThanOrEqual(500);
     // The sequences must mostly change state, or the replay proves little.
     const done = [...outcomes.values()].reduce((sum, { ok }) => sum + ok, 0);
     expect(done).toBeGreaterThan(commands / 3);

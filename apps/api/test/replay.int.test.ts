@@ -92,9 +92,17 @@ describe('replaying a company’s events', () => {
     await worker.client.api.auth.logout();
     // The next day: the transfer completes lazily, and the worker checks in with the new team.
     api.deps.now = () => at('07:00', '2026-11-26');
-    await leaver.client.api.auth.login({ email: leaver.email, password: FIXTURE_PASSWORD });
+    await leaver.client.api.auth.login({
+      company: leaver.companySlug,
+      email: leaver.email,
+      password: FIXTURE_PASSWORD,
+    });
     const workerAgain = api.client();
-    await workerAgain.api.auth.login({ email: worker.email, password: FIXTURE_PASSWORD });
+    await workerAgain.api.auth.login({
+      company: worker.companySlug,
+      email: worker.email,
+      password: FIXTURE_PASSWORD,
+    });
     // What the missed-check-in job will record; the check-in below resolves it.
     const missId = randomUUID();
     await executeCommand(api.db, { companyId: company.companyId, actorId: null }, async () => [
@@ -272,6 +280,7 @@ describe('replaying a company’s events', () => {
         logger: createLogger('silent'),
       });
       const { user } = await replayed.api.auth.login({
+        company: worker.companySlug,
         email: worker.email,
         password: FIXTURE_PASSWORD,
       });

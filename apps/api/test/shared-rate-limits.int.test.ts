@@ -7,7 +7,13 @@ import { createTestApi, TEST_JWT_SECRET, type TestApi } from '../test-support/ap
 // counted in PostgreSQL (rate_limits), so neither instance restarts the count of the other
 // (docs/decisions/021-shared-rate-limits.md). Over HTTP, from one client address.
 
-const LIMITS = { perAddress: 6, failuresPerAccount: 3, windowSeconds: 60 };
+// One client address: its failures on an account meet the (account, address) limit first.
+const LIMITS = {
+  perAddress: 6,
+  failuresPerAccountAddress: 3,
+  failuresPerAccount: 100,
+  windowSeconds: 60,
+};
 const JSON_POST = { 'x-aegira-csrf': '1', 'content-type': 'application/json' };
 
 let api: TestApi;
@@ -38,11 +44,11 @@ afterAll(async () => {
   await api?.close();
 });
 
-async function login(instance: RunningServer, email: string, password: string) {
+async function login(instance: RunningServer, company: string, email: string, password: string) {
   const response = await fetch(`${instance.url}/trpc/auth.login`, {
     method: 'POST',
     headers: JSON_POST,
-    body: JSON.stringify({ email, password }),
+    body: JSON.stringify({ company, email, password }),
   });
   const body = (await response.json()) as { error?: { data?: { code?: string } } };
   return { status: response.status, code: body.error?.data?.code ?? 'OK' };
@@ -54,18 +60,18 @@ async function clearLimits() {
 
 describe('login limits shared by two instances on one database', () => {
   it('pauses an account after failures spread over both instances, on both, right password included', async () => {
-    await clearLimits();
     const { user, password } = await api.signUpCompany();
+    await clearLimits();
     // Alternating instances: each saw fewer failures than the limit, together they reach it.
     const failures = [instanceA, instanceB, instanceA];
     for (const instance of failures) {
-      expect(await login(instance, user.email, 'wrong password!!')).toEqual({
+      expect(await login(instance, user.company.slug, user.email, 'wrong password!!')).toEqual({
         status: 401,
         code: 'UNAUTHORIZED',
       });
     }
     for (const instance of [instanceB, instanceA]) {
-      expect(await login(instance, user.email, password)).toEqual({
+      expect(await login(instance, user.company.slug, user.email, password)).toEqual({
         status: 429,
         code: 'TOO_MANY_REQUESTS',
       });
@@ -74,9 +80,9 @@ describe('login limits shared by two instances on one database', () => {
     const rows = await owner.query<{ key: string; points: number }>(
       'SELECT key, points FROM rate_limits ORDER BY key',
     );
-    // Three failures on the account; three attempts on the address (a paused account is
-    // refused before its attempt is counted against the address).
-    expect(rows.rows.map((row) => row.points)).toEqual([3, 3]);
+    // Three failures on the account, on the account from this address, and three attempts on
+    // the address (a paused account is refused before its attempt counts against the address).
+    expect(rows.rows.map((row) => row.points)).toEqual([3, 3, 3]);
     for (const row of rows.rows) {
       expect(row.key).not.toContain(user.email);
       expect(row.key).not.toContain('127.0.0.1');
@@ -89,7 +95,9 @@ describe('login limits shared by two instances on one database', () => {
     const statuses: number[] = [];
     for (let attempt = 0; attempt < LIMITS.perAddress + 1; attempt += 1) {
       const instance = attempt % 2 === 0 ? instanceA : instanceB;
-      statuses.push((await login(instance, email(attempt), 'whatever-password')).status);
+      statuses.push(
+        (await login(instance, 'spray-co', email(attempt), 'whatever-password')).status,
+      );
     }
     expect(statuses).toEqual([...Array<number>(LIMITS.perAddress).fill(401), 429]);
   });
@@ -97,24 +105,31 @@ describe('login limits shared by two instances on one database', () => {
   it('lets a success on one instance clear the failures the other counted', async () => {
     await clearLimits();
     const { user, password } = await api.signUpCompany();
-    for (let attempt = 0; attempt < LIMITS.failuresPerAccount - 1; attempt += 1) {
-      await login(instanceA, user.email, 'wrong password!!');
+    for (let attempt = 0; attempt < LIMITS.failuresPerAccountAddress - 1; attempt += 1) {
+      await login(instanceA, user.company.slug, user.email, 'wrong password!!');
     }
-    expect((await login(instanceB, user.email, password)).status).toBe(200);
+    expect((await login(instanceB, user.company.slug, user.email, password)).status).toBe(200);
     // The count started over: the limit's worth of failures again before a pause.
-    for (let attempt = 0; attempt < LIMITS.failuresPerAccount - 1; attempt += 1) {
-      expect((await login(instanceB, user.email, 'wrong password!!')).status).toBe(401);
+    for (let attempt = 0; attempt < LIMITS.failuresPerAccountAddress - 1; attempt += 1) {
+      expect(
+        (await login(instanceB, user.company.slug, user.email, 'wrong password!!')).status,
+      ).toBe(401);
     }
-    expect((await login(instanceA, user.email, password)).status).toBe(200);
+    expect((await login(instanceA, user.company.slug, user.email, password)).status).toBe(200);
   });
 
-  it('counts an email in any case as one account', async () => {
+  it('counts a company and email in any case as one account', async () => {
     await clearLimits();
     const { user, password } = await api.signUpCompany();
-    const variants = [user.email.toUpperCase(), user.email, ` ${user.email}`];
-    for (const [index, variant] of variants.entries()) {
-      await login(index % 2 === 0 ? instanceA : instanceB, variant, 'wrong password!!');
+    const slug = user.company.slug;
+    const variants = [
+      [slug.toUpperCase(), user.email.toUpperCase()],
+      [slug, user.email],
+      [` ${slug}`, ` ${user.email}`],
+    ] as const;
+    for (const [index, [company, variant]] of variants.entries()) {
+      await login(index % 2 === 0 ? instanceA : instanceB, company, variant, 'wrong password!!');
     }
-    expect((await login(instanceB, user.email, password)).status).toBe(429);
+    expect((await login(instanceB, user.company.slug, user.email, password)).status).toBe(429);
   });
 });

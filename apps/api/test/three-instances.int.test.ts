@@ -244,7 +244,7 @@ async function jobRunsOver(instance: Instance | undefined, job: string) {
   const input = encodeURIComponent(JSON.stringify({ job, limit: 100 }));
   const address = url.replace('localhost', '127.0.0.1');
   const response = await fetch(`${address}/trpc/jobs.runs?input=${input}`, {
-    headers: { cookie: `aegira_session=${company.admin.token}` },
+    headers: { cookie: `__Host-aegira_session=${company.admin.token}` },
   });
   expect(response.status).toBe(200);
   const body = (await response.json()) as {

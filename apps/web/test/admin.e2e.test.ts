@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { TestClient } from '../../api/test-support/api-harness.ts';
 import { firstLogin } from '../../api/test-support/fixtures.ts';
 import type { TestServer } from '../../api/test-support/test-server.ts';
-import { useServerAndBrowser } from './e2e-setup.ts';
+import { companyOfAccount, useServerAndBrowser } from './e2e-setup.ts';
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -23,6 +23,7 @@ async function signUpCompany(server: TestServer) {
 
 async function logIn(page: Page, url: string, email: string, password = PASSWORD) {
   await page.goto(new URL('/login', url).toString());
+  await page.getByLabel('Company').fill(await companyOfAccount(url, email));
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Log in' }).click();
@@ -110,7 +111,11 @@ describe('people and team administration in the browser', () => {
 
     // She can sign in now (so her password is not what fails later), and has a session.
     const wendy = new TestClient(server.deps, '203.0.113.9');
-    await firstLogin(wendy, workerEmail, PASSWORD);
+    await firstLogin(
+      wendy,
+      { company: await companyOfAccount(server.url, workerEmail), email: workerEmail },
+      PASSWORD,
+    );
     expect((await wendy.api.auth.me()).user?.email).toBe(workerEmail);
 
     // When the admin deactivates her, a reason is required.
@@ -166,7 +171,7 @@ describe('people and team administration in the browser', () => {
     await page.getByRole('button', { name: 'Log in' }).waitFor();
     await logIn(page, server.url, workerEmail);
     const alert = page.getByRole('alert');
-    await alert.getByText('Email or password is incorrect.').waitFor();
+    await alert.getByText('Company, email or password is incorrect.').waitFor();
     expect(new URL(page.url()).pathname).toBe('/login');
     // The refused login is a 401, which the browser reports; nothing else went wrong.
     expect(browser.pageErrors).toEqual([expect.stringMatching(/401/)]);
@@ -176,7 +181,8 @@ describe('people and team administration in the browser', () => {
     const { page, server, browser } = setup();
     const { email: adminEmail, unique } = await signUpCompany(server);
     const admin = new TestClient(server.deps);
-    await admin.api.auth.login({ email: adminEmail, password: PASSWORD });
+    const company = await companyOfAccount(server.url, adminEmail);
+    await admin.api.auth.login({ company, email: adminEmail, password: PASSWORD });
     const person = (first: string, role: 'TEAM_LEAD' | 'WORKER', teamId?: string) =>
       admin.api.people.create({
         email: `${first.toLowerCase()}.${unique}@e2e.aegira.test`,
@@ -190,7 +196,7 @@ describe('people and team administration in the browser', () => {
     // The admin chose Omar's password; he replaces it at his first login (password-reset.e2e).
     const omarPassword = await firstLogin(
       new TestClient(server.deps),
-      `omar.${unique}@e2e.aegira.test`,
+      { company, email: `omar.${unique}@e2e.aegira.test` },
       PASSWORD,
     );
     const lena = await person('Lena', 'TEAM_LEAD');

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { TestClient } from '../../api/test-support/api-harness.ts';
 import { startTestServer } from '../../api/test-support/test-server.ts';
 import { launchBrowser, type TestBrowser } from './browser.ts';
 import { expectAccessiblePages } from './e2e-setup.ts';
@@ -74,12 +75,17 @@ describe('signing up, out and in', () => {
       await nav.getByRole('link', { name: label, exact: true }).waitFor();
     }
 
-    // The session cookie is invisible to page scripts and nothing is kept in storage.
+    // The session cookie is invisible to page scripts and nothing is kept in storage; page
+    // scripts see only the company's sign-in name (a plain, non-secret cookie for the login form).
     if (!browser) throw new Error('no browser');
     const cookies = await browser.context.cookies(url);
     expect(cookies.length).toBeGreaterThan(0);
-    expect(cookies.every((cookie) => cookie.httpOnly)).toBe(true);
-    expect(await page.evaluate(() => document.cookie)).toBe('');
+    const session = cookies.find((cookie) => cookie.name === '__Host-aegira_session');
+    expect(session).toMatchObject({ httpOnly: true, secure: true, path: '/' });
+    expect(cookies.filter((cookie) => !cookie.httpOnly).map((cookie) => cookie.name)).toEqual([
+      'aegira_company',
+    ]);
+    expect(await page.evaluate(() => document.cookie)).toMatch(/^aegira_company=[a-z0-9-]+$/);
     expect(await page.evaluate(() => window.localStorage.length)).toBe(0);
 
     // When they log out, they are back on the login page.
@@ -87,7 +93,8 @@ describe('signing up, out and in', () => {
     await page.getByRole('button', { name: 'Log in' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/login');
 
-    // When they log in again, they see the same shell.
+    // When they log in again (the company already filled in), they see the same shell.
+    expect(await page.getByLabel('Company').inputValue()).not.toBe('');
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Log in' }).click();
@@ -99,11 +106,42 @@ describe('signing up, out and in', () => {
     expect(browser.pageErrors).toEqual([]);
   });
 
+  it("opens the login form from a company's sign-in link, which Settings shows", async () => {
+    const { page, url } = setup();
+    if (!server || !browser) throw new Error('no server');
+    const unique = randomUUID().slice(0, 8);
+    const email = `link.${unique}@e2e.aegira.test`;
+    const password = 'correct horse battery staple';
+    const { user } = await new TestClient(server.deps, '203.0.113.40').api.auth.signUp({
+      company: { name: `Link Works ${unique}`, timezone: 'Europe/Berlin' },
+      admin: { firstName: 'Lin', lastName: 'Kadmin', email, password },
+    });
+    await browser.context.clearCookies();
+    // A new browser opens the link: the login form, the company already filled in.
+    await page.goto(new URL(`/c/${user.company.slug}`, url).toString());
+    const company = page.getByLabel('Company');
+    await company.waitFor();
+    expect(await company.inputValue()).toBe(user.company.slug);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expectShell(page, `Link Works ${unique}`, 'Lin');
+    // The admin finds the link to share under Settings.
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Settings' })
+      .click();
+    await page.getByRole('heading', { name: 'Sign-in link' }).waitFor();
+    await page.getByRole('link', { name: `${url}/c/${user.company.slug}` }).waitFor();
+    expect(browser.pageErrors).toEqual([]);
+  });
+
   it('explains a failed login, and sign-up errors from browser and server beside their fields', async () => {
     const { page, url } = setup();
     // Start signed out, whatever an earlier test left in this browser.
     await browser?.context.clearCookies();
     await page.goto(new URL('/login', url).toString());
+    await page.getByLabel('Company').fill('no-such-company');
     await page.getByLabel('Email').fill(`nobody.${randomUUID().slice(0, 8)}@e2e.aegira.test`);
     await page.getByLabel('Password').fill('not the right password');
     await page.getByRole('button', { name: 'Log in' }).click();

@@ -6,6 +6,7 @@ import { createTeam } from '../../api/src/services/team-writes.ts';
 import { TestClient } from '../../api/test-support/api-harness.ts';
 import type { TestServer } from '../../api/test-support/test-server.ts';
 import type { Role } from '../src/trpc/types.ts';
+import { companyOfAccount } from './e2e-setup.ts';
 
 export const PERSON_PASSWORD = 'correct horse battery staple';
 
@@ -123,6 +124,7 @@ export async function workerWithoutTeam(server: TestServer) {
 /** The API as this person, without a browser: for building up past check-ins quickly. */
 export async function apiClientFor(server: TestServer, email: string): Promise<TestClient> {
   const client = new TestClient(server.deps);
-  await client.api.auth.login({ email, password: PERSON_PASSWORD });
+  const company = await companyOfAccount(server.url, email);
+  await client.api.auth.login({ company, email, password: PERSON_PASSWORD });
   return client;
 }

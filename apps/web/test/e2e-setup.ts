@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import { companyOfAccount as companySlugOf } from '../../api/test-support/company-of-account.ts';
 import { startTestServer, type TestServer } from '../../api/test-support/test-server.ts';
 import { describeViolations } from './accessibility-scan.ts';
 import { launchBrowser, type TestBrowser } from './browser.ts';
@@ -17,6 +18,7 @@ export function useServerAndBrowser(): () => {
   let browser: TestBrowser | undefined;
   beforeAll(async () => {
     server = await startTestServer();
+    ownerUrls.set(server.url, server.ownerUrl);
     browser = await launchBrowser();
   });
   afterEach(async () => {
@@ -32,10 +34,23 @@ export function useServerAndBrowser(): () => {
   };
 }
 
+const ownerUrls = new Map<string, string>();
+
+/**
+ * The sign-in name of the company of `email` on the test server at `url`: every login names
+ * its company, and e2e accounts' emails are unique in their database, so tests pass an email.
+ */
+export function companyOfAccount(url: string, email: string): Promise<string> {
+  const ownerUrl = ownerUrls.get(url);
+  if (!ownerUrl) throw new Error(`no test server at ${url}`);
+  return companySlugOf(ownerUrl, email);
+}
+
 /** Logs in through the login page as a new visitor (no cookie of an earlier session). */
 export async function logInAs(page: Page, url: string, email: string, password: string) {
   await page.context().clearCookies();
   await page.goto(new URL('/login', url).toString());
+  await page.getByLabel('Company').fill(await companyOfAccount(url, email));
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Log in' }).click();

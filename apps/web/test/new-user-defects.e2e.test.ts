@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { TestClient } from '../../api/test-support/api-harness.ts';
 import type { TestServer } from '../../api/test-support/test-server.ts';
-import { logInAs, useServerAndBrowser } from './e2e-setup.ts';
+import { companyOfAccount, logInAs, useServerAndBrowser } from './e2e-setup.ts';
 
 // Issue 17, "Defects found trying it as a new user": each test pins one fix in the browser.
 
@@ -79,6 +79,7 @@ describe('defects found trying AEGIRA as a new user', () => {
     const { email } = await signUpCompany(server);
     await page.context().clearCookies();
     await page.goto(new URL('/login', server.url).toString());
+    await page.getByLabel('Company').fill(await companyOfAccount(server.url, email));
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill('not the right password');
     await page.getByRole('button', { name: 'Log in' }).click();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { leadWithWorkers, PERSON_PASSWORD } from './check-in-fixtures.ts';
-import { logInAs, useServerAndBrowser } from './e2e-setup.ts';
+import { companyOfAccount, logInAs, useServerAndBrowser } from './e2e-setup.ts';
 
 const setup = useServerAndBrowser();
 
@@ -36,6 +36,7 @@ describe('password reset in the browser', () => {
     // Rosa signs in with it and gets the change-password screen, not the app.
     await page.context().clearCookies();
     await page.goto(new URL('/login', server.url).toString());
+    await page.getByLabel('Company').fill(await companyOfAccount(server.url, rosa.email));
     await page.getByLabel('Email').fill(rosa.email);
     await page.getByLabel('Password').fill(oneTimePassword ?? '');
     await page.getByRole('button', { name: 'Log in' }).click();

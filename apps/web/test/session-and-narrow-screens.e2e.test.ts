@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TestClient } from '../../api/test-support/api-harness.ts';
 import { leadWithWorkers, PERSON_PASSWORD, workerOnTeam } from './check-in-fixtures.ts';
-import { logInAs, useServerAndBrowser } from './e2e-setup.ts';
+import { companyOfAccount, logInAs, useServerAndBrowser } from './e2e-setup.ts';
 
 // Issue 17 defects: a page whose session ended under it, and the layout at 390 px.
 
@@ -18,7 +18,11 @@ describe('a session that ends under an open page', () => {
 
     // While her page is open, the admin deactivates her.
     const admin = new TestClient(server.deps);
-    await admin.api.auth.login({ email: company.adminEmail, password: PERSON_PASSWORD });
+    await admin.api.auth.login({
+      company: await companyOfAccount(server.url, company.adminEmail),
+      email: company.adminEmail,
+      password: PERSON_PASSWORD,
+    });
     await admin.api.people.deactivate({ personId: worker.id, reason: 'Left the company' });
 
     // Her next read is refused (401): the page gives way to the login page, which says why.

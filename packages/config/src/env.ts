@@ -5,6 +5,9 @@ import { z } from 'zod';
 /** The repository root, so project-local folders do not depend on the cwd. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
+/** The app role's password outside production: published in the README, so refused in production. */
+export const DEVELOPMENT_APP_DB_PASSWORD = 'aegira-app-local-password';
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -13,7 +16,7 @@ const envSchema = z.object({
   /** Where embedded PostgreSQL keeps its data (and the dev JWT secret). */
   AEGIRA_DATA_DIR: z.string().min(1).default(path.join(repoRoot, '.data')),
   /** Password of the non-owner role the application connects as. */
-  AEGIRA_APP_DB_PASSWORD: z.string().min(8).default('aegira-app-local-password'),
+  AEGIRA_APP_DB_PASSWORD: z.string().min(8).default(DEVELOPMENT_APP_DB_PASSWORD),
   /** HMAC secret for session JWTs; required in production, generated and kept in the data dir otherwise. */
   JWT_SECRET: z.string().min(32).optional(),
   /** Origins allowed to send mutations (comma separated); the server's own origin is always allowed. */
@@ -77,6 +80,11 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
     throw new EnvError('Invalid environment:\n  JWT_SECRET: required when NODE_ENV=production');
   }
+  if (env.NODE_ENV === 'production' && env.AEGIRA_APP_DB_PASSWORD === DEVELOPMENT_APP_DB_PASSWORD) {
+    throw new EnvError(
+      'Invalid environment:\n  AEGIRA_APP_DB_PASSWORD: the development password is not allowed when NODE_ENV=production; set a secret one',
+    );
+  }
   if (env.NODE_ENV === 'production' && env.AEGIRA_JOB_NOW) {
     throw new EnvError(
       'Invalid environment:\n  AEGIRA_JOB_NOW: a test clock, not allowed when NODE_ENV=production',
@@ -90,6 +98,11 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= loadEnv();
   return cached;
+}
+
+/** True under NODE_ENV=production: test-only seams (fault injection) refuse to run there. */
+export function runsInProduction(): boolean {
+  return env().NODE_ENV === 'production';
 }
 
 /**

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { EnvError, loadEnv } from './env.ts';
+import { DEVELOPMENT_APP_DB_PASSWORD, EnvError, loadEnv } from './env.ts';
+
+const APP_PASSWORD = 'a-secret-app-role-password';
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  JWT_SECRET: 'x'.repeat(32),
+  AEGIRA_APP_DB_PASSWORD: APP_PASSWORD,
+};
 
 describe('loadEnv', () => {
   it('gives development defaults for an empty environment', () => {
@@ -24,10 +31,20 @@ describe('loadEnv', () => {
   });
 
   it('requires a JWT secret in production', () => {
-    expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
-    expect(loadEnv({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).JWT_SECRET).toHaveLength(
-      32,
+    expect(() => loadEnv({ NODE_ENV: 'production', AEGIRA_APP_DB_PASSWORD: APP_PASSWORD })).toThrow(
+      /JWT_SECRET/,
     );
+    expect(loadEnv(PRODUCTION).JWT_SECRET).toHaveLength(32);
+  });
+
+  it('refuses the development app-role password in production', () => {
+    expect(() => loadEnv({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toThrow(
+      /AEGIRA_APP_DB_PASSWORD: the development password is not allowed/,
+    );
+    expect(() =>
+      loadEnv({ ...PRODUCTION, AEGIRA_APP_DB_PASSWORD: DEVELOPMENT_APP_DB_PASSWORD }),
+    ).toThrow(EnvError);
+    expect(loadEnv({}).AEGIRA_APP_DB_PASSWORD).toBe(DEVELOPMENT_APP_DB_PASSWORD);
   });
 
   it('runs jobs by default, with a timeout and no test clock', () => {
@@ -64,8 +81,7 @@ describe('loadEnv', () => {
     expect(() => loadEnv({ AEGIRA_JOB_NOW: 'tomorrow' })).toThrow(/AEGIRA_JOB_NOW/);
     expect(() =>
       loadEnv({
-        NODE_ENV: 'production',
-        JWT_SECRET: 'x'.repeat(32),
+        ...PRODUCTION,
         AEGIRA_JOB_NOW: '2026-11-26T12:00:00Z',
       }),
     ).toThrow(/AEGIRA_JOB_NOW/);

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { env } from '@aegira/config';
 import pg from 'pg';
+import { compareCompany } from '../src/rebuild/compare-company.ts';
 import { rebuildCompany } from '../src/rebuild/rebuild-company.ts';
 import {
   createDatabaseIfMissing,
@@ -15,36 +16,12 @@ import {
 import { quoteIdent, urlWithDatabase, withClient } from '../src/server/pg-util.ts';
 import { companyIdBySlug, parseArgs, runCli, UsageError } from './cli-args.ts';
 
-// Columns that name a row's place in one database, not its content.
-const LOCAL_COLUMNS: Record<string, string[]> = { events: ['position', 'tx_id'] };
-
-async function tableRows(client: pg.Client, table: string, column: string, companyId: string) {
-  const drop = (LOCAL_COLUMNS[table] ?? []).map((name) => ` - '${name}'`).join('');
-  const result = await client.query<{ row: string }>(
-    `SELECT (to_jsonb(t)${drop})::text AS row FROM ${quoteIdent(table)} t
-     WHERE ${quoteIdent(column)} = $1 ORDER BY 1`,
-    [companyId],
-  );
-  return result.rows.map((row) => row.row);
-}
-
+/** Prints each table's comparison; returns how many tables differ. */
 async function compare(source: pg.Client, target: pg.Client, companyId: string): Promise<number> {
-  const tables = await source.query<{ table_name: string; company_column: string }>(
-    `SELECT table_name, company_column FROM app_table_registry
-     WHERE kind IN ('log', 'entity', 'history') ORDER BY table_name`,
-  );
   let differing = 0;
-  for (const { table_name: table, company_column: column } of tables.rows) {
-    const [live, replayed] = await Promise.all([
-      tableRows(source, table, column, companyId),
-      tableRows(target, table, column, companyId),
-    ]);
-    const replayedSet = new Set(replayed);
-    const liveSet = new Set(live);
-    const missing = live.filter((row) => !replayedSet.has(row));
-    const extra = replayed.filter((row) => !liveSet.has(row));
+  for (const { table, rows, missing, extra } of await compareCompany(source, target, companyId)) {
     if (missing.length === 0 && extra.length === 0) {
-      process.stdout.write(`  ${table}: ${live.length} rows, identical\n`);
+      process.stdout.write(`  ${table}: ${rows} rows, identical\n`);
       continue;
     }
     differing += 1;
@@ -103,7 +80,9 @@ runCli(async () => {
           .join(', ')})`,
       );
       if (!switches.has('verify')) return 0;
-      say('Comparing every log, entity and history table with the live database:');
+      say(
+        'Comparing every log, entity and history table and the notifications with the live database:',
+      );
       const differing = await compare(source, target, companyId);
       say(differing === 0 ? 'Every table is identical.' : `${differing} tables differ.`);
       return differing === 0 ? 0 : 1;

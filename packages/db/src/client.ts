@@ -38,18 +38,75 @@ export type Db = Omit<
 /** The full transaction handle, for packages/db's write path and projections only. */
 export type WriteTx = Prisma.TransactionClient;
 
+/** Server-side limits on each app connection, in milliseconds (decision 034). */
+export interface DatabaseTimeouts {
+  /** Longest wait for a row or table lock before the statement fails (55P03). */
+  lockMs: number;
+  /** Longest a single statement may run before the server cancels it (57014). */
+  statementMs: number;
+  /** Longest a transaction may sit idle before the server ends the session (25P03). */
+  idleInTransactionMs: number;
+}
+
+export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = {
+  lockMs: 2_000,
+  statementMs: 10_000,
+  idleInTransactionMs: 15_000,
+};
+
+/** Waits on the client side: a free pooled connection, and an interactive transaction. */
+export const DEFAULT_CONNECTION_TIMEOUT_MS = 5_000;
+export const DEFAULT_TRANSACTION_OPTIONS = { maxWait: 5_000, timeout: 20_000 } as const;
+
 export interface CreateDbOptions {
   /** Largest number of pooled connections. */
   maxConnections?: number;
+  /** Server-side timeouts set on every connection; tests shorten them. */
+  timeouts?: Partial<DatabaseTimeouts>;
+  /** How long to wait for a pooled connection before failing (pg `connectionTimeoutMillis`). */
+  connectionTimeoutMs?: number;
+  /** Interactive transactions: wait for a start (`maxWait`) and total run time (`timeout`). */
+  transaction?: { maxWait?: number; timeout?: number };
+  /** pg_stat_activity.application_name of the pool's connections (tests find their backends by it). */
+  applicationName?: string;
 }
+
+/**
+ * The startup `options` that set the timeouts for the session. Not pg's own
+ * `statement_timeout` fields: those skip a 0, and 0 (no limit, for seeds and other
+ * batch work) must override the role's default.
+ */
+export function timeoutOptions(timeouts: DatabaseTimeouts): string {
+  return [
+    `-c lock_timeout=${timeouts.lockMs}`,
+    `-c statement_timeout=${timeouts.statementMs}`,
+    `-c idle_in_transaction_session_timeout=${timeouts.idleInTransactionMs}`,
+  ].join(' ');
+}
+
+/** For seeds and other batch scripts: statements as long as they need; locks still time out. */
+export const BATCH_DB_OPTIONS: CreateDbOptions = { timeouts: { statementMs: 0 } };
 
 /**
  * A Prisma client over node-postgres. The application passes the URL of the
  * non-owner role (aegira_app) so that row-level security applies to it.
+ * Every connection carries lock, statement and idle-in-transaction timeouts (the
+ * migration also sets them on the role, but an owner may not be allowed to ALTER
+ * ROLE on someone else's server, so the pool sets them itself).
  */
 export function createDb(connectionString: string, options: CreateDbOptions = {}): Db {
-  const adapter = new PrismaPg({ connectionString, max: options.maxConnections ?? 10 });
-  return new PrismaClient({ adapter });
+  const timeouts = { ...DEFAULT_DATABASE_TIMEOUTS, ...options.timeouts };
+  const adapter = new PrismaPg({
+    connectionString,
+    max: options.maxConnections ?? 10,
+    connectionTimeoutMillis: options.connectionTimeoutMs ?? DEFAULT_CONNECTION_TIMEOUT_MS,
+    options: timeoutOptions(timeouts),
+    application_name: options.applicationName ?? 'aegira',
+  });
+  return new PrismaClient({
+    adapter,
+    transactionOptions: { ...DEFAULT_TRANSACTION_OPTIONS, ...options.transaction },
+  });
 }
 
 /** The full client behind a Db; only packages/db's own transaction openers use it. */

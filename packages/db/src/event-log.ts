@@ -6,6 +6,9 @@ import {
   parseEventPayload,
 } from '@aegira/events';
 import type { WriteTx } from './client.ts';
+import type { ActorCredential } from './credential-check.ts';
+import type { IdempotencyClaim } from './idempotency.ts';
+import { assertPayloadWithinCap } from './payload-size.ts';
 import { PROJECTED_EVENT_TYPES } from './projections/registry.ts';
 import type { AnyStoredEvent, StoredEvent } from './stored-event.ts';
 
@@ -16,6 +19,10 @@ export interface CommandActor {
   actorId: string | null;
   /** The API token the person acted through, if any. */
   tokenId?: string | null;
+  /** The request's credential, re-checked with a row lock inside the transaction (credential-check.ts). */
+  credential?: ActorCredential;
+  /** The request's Idempotency-Key, claimed by the first of its commands that commits (idempotency.ts). */
+  idempotency?: IdempotencyClaim;
 }
 
 /** An event a command decided on, before it is stored. Its entity comes from its payload. */
@@ -111,6 +118,8 @@ export async function appendEvents(
       throw new Error(`No projection applies ${event.type}; it cannot be stored yet`);
     }
     const payload = parseEventPayload(event.type, event.payload);
+    // Refused here, before the insert, with a message naming the cap (the CHECK is the backstop).
+    assertPayloadWithinCap(event.type, payload);
     const { entityType, entityId } = entityOf(event.type, payload);
     return {
       id: newId(),

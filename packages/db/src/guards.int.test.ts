@@ -498,8 +498,9 @@ describe('credentials outside the entity tables', () => {
         [adminId, companyId],
       );
     });
-    // Unbound, as at login.
-    const login = await app.query('SELECT * FROM app_find_login($1)', [
+    // Unbound, as at login: the company's slug and the email (unique per company).
+    const login = await app.query('SELECT * FROM app_find_login($1, $2)', [
+      `ACME-${companyId}`,
       `p-${adminId}@example.test`,
     ]);
     expect(login.rows).toEqual([
@@ -641,7 +642,7 @@ describe('credentials outside the entity tables', () => {
       });
       await withClient(appUrlFor(plainOwnerUrl, server.appPassword), async (client) => {
         const login = await client.query<{ person_id: string }>(
-          "SELECT person_id FROM app_find_login('plain@example.test')",
+          `SELECT person_id FROM app_find_login('plain-${suffix}', 'plain@example.test')`,
         );
         expect(login.rows).toEqual([{ person_id: personId }]);
         const taken = await client.query<{ taken: boolean }>(
@@ -672,5 +673,94 @@ describe('credentials outside the entity tables', () => {
     // The projection writer copies a row into its versions table by column name.
     expect(await columns('person_versions')).toEqual(await columns('persons'));
     expect(await columns('team_versions')).toEqual(await columns('teams'));
+  });
+});
+
+describe('per-company accounts (migration per_company_accounts)', () => {
+  async function addPerson(companyId: string, email: string): Promise<string> {
+    const personId = randomUUID();
+    await committed(app, companyId, async () => {
+      const eventId = await appendEvent(app, companyId, 'PERSON_CREATED', 'person', personId);
+      await app.query(
+        `INSERT INTO persons (id, company_id, email, first_name, last_name, role, event_id, updated_at)
+         VALUES ($1, $2, $3, 'Sam', 'Same', 'WORKER', $4, now())`,
+        [personId, companyId, email, eventId],
+      );
+    });
+    return personId;
+  }
+
+  it('TI-10: lets a company use an email another company uses, and each company only once', async () => {
+    const [a, b] = [await makeCompany(), await makeCompany()];
+    const email = `shared-${randomUUID()}@example.test`;
+    await addPerson(b.companyId, email);
+    // The same address in A succeeds: uniqueness is scoped by company, so it reveals nothing of B.
+    await expect(addPerson(a.companyId, email)).resolves.toBeTypeOf('string');
+    await expect(addPerson(a.companyId, email)).rejects.toMatchObject({
+      code: '23505',
+      constraint: 'persons_company_id_email_key',
+    });
+    // The cross-company oracle is gone.
+    const oracle = await owner.query(
+      "SELECT 1 FROM pg_proc WHERE proname IN ('app_email_taken') OR (proname = 'app_find_login' AND pronargs = 1)",
+    );
+    expect(oracle.rowCount).toBe(0);
+  });
+
+  it('keeps failed logins as a guarded operational table the app may prune', async () => {
+    const registry = await owner.query(
+      "SELECT kind, retention FROM app_table_registry WHERE table_name = 'login_failures'",
+    );
+    expect(registry.rows).toEqual([{ kind: 'operational', retention: 'pruned after 30 days' }]);
+    const [a, b] = [await makeCompany(), await makeCompany()];
+    await committed(app, a.companyId, () =>
+      app.query('INSERT INTO login_failures (id, company_id, person_id) VALUES ($1, $2, $3)', [
+        randomUUID(),
+        a.companyId,
+        a.adminId,
+      ]),
+    );
+    const seenByB = await rolledBack(app, b.companyId, () =>
+      app.query('SELECT count(*)::int AS n FROM login_failures'),
+    );
+    expect(seenByB.rows).toEqual([{ n: 0 }]);
+    // B cannot file a failure against A's person.
+    await expect(
+      committed(app, b.companyId, () =>
+        app.query('INSERT INTO login_failures (id, company_id, person_id) VALUES ($1, $2, $3)', [
+          randomUUID(),
+          a.companyId,
+          a.adminId,
+        ]),
+      ),
+    ).rejects.toMatchObject({ code: '42501' });
+  });
+
+  it('keeps idempotency keys as a guarded operational table, per company, pruned after 24 hours', async () => {
+    const registry = await owner.query(
+      "SELECT kind, retention FROM app_table_registry WHERE table_name = 'idempotency_keys'",
+    );
+    expect(registry.rows).toEqual([{ kind: 'operational', retention: 'pruned after 24 hours' }]);
+    const [a, b] = [await makeCompany(), await makeCompany()];
+    const insertKey = (companyId: string, key: string) =>
+      committed(app, companyId, () =>
+        app.query(
+          "INSERT INTO idempotency_keys (company_id, key, request_hash) VALUES ($1, $2, 'h')",
+          [companyId, key],
+        ),
+      );
+    await insertKey(a.companyId, 'same-key');
+    // Keys are per company: B may use the same one, and does not see A's.
+    await insertKey(b.companyId, 'same-key');
+    const seenByB = await rolledBack(app, b.companyId, () =>
+      app.query('SELECT company_id FROM idempotency_keys'),
+    );
+    expect(seenByB.rows).toEqual([{ company_id: b.companyId }]);
+    await expect(insertKey(a.companyId, 'same-key')).rejects.toMatchObject({ code: '23505' });
+    await expect(insertKey(a.companyId, '')).rejects.toMatchObject({ code: '23514' });
+    const pruned = await committed(app, a.companyId, () =>
+      app.query('DELETE FROM idempotency_keys'),
+    );
+    expect(pruned.rowCount).toBe(1);
   });
 });

@@ -1,8 +1,26 @@
 export * as auditChain from './audit-chain/index.ts';
-export { type CreateDbOptions, createDb, type Db, type ReadTx } from './client.ts';
+export {
+  BATCH_DB_OPTIONS,
+  type CreateDbOptions,
+  createDb,
+  type DatabaseTimeouts,
+  type Db,
+  DEFAULT_DATABASE_TIMEOUTS,
+  type ReadTx,
+} from './client.ts';
 export { onEventsCommitted } from './committed-events.ts';
+export {
+  type ActorCredential,
+  CredentialRevokedError,
+} from './credential-check.ts';
 export type { CredentialWrite } from './credentials.ts';
-export { isUniqueViolation, uniqueViolationIndex } from './db-errors.ts';
+export {
+  isForeignKeyViolation,
+  isUniqueViolation,
+  type TransientDatabaseFailure,
+  transientDatabaseFailure,
+  uniqueViolationIndex,
+} from './db-errors.ts';
 export type { AnyNewEvent, CommandActor, NewEvent } from './event-log.ts';
 export type {
   ApiToken,
@@ -26,6 +44,16 @@ export type {
   TransferStatus,
 } from './generated/prisma/enums.ts';
 export {
+  findIdempotencyKey,
+  IDEMPOTENCY_KEY_TTL_HOURS,
+  type IdempotencyClaim,
+  IdempotencyKeyTakenError,
+  type IdempotencyRecord,
+  pruneIdempotencyKeys,
+  recordIdempotentResponse,
+  releaseIdempotencyKey,
+} from './idempotency.ts';
+export {
   finishJobRun,
   type JobRunEnd,
   type JobRunOutcome,
@@ -47,6 +75,13 @@ export {
 } from './live/live-message.ts';
 export { findLiveSessions, type SessionClaimsToCheck } from './live/live-sessions.ts';
 export {
+  countLoginFailures,
+  type LoginFailureCount,
+  readPasswordHash,
+  recordLoginFailure,
+  upgradePasswordHash,
+} from './login-failures.ts';
+export {
   archiveNotification,
   eventGroupKey,
   markAllNotificationsRead,
@@ -64,13 +99,18 @@ export {
   teamMissesGroupKey,
 } from './notifications/index.ts';
 export {
+  EVENT_PAYLOAD_MAX_BYTES,
+  EventPayloadTooLargeError,
+  storedPayloadBytes,
+} from './payload-size.ts';
+export {
   type ApiTokenRecord,
   type CompanyToSchedule,
   findApiToken,
-  findLoginByEmail,
+  findLogin,
   findSessionPerson,
   isCompanySlugTaken,
-  isEmailTaken,
+  isEmailTakenInCompany,
   type LoginRecord,
   listCompaniesToSchedule,
   type SessionPerson,

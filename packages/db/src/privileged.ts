@@ -23,8 +23,18 @@ interface LoginRow {
   token_version: number;
 }
 
-export async function findLoginByEmail(db: Db, email: string): Promise<LoginRecord | null> {
-  const rows = await db.$queryRaw<LoginRow[]>`SELECT * FROM app_find_login(${email})`;
+/**
+ * The login of `email` in the company whose slug is `companySlug`, or null when
+ * either is unknown. Emails are unique per company (migration
+ * per_company_accounts), so a login always names its company.
+ */
+export async function findLogin(
+  db: Db,
+  request: { companySlug: string; email: string },
+): Promise<LoginRecord | null> {
+  const rows = await db.$queryRaw<
+    LoginRow[]
+  >`SELECT * FROM app_find_login(${request.companySlug}, ${request.email})`;
   const row = rows[0];
   if (!row) return null;
   return {
@@ -44,11 +54,15 @@ export async function isCompanySlugTaken(db: Db, slug: string): Promise<boolean>
   return rows[0]?.taken ?? false;
 }
 
-/** Across every company (emails are globally unique); also callable inside a command's `tx`. */
-export async function isEmailTaken(db: Db | ReadTx, email: string): Promise<boolean> {
-  const rows = await db.$queryRaw<
+/**
+ * Whether a person of the bound company already uses `email`. Row-level
+ * security limits it to that company: other companies' addresses are never
+ * consulted, so the answer reveals nothing about them (resilience case TI-10).
+ */
+export async function isEmailTakenInCompany(read: ReadTx, email: string): Promise<boolean> {
+  const rows = await read.$queryRaw<
     Array<{ taken: boolean }>
-  >`SELECT app_email_taken(${email}) AS taken`;
+  >`SELECT EXISTS (SELECT 1 FROM persons WHERE email = lower(${email})) AS taken`;
   return rows[0]?.taken ?? false;
 }
 

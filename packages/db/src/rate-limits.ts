@@ -1,4 +1,9 @@
 import pg from 'pg';
+import {
+  DEFAULT_CONNECTION_TIMEOUT_MS,
+  DEFAULT_DATABASE_TIMEOUTS,
+  timeoutOptions,
+} from './client.ts';
 
 /**
  * The table rate-limiter-flexible's RateLimiterPostgres keeps its counters in
@@ -28,6 +33,9 @@ export function createRateLimitStore(
     connectionString,
     max: options.maxConnections ?? 4,
     application_name: 'aegira-rate-limits',
+    // The same limits as the application's client (decision 034): a locked table fails fast.
+    connectionTimeoutMillis: DEFAULT_CONNECTION_TIMEOUT_MS,
+    options: timeoutOptions(DEFAULT_DATABASE_TIMEOUTS),
   });
   // A dropped idle connection (server restart, terminated backend) must not crash the
   // process; the next query opens a new one.

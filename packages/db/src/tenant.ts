@@ -1,8 +1,8 @@
 import { type Db, prismaOf, type ReadTx, type WriteTx } from './client.ts';
 
-// Generous limits: a burst of concurrent writes (e.g. 20 check-ins for one
-// person at once) must queue for a connection rather than fail.
-export const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 20_000 } as const;
+// Per-call overrides of the client's interactive-transaction limits: none. createDb sets
+// maxWait (5 s) and timeout (20 s) once per client, so tests can shorten them (decision 034).
+export const TRANSACTION_OPTIONS = {} as const;
 
 /**
  * Runs `work` in one read-only transaction bound to a company: Postgres

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuditAction, EventPayload, EventType } from '@aegira/events';
 import { type Db, prismaOf, type ReadTx, type WriteTx } from './client.ts';
 import { tellEventsCommitted } from './committed-events.ts';
+import { recheckCredential } from './credential-check.ts';
 import { type CredentialWrite, writeCredentials } from './credentials.ts';
 import {
   type AnyNewEvent,
@@ -10,7 +11,9 @@ import {
   type NewEvent,
   type SeededFields,
 } from './event-log.ts';
+import { faultsOf } from './faults/fault-hooks.ts';
 import type { Prisma } from './generated/prisma/client.ts';
+import { claimIdempotencyKey } from './idempotency.ts';
 import { publishLive } from './live/publish-live.ts';
 import { publishRosterChanges } from './live/roster-messages.ts';
 import { deriveNotifications, notificationMessages } from './notifications/derive-notifications.ts';
@@ -136,14 +139,21 @@ export async function executeCommand<R>(
   const then = typeof thenOrOptions === 'function' ? thenOrOptions : undefined;
   const seeded = seededFields(typeof thenOrOptions === 'function' ? maybeOptions : thenOrOptions);
   let committed: AnyStoredEvent[] = [];
-  const result = await prismaOf(db).$transaction(async (tx) => {
+  // The first committing command of a request claims its Idempotency-Key (idempotency.ts).
+  const claiming = actor.idempotency?.claimed === false ? actor.idempotency : null;
+  const faults = faultsOf(db); // test-only seams (decision 034); undefined in production
+  const pending = prismaOf(db).$transaction(async (tx) => {
     await bindCompany(tx, actor.companyId);
+    // Credential first (before any other lock), then the request's idempotency claim.
+    if (actor.credential) await recheckCredential(tx, actor.credential);
+    if (claiming) await claimIdempotencyKey(tx, actor.companyId, claiming);
     const decided = await decide(tx);
     const decision = Array.isArray(decided) ? { events: decided } : decided;
     // Nothing decided, nothing written (e.g. a job run with nothing due).
     if (decision.events.length === 0) return then ? then(tx, []) : [];
     const stored = await appendEvents(tx, actor, decision.events, randomUUID, seeded);
     committed = stored;
+    await faults?.afterEventInsert?.(tx);
     await applyEvents(tx, stored);
     await writeAudit(tx, actor, stored, decision.events);
     await writeCredentials(tx, actor.companyId, decision.credentials ?? []);
@@ -153,8 +163,13 @@ export async function executeCommand<R>(
     await publishLive(tx, notificationMessages(actor.companyId, notified));
     // Rosters showing the affected people re-read live (one statement, none when no event shows).
     await publishRosterChanges(tx, stored);
-    return then ? then(tx, stored) : stored;
+    const output = then ? await then(tx, stored) : stored;
+    await faults?.beforeCommit?.(tx);
+    return output;
   }, TRANSACTION_OPTIONS);
+  faults?.transactionCalled?.();
+  const result = await pending;
+  if (claiming) claiming.claimed = true;
   tellEventsCommitted(committed.map((stored) => stored.type));
   return result;
 }

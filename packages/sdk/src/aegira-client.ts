@@ -1,6 +1,18 @@
 import type { AppRouter } from '@aegira/api';
-import { createTRPCClient, httpBatchLink, retryLink, type TRPCClient } from '@trpc/client';
+import {
+  createTRPCClient,
+  httpBatchLink,
+  httpLink,
+  retryLink,
+  splitLink,
+  type TRPCClient,
+} from '@trpc/client';
 import { toAegiraError } from './aegira-error.ts';
+import {
+  IDEMPOTENCY_HEADER,
+  idempotencyKeyOf,
+  idempotentMutationLink,
+} from './idempotent-mutations.ts';
 import { retryDelayMs, shouldRetry } from './retry-policy.ts';
 import { createTimeoutFetch, type Fetch } from './timeout-fetch.ts';
 
@@ -11,7 +23,11 @@ export interface AegiraClientOptions {
   token: string;
   /** Limit for each HTTP request, reading the answer included. Default 15 000. */
   timeoutMs?: number;
-  /** Extra attempts for a query that failed transiently; mutations are never retried. Default 2. */
+  /**
+   * Extra attempts for a call that failed transiently (no answer, a 5xx). Default 2.
+   * Mutations are retried too: each call sends a fresh Idempotency-Key and its retries
+   * reuse it, so the server applies it at most once.
+   */
   retries?: number;
   /** In place of the global fetch: a proxy-aware one, or a test double. */
   fetch?: Fetch;
@@ -31,6 +47,10 @@ export function createAegiraClient(options: AegiraClientOptions): AegiraClient {
   if (!Number.isInteger(retries) || retries < 0) {
     throw new RangeError('createAegiraClient: retries must be a whole number, 0 or more');
   }
+  const url = `${new URL(options.baseUrl).href.replace(/\/+$/, '')}/trpc`;
+  // A bearer token, never a cookie: the server then skips its CSRF check.
+  const authorization = `Bearer ${options.token}`;
+  const fetch = createTimeoutFetch(options.fetch ?? globalThis.fetch, timeoutMs);
   const client = createTRPCClient<AppRouter>({
     links: [
       retryLink({
@@ -38,12 +58,19 @@ export function createAegiraClient(options: AegiraClientOptions): AegiraClient {
           shouldRetry({ type: op.type, error, attempts, retries }),
         retryDelayMs,
       }),
-      httpBatchLink({
-        url: `${new URL(options.baseUrl).href.replace(/\/+$/, '')}/trpc`,
-        maxItems: MAX_BATCH_ITEMS,
-        // A bearer token, never a cookie: the server then skips its CSRF check.
-        headers: { authorization: `Bearer ${options.token}` },
-        fetch: createTimeoutFetch(options.fetch ?? globalThis.fetch, timeoutMs),
+      idempotentMutationLink({ retries }),
+      splitLink({
+        // One mutation per request: its Idempotency-Key is a header of that request.
+        condition: (op) => op.type === 'mutation',
+        true: httpLink({
+          url,
+          fetch,
+          headers: ({ op }) => {
+            const key = idempotencyKeyOf(op.context);
+            return key ? { authorization, [IDEMPOTENCY_HEADER]: key } : { authorization };
+          },
+        }),
+        false: httpBatchLink({ url, maxItems: MAX_BATCH_ITEMS, headers: { authorization }, fetch }),
       }),
     ],
   });

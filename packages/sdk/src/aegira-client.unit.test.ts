@@ -88,7 +88,7 @@ describe('createAegiraClient', () => {
     expect(api.seen).toHaveLength(1);
   });
 
-  it('retries a timed-out query, but sends a timed-out mutation once', async () => {
+  it('retries a timed-out query, and a timed-out mutation with the same Idempotency-Key', async () => {
     const api = await stubServer(() => false);
     const client = createAegiraClient({
       baseUrl: api.url,
@@ -101,26 +101,57 @@ describe('createAegiraClient', () => {
 
     const mutation = client.holidays.create.mutate({ date: '2030-01-01', name: 'Launch' });
     expect((await failureOf(mutation)).code).toBe('TIMEOUT');
-    expect(api.seen.map((request) => request.method)).toEqual(['GET', 'GET', 'GET', 'POST']);
+    const posts = api.seen.filter((request) => request.method === 'POST');
+    expect(posts).toHaveLength(3);
+    const keys = posts.map((request) => request.headers['idempotency-key']);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(new Set(keys).size).toBe(1);
   });
 
-  it('recovers a query from a flaky server, and reports a mutation’s 503 at once', async () => {
-    const api = await stubServer((request, res) =>
-      request <= 2 || request >= 4
-        ? json(res, 503, [unavailable])
-        : json(res, 200, [{ result: { data: company } }]),
-    );
+  it('recovers a query and a mutation from a flaky server; each mutation call has its own key', async () => {
+    const holiday = { id: 'h', date: '2030-01-01', name: 'X', recurring: false };
+    const api = await stubServer((request, res) => {
+      if (request <= 2) return json(res, 503, [unavailable]);
+      if (request === 3) return json(res, 200, [{ result: { data: company } }]);
+      if (request === 4) return json(res, 503, unavailable);
+      return json(res, 200, { result: { data: holiday } });
+    });
     const client = createAegiraClient({ baseUrl: api.url, token: TOKEN });
     await expect(client.company.get.query()).resolves.toEqual(company);
     expect(api.seen).toHaveLength(3);
 
-    const error = await failureOf(client.holidays.create.mutate({ date: '2030-01-01', name: 'X' }));
-    expect(error).toMatchObject({
-      code: 'SERVICE_UNAVAILABLE',
-      httpStatus: 503,
-      message: 'Down for maintenance',
+    await expect(client.holidays.create.mutate({ date: '2030-01-01', name: 'X' })).resolves.toEqual(
+      holiday,
+    );
+    await expect(client.holidays.create.mutate({ date: '2030-01-02', name: 'Y' })).resolves.toEqual(
+      holiday,
+    );
+    const keys = api.seen.slice(3).map((request) => request.headers['idempotency-key']);
+    expect(api.seen.slice(3).map((request) => request.url)).toEqual([
+      '/trpc/holidays.create',
+      '/trpc/holidays.create',
+      '/trpc/holidays.create',
+    ]);
+    // The retry reused the first call's key; the second call has a new one.
+    expect(keys[0]).toBe(keys[1]);
+    expect(keys[2]).not.toBe(keys[0]);
+  });
+
+  it("waits for the server's Retry-After before retrying a mutation", async () => {
+    const api = await stubServer((request, res) => {
+      if (request === 1) {
+        res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' });
+        res.end(JSON.stringify(unavailable));
+        return true;
+      }
+      return json(res, 200, { result: { data: null } });
     });
-    expect(api.seen).toHaveLength(4);
+    const client = createAegiraClient({ baseUrl: api.url, token: TOKEN });
+    const started = Date.now();
+    await client.holidays.create.mutate({ date: '2030-01-01', name: 'X' });
+    expect(api.seen).toHaveLength(2);
+    // The backoff alone would be 250 ms; Retry-After asked for a second.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
   });
 
   it('does not retry a 4xx', async () => {

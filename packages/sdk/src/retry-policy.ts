@@ -13,9 +13,10 @@ export function isTransient(error: AegiraError): boolean {
 }
 
 /**
- * Only queries are retried: they change nothing. A mutation that timed out or
- * got a 502 may still have been applied, so sending it again could apply it
- * twice; the caller decides.
+ * Whether tRPC's retryLink retries a call: queries only, since they change nothing.
+ * A mutation that timed out or got a 502 may still have been applied, so it is
+ * retried only under its Idempotency-Key (idempotent-mutations.ts), which makes the
+ * server answer a repeat with the first answer instead of applying it twice.
  */
 export function shouldRetry(options: {
   type: OperationType;

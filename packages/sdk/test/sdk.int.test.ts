@@ -70,7 +70,7 @@ async function sessionCall<T>(procedure: string, input: unknown, cookie?: string
   const session = response.headers
     .getSetCookie()
     .map((header) => header.split(';')[0] ?? '')
-    .find((pair) => pair.startsWith('aegira_session='));
+    .find((pair) => pair.startsWith('__Host-aegira_session='));
   return { data: body.result.data, cookie: session ?? cookie ?? '' };
 }
 
@@ -127,7 +127,7 @@ interface World {
  */
 async function setUpCompany(label: string): Promise<World> {
   const unique = `${label}-${randomUUID().slice(0, 8)}`;
-  const signUp = await sessionCall('auth.signUp', {
+  const signUp = await sessionCall<{ user: { company: { slug: string } } }>('auth.signUp', {
     company: { name: `SDK Company ${unique}`, timezone: TIMEZONE },
     admin: {
       firstName: 'Ada',
@@ -167,7 +167,8 @@ async function setUpCompany(label: string): Promise<World> {
       teamId: team.id,
       password: PASSWORD,
     });
-    workerCookie = (await sessionCall('auth.login', { email, password: PASSWORD })).cookie;
+    const company = signUp.data.user.company.slug;
+    workerCookie = (await sessionCall('auth.login', { company, email, password: PASSWORD })).cookie;
     // The admin chose that password, so the worker must replace it before anything else.
     workerCookie = (
       await sessionCall(
@@ -330,7 +331,7 @@ describe('the SDK against the real server', () => {
     expect(counter.methods).toEqual(['GET', 'GET']);
   });
 
-  it('reports an unexpected server error with its request id, retrying it only for queries', async () => {
+  it('reports an unexpected server error with its request id, after retrying it (a mutation under one key)', async () => {
     server.deps.now = () => {
       throw new Error('the clock is broken');
     };
@@ -348,13 +349,13 @@ describe('the SDK against the real server', () => {
         client.holidays.create.mutate({ date: '2030-01-03', name: 'Never' }),
       );
       expect(mutation.code).toBe('INTERNAL_SERVER_ERROR');
-      expect(counter.methods).toEqual(['GET', 'GET', 'GET', 'POST']);
+      expect(counter.methods).toEqual(['GET', 'GET', 'GET', 'POST', 'POST', 'POST']);
     } finally {
       server.deps.now = undefined;
     }
   });
 
-  it('gets a query through a flaky proxy, but sends a mutation only once', async () => {
+  it('gets a query and a mutation through a flaky proxy; a mutation whose answer was lost is applied once', async () => {
     const badGateway = () =>
       new Response('<html>502 Bad Gateway</html>', {
         status: 502,
@@ -373,7 +374,27 @@ describe('the SDK against the real server', () => {
       }),
     );
     expect(mutation).toMatchObject({ code: 'BAD_GATEWAY', httpStatus: 502 });
-    expect(down.methods).toEqual(['POST']);
+    expect(down.methods).toEqual(['POST', 'POST', 'POST']);
+
+    // The proxy forwards the first POST, the server applies it, and the answer is lost on
+    // the way back; the retry carries the same Idempotency-Key and gets the first answer.
+    const keys: string[] = [];
+    const lossy: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (init?.method !== 'POST') return response;
+      keys.push(new Headers(init.headers).get('idempotency-key') ?? '');
+      return keys.length === 1 ? badGateway() : response;
+    };
+    const once = await sdk(companyA.adminToken, { fetch: lossy }).holidays.create.mutate({
+      date: '2030-01-05',
+      name: 'Applied once',
+    });
+    expect(once.name).toBe('Applied once');
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).not.toBe('');
+    expect(keys[1]).toBe(keys[0]);
+    const listed = await sdk(companyA.adminToken).holidays.list.query({ year: 2030 });
+    expect(listed.items.filter((holiday) => holiday.name === 'Applied once')).toHaveLength(1);
   });
 
   it('turns an answer slower than timeoutMs into TIMEOUT', async () => {

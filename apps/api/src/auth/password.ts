@@ -17,12 +17,40 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2_OPTIONS);
 }
 
+let verifications = 0;
+
+/** How many password hashes this process has verified: tests prove a throttled login hashes nothing. */
+export function passwordVerifications(): number {
+  return verifications;
+}
+
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  verifications += 1;
   try {
     return await verify(passwordHash, password);
   } catch {
     return false;
   }
+}
+
+// $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>
+const PHC_PARAMETERS = /^\$(argon2(?:id|i|d))\$v=(\d+)\$m=(\d+),t=(\d+),p=(\d+)\$/;
+
+/**
+ * True when a stored hash is weaker than what hashPassword makes today (another
+ * argon2 variant, an older version, less memory or fewer passes): the next
+ * successful login replaces it (resilience case AU-8).
+ */
+export function passwordNeedsRehash(passwordHash: string): boolean {
+  const match = PHC_PARAMETERS.exec(passwordHash);
+  if (!match) return true;
+  const [, variant, version, memory, passes] = match;
+  return (
+    variant !== 'argon2id' ||
+    Number(version) < 19 ||
+    Number(memory) < ARGON2_OPTIONS.memoryCost ||
+    Number(passes) < ARGON2_OPTIONS.timeCost
+  );
 }
 
 // Verified against when the email is unknown, so both failures cost the same time.

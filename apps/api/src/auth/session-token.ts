@@ -1,4 +1,4 @@
-import { createSecretKey, type KeyObject } from 'node:crypto';
+import { createSecretKey, type KeyObject, randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { z } from 'zod';
 
@@ -16,6 +16,8 @@ const claimsSchema = z.object({
   ver: z.number().int().min(0),
   iat: z.number().int(),
   exp: z.number().int(),
+  // Random per token: two logins in the same second still get different tokens.
+  jti: z.uuid(),
 });
 
 // jsonwebtoken turns a string secret into a KeyObject on every call, which
@@ -46,6 +48,7 @@ export function signSessionToken(
     subject: claims.personId,
     expiresIn: SESSION_TTL_SECONDS,
     issuer: ISSUER,
+    jwtid: randomUUID(),
   });
 }
 

@@ -2,6 +2,13 @@ import type { Role } from '@aegira/events';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
 export const DEMO_DOMAIN = 'demo.aegira.test';
+/** Fixed, so the demo's sign-in link never changes; sign-up never gives this slug to another company. */
+export const DEMO_COMPANY_SLUG = 'demo-construction-co';
+
+/** The page that signs a browser in to `slug` (it remembers the company for the login form). */
+export function companySignInLink(baseUrl: string, slug: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/c/${slug}`;
+}
 
 export interface DemoPerson {
   email: string;
@@ -52,5 +59,8 @@ export function formatDemoLogins(people: readonly DemoPerson[] = DEMO_PEOPLE): s
     (person) =>
       `    ${person.email.padEnd(width)}  ${person.role.padEnd(10)}  ${person.firstName} ${person.lastName}`,
   );
-  return [`  Demo logins (password for all: ${DEMO_PASSWORD}):`, ...rows].join('\n');
+  return [
+    `  Demo logins (company ${DEMO_COMPANY_SLUG}, password for all: ${DEMO_PASSWORD}):`,
+    ...rows,
+  ].join('\n');
 }

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { childProcessEnv, env } from '@aegira/config';
 import { ensureDatabase } from '@aegira/db/server';
+import { acquireInstanceLock } from './instance-lock.ts';
 import { resolveJwtSecret } from './jwt-secret.ts';
 
 const MAX_INSTANCES = 16;
@@ -39,6 +40,8 @@ export async function runInstances(count: number): Promise<void> {
   const config = env();
   const say = (line: string) => process.stdout.write(`${line}\n`);
   say(`AEGIRA is starting ${count} instances…`);
+  // The children reach the database by DATABASE_URL and take no lock; this process holds it.
+  if (!config.DATABASE_URL) await acquireInstanceLock(config.AEGIRA_DATA_DIR);
   const database = await ensureDatabase({ log: (line) => say(`  ${line}`) });
   const jwtSecret = resolveJwtSecret(config.JWT_SECRET, config.AEGIRA_DATA_DIR);
   const children: Child[] = Array.from({ length: count }, (_, index) => ({

@@ -10,6 +10,9 @@ export const APP_ERROR_KINDS = {
   CONFLICT: 'CONFLICT',
   UNPROCESSABLE: 'UNPROCESSABLE_CONTENT',
   TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
+  // Transient database failures (decision 034): retryable, sent with Retry-After.
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  TIMEOUT: 'TIMEOUT',
 } as const;
 
 /** Each specific code and the kind of failure it is. */
@@ -54,6 +57,15 @@ export const APP_ERROR_CODES = {
   CASE_TRANSITION_NOT_ALLOWED: 'CONFLICT',
   // Audit integrity: no checkpoint signing key is configured (production without one).
   AUDIT_KEY_MISSING: 'UNPROCESSABLE',
+  // Optimistic concurrency and idempotency keys (decision 035).
+  VERSION_CONFLICT: 'CONFLICT',
+  IDEMPOTENCY_KEY_REUSED: 'UNPROCESSABLE',
+  IDEMPOTENCY_KEY_IN_PROGRESS: 'CONFLICT',
+  // The database is busy (lock or pool wait, deadlock, serialization), unreachable, or cut a
+  // statement short: the request may succeed if retried (errors/database-failure.ts).
+  DATABASE_BUSY: 'SERVICE_UNAVAILABLE',
+  DATABASE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  DATABASE_TIMEOUT: 'TIMEOUT',
 } as const satisfies Record<string, keyof typeof APP_ERROR_KINDS>;
 
 export type AppErrorCode = keyof typeof APP_ERROR_CODES;
@@ -63,12 +75,15 @@ export interface AppErrorOptions {
   fieldErrors?: Record<string, string[]>;
   /** A finer reason code for the client, e.g. a check-in rejection such as HOLIDAY. */
   reason?: string;
+  /** The entity as the client would read it now (a stale expectedVersion's CONFLICT). */
+  current?: unknown;
   cause?: unknown;
 }
 
 export class AppError extends Error {
   readonly fieldErrors: Record<string, string[]> | undefined;
   readonly reason: string | undefined;
+  readonly current: unknown;
 
   constructor(
     readonly code: AppErrorCode,
@@ -79,6 +94,7 @@ export class AppError extends Error {
     this.name = 'AppError';
     this.fieldErrors = options.fieldErrors;
     this.reason = options.reason;
+    this.current = options.current;
   }
 }
 

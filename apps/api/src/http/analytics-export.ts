@@ -3,6 +3,7 @@ import type { Role } from '@aegira/events';
 import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
 import { APP_ERROR_CODES, AppError } from '../errors/app-error.ts';
+import { answerDatabaseFailure } from '../errors/database-failure.ts';
 import { periodDays } from '../modules/analytics/analytics-schemas.ts';
 import type { Actor, ApiDeps } from '../services/actor.ts';
 import {
@@ -14,6 +15,7 @@ import {
 import { zodFieldErrors } from '../trpc/format-error.ts';
 import { actorOfContext, createRequestContext } from '../trpc/request-context.ts';
 import { csvLine } from './csv-line.ts';
+import { logRouteRefusal } from './security-log.ts';
 
 // CSV exports of analytics (docs/decisions/026): plain GETs a link can point
 // at, authenticated exactly like tRPC (session cookie or API token, through the
@@ -42,6 +44,8 @@ const HTTP_STATUS = {
   CONFLICT: 409,
   UNPROCESSABLE: 422,
   TOO_MANY_REQUESTS: 429,
+  SERVICE_UNAVAILABLE: 503,
+  TIMEOUT: 408,
 } as const;
 
 function refuse(
@@ -95,6 +99,7 @@ function exportRoute<T>(deps: ApiDeps, spec: ExportRequest<T>) {
         );
       }
       if (!spec.roles.includes(actor.role)) {
+        logRouteRefusal(deps.logger, res.locals.requestId, actor, req.path);
         throw new AppError('FORBIDDEN', 'Your role does not allow this action.');
       }
       await spec.run(actor, parsed.data, sink);
@@ -111,7 +116,7 @@ function exportRoute<T>(deps: ApiDeps, spec: ExportRequest<T>) {
           error.message,
           error.fieldErrors,
         );
-      } else {
+      } else if (!answerDatabaseFailure(res, error)) {
         deps.logger.error('export failed', { error: String(error) });
         refuse(res, 500, 'INTERNAL', 'Something went wrong on our side. Please try again.');
       }

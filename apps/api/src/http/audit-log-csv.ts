@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { expressCookieJar, SESSION_COOKIE } from '../auth/session-cookie.ts';
 import { verifySessionToken } from '../auth/session-token.ts';
 import { AppError } from '../errors/app-error.ts';
+import { answerDatabaseFailure } from '../errors/database-failure.ts';
 import {
   auditFilterFields,
   rangeInOrder,
@@ -14,6 +15,7 @@ import { listAudit } from '../services/audit/audit-queries.ts';
 import { loadActor } from '../services/session-service.ts';
 import { zodFieldErrors } from '../trpc/format-error.ts';
 import { csvLine } from './csv-line.ts';
+import { logRouteRefusal } from './security-log.ts';
 
 /** Where the audit log page's "Export CSV" link points (the page's filters as the query). */
 export const AUDIT_LOG_CSV_PATH = '/api/audit-log.csv';
@@ -49,7 +51,7 @@ async function adminOf(deps: ApiDeps, req: Request, res: Response): Promise<Acto
   }
   let actor: Actor;
   try {
-    actor = await loadActor(deps, session, expressCookieJar(res, deps.secureCookies));
+    actor = await loadActor(deps, session, expressCookieJar(res));
   } catch (error) {
     if (error instanceof AppError) {
       refuse(res, 401, error.message);
@@ -62,6 +64,7 @@ async function adminOf(deps: ApiDeps, req: Request, res: Response): Promise<Acto
     return null;
   }
   if (actor.role !== 'ADMIN') {
+    logRouteRefusal(deps.logger, res.locals.requestId, actor, AUDIT_LOG_CSV_PATH);
     refuse(res, 403, 'Your role does not allow this action.');
     return null;
   }
@@ -128,7 +131,9 @@ export function auditLogCsvRoute(deps: ApiDeps, options: { pageSize?: number } =
     } catch (error) {
       deps.logger.error('audit log export failed', { error: String(error) });
       if (res.headersSent) res.destroy();
-      else refuse(res, 500, 'Something went wrong on our side. Please try again.');
+      else if (!answerDatabaseFailure(res, error)) {
+        refuse(res, 500, 'Something went wrong on our side. Please try again.');
+      }
     }
   });
   return routes;

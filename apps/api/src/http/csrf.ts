@@ -1,4 +1,8 @@
 import type { NextFunction, Request, Response } from 'express';
+import { SESSION_COOKIE } from '../auth/session-cookie.ts';
+import { verifySessionToken } from '../auth/session-token.ts';
+import type { Logger } from './logger.ts';
+import { logSecurityEvent } from './security-log.ts';
 
 export const CSRF_HEADER = 'x-aegira-csrf';
 
@@ -8,7 +12,10 @@ export const CSRF_HEADER = 'x-aegira-csrf';
  * grants), and Origin / Sec-Fetch-Site tell us where a request came from.
  * Applies to every non-GET request; GET requests (tRPC queries) change nothing.
  */
-export function csrfGuard(allowedOrigins: readonly string[]) {
+export function csrfGuard(
+  allowedOrigins: readonly string[],
+  security: { logger: Logger; jwtSecret: string },
+) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') {
       next();
@@ -16,6 +23,7 @@ export function csrfGuard(allowedOrigins: readonly string[]) {
     }
     const refusal = refusalReason(req, allowedOrigins);
     if (refusal) {
+      logCsrfRefusal(req, res, refusal, security);
       res.status(403).json({
         error: { message: `Cross-site request refused: ${refusal}.`, code: 'FORBIDDEN' },
       });
@@ -41,4 +49,27 @@ function refusalReason(req: Request, allowedOrigins: readonly string[]): string 
       return `origin ${origin} is not allowed`;
   }
   return null;
+}
+
+/**
+ * The security log line of a refusal (issue 11): request id, the procedure, and the person
+ * whose session cookie rode along (signature-checked only: whose browser was used).
+ */
+function logCsrfRefusal(
+  req: Request,
+  res: Response,
+  reason: string,
+  security: { logger: Logger; jwtSecret: string },
+): void {
+  const cookie: unknown = req.cookies?.[SESSION_COOKIE];
+  const session =
+    typeof cookie === 'string' ? verifySessionToken(security.jwtSecret, cookie) : null;
+  const requestId: unknown = res.locals.requestId;
+  logSecurityEvent(security.logger, 'csrf_refused', {
+    reason,
+    procedure: req.path.replace(/^\//, '').slice(0, 200),
+    clientIp: req.ip ?? 'unknown',
+    ...(typeof requestId === 'string' ? { requestId } : {}),
+    ...(session ? { actorId: session.personId, companyId: session.companyId } : {}),
+  });
 }

@@ -31,3 +31,30 @@ export function logSecurityEvent(
 ): void {
   logger.warn(`security: ${kind}`, { security: kind, ...fields });
 }
+
+/** The verified person a plain HTTP route refused (the CSV and bundle downloads). */
+export interface RefusedActor {
+  personId: string;
+  companyId: string;
+  role: string;
+}
+
+/**
+ * A refused authorization on a plain Express route, as tenantProcedure logs them over
+ * tRPC (trpc/refusal-log.ts): request id, actor and the route.
+ */
+export function logRouteRefusal(
+  logger: Logger,
+  requestId: unknown,
+  actor: RefusedActor,
+  route: string,
+): void {
+  logSecurityEvent(logger, 'permission_refused', {
+    ...(typeof requestId === 'string' ? { requestId } : {}),
+    actorId: actor.personId,
+    companyId: actor.companyId,
+    role: actor.role,
+    procedure: route,
+    reason: 'FORBIDDEN',
+  });
+}

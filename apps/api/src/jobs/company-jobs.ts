@@ -1,4 +1,4 @@
-import { type Db, pruneReadNotifications } from '@aegira/db';
+import { type Db, pruneIdempotencyKeys, pruneReadNotifications } from '@aegira/db';
 import { JOB_QUEUES } from '@aegira/db/server';
 import { escalateOverdueAlerts } from '../services/alerts/escalate-alerts.ts';
 import { sealAuditLog, signPeriodicCheckpoint } from '../services/audit-chain/audit-chain-jobs.ts';
@@ -45,9 +45,12 @@ export const COMPANY_JOBS: readonly CompanyJob[] = [
     }),
   },
   {
+    // Operational rows past their retention: read notifications, and idempotency keys
+    // older than 24 hours (decision 035).
     queue: JOB_QUEUES.pruneNotifications,
     run: async (db, companyId, now) => ({
       pruned: await pruneReadNotifications(db, companyId, now),
+      idempotencyKeysPruned: await pruneIdempotencyKeys(db, companyId, now),
     }),
   },
   {

@@ -6,13 +6,17 @@ import {
   event,
   executeCommand,
   isCompanySlugTaken,
-  isEmailTaken,
 } from '@aegira/db';
 import { localClock, type SeededTeam } from '@aegira/db/seed';
 import { addDays, type Holiday, toLocalTime, weekdayOf } from '@aegira/domain';
 import { AuditAction, EventType } from '@aegira/events';
 import { hashPassword } from '../auth/password.ts';
-import { DEMO_PASSWORD, DEMO_PEOPLE, type DemoPerson } from '../bootstrap/demo-logins.ts';
+import {
+  DEMO_COMPANY_SLUG,
+  DEMO_PASSWORD,
+  DEMO_PEOPLE,
+  type DemoPerson,
+} from '../bootstrap/demo-logins.ts';
 import type { ApiDeps } from '../services/actor.ts';
 import { personCreation } from '../services/person-writes.ts';
 import { teamCreatedEvent } from '../services/team-writes.ts';
@@ -29,7 +33,7 @@ function demoPerson(role: DemoPerson['role'], index = 0): DemoPerson {
 
 /** True once the demo company exists; the seed then does nothing. */
 export function isDemoSeeded(db: Db): Promise<boolean> {
-  return isEmailTaken(db, demoPerson('ADMIN').email);
+  return isCompanySlugTaken(db, DEMO_COMPANY_SLUG);
 }
 
 /** The first Monday on or after `date`. */
@@ -58,9 +62,8 @@ export async function seedDemoCompany(
   const companyId = randomUUID();
   const adminId = randomUUID();
   const name = 'Demo Construction Co';
-  const slug = (await isCompanySlugTaken(deps.db, 'demo-construction-co'))
-    ? `demo-construction-co-${companyId.slice(0, 8)}`
-    : 'demo-construction-co';
+  // Fixed: `pnpm start` prints its sign-in link (sign-up never takes it).
+  const slug = DEMO_COMPANY_SLUG;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const actor = { companyId, actorId: adminId };
   // One command per step, each dated `at`: what signUp, createPerson and createTeam decide.

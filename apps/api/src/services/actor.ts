@@ -1,4 +1,4 @@
-import type { CommandActor, Db } from '@aegira/db';
+import type { ActorCredential, CommandActor, Db, IdempotencyClaim } from '@aegira/db';
 import type { Role } from '@aegira/events';
 import type { LoginLimiter } from '../auth/login-limiter.ts';
 import type { Logger } from '../http/logger.ts';
@@ -21,6 +21,10 @@ export interface Actor {
    * changing it (and logging out) is refused until it is changed.
    */
   mustChangePassword: boolean;
+  /** What the request authenticated with; every command re-checks it in its transaction. */
+  credential?: ActorCredential;
+  /** The request's Idempotency-Key, when it sent one (trpc/idempotency.ts). */
+  idempotency?: IdempotencyClaim;
 }
 
 /** Built once per server: what every request and service shares. */
@@ -48,5 +52,11 @@ export interface ServiceDeps {
  * request came with one (product.md: every token use is attributable).
  */
 export function commandActor(actor: Actor): CommandActor {
-  return { companyId: actor.companyId, actorId: actor.personId, tokenId: actor.tokenId };
+  return {
+    companyId: actor.companyId,
+    actorId: actor.personId,
+    tokenId: actor.tokenId,
+    ...(actor.credential ? { credential: actor.credential } : {}),
+    ...(actor.idempotency ? { idempotency: actor.idempotency } : {}),
+  };
 }

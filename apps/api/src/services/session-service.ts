@@ -52,5 +52,6 @@ export async function loadActor(
     tokenId: null,
     readOnly: false,
     mustChangePassword: user.mustChangePassword,
+    credential: { kind: 'session', personId: user.id, tokenVersion: session.tokenVersion },
   };
 }

@@ -14,6 +14,10 @@ export interface ContextInnerOptions {
   cookies: SessionCookieJar;
   requestId?: string;
   clientIp?: string;
+  /** The browser's device cookie (apps/api/src/auth/device-cookie.ts), read only by login. */
+  deviceCookie?: string | null;
+  /** The Idempotency-Key header of the request, if any (trpc/idempotency.ts). */
+  idempotencyKey?: string | null;
 }
 
 /** Needs no HTTP request, so tests call procedures through createCaller. */
@@ -26,6 +30,8 @@ export function createContextInner(options: ContextInnerOptions) {
     cookies: options.cookies,
     requestId: options.requestId ?? 'internal',
     clientIp: options.clientIp ?? 'internal',
+    deviceCookie: options.deviceCookie ?? null,
+    idempotencyKey: options.idempotencyKey ?? null,
   };
 }
 

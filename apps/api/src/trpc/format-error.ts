@@ -7,6 +7,8 @@ export interface ErrorDetails {
   appCode: string | undefined;
   reason: string | undefined;
   fieldErrors: Record<string, string[]> | undefined;
+  /** For a stale expectedVersion: the entity as it is now, so the client can reload. */
+  current?: unknown;
 }
 
 export function toTRPCError(error: AppError): TRPCError {
@@ -17,12 +19,17 @@ export function toTRPCError(error: AppError): TRPCError {
   });
 }
 
-/** Field messages keyed by dotted path; an unknown key is reported under its own name. */
+/**
+ * Field messages keyed by dotted path; an unknown key is reported under its own name.
+ * The paths come from the client (a key named `__proto__` or `toString`), so they are
+ * collected in a Map and returned as a null-prototype object: never looked up on, or
+ * written through, Object.prototype.
+ */
 export function zodFieldErrors(error: z.ZodError): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
+  const fields = new Map<string, string[]>();
   const add = (path: string, message: string) => {
     const key = path || '(input)';
-    fields[key] = [...(fields[key] ?? []), message];
+    fields.set(key, [...(fields.get(key) ?? []), message]);
   };
   for (const issue of error.issues) {
     const base = issue.path.map(String).join('.');
@@ -34,7 +41,9 @@ export function zodFieldErrors(error: z.ZodError): Record<string, string[]> {
       add(base, issue.message);
     }
   }
-  return fields;
+  const result = Object.create(null) as Record<string, string[]>;
+  for (const [key, messages] of fields) result[key] = messages;
+  return result;
 }
 
 /**
@@ -48,6 +57,7 @@ export function describeError(error: TRPCError, requestId: string): ErrorDetails
       appCode: error.cause.code,
       reason: error.cause.reason,
       fieldErrors: error.cause.fieldErrors,
+      ...(error.cause.current === undefined ? {} : { current: error.cause.current }),
     };
   }
   if (error.code === 'BAD_REQUEST' && error.cause instanceof z.ZodError) {

@@ -1,10 +1,18 @@
+import { CredentialRevokedError, EventPayloadTooLargeError } from '@aegira/db';
 import type { Role } from '@aegira/events';
 import { initTRPC, TRPCError } from '@trpc/server';
+import { middlewareMarker } from '@trpc/server/unstable-core-do-not-import';
 import { AppError } from '../errors/app-error.ts';
+import { databaseFailureError } from '../errors/database-failure.ts';
+import { referenceFailureError } from '../errors/reference-failure.ts';
+import { revokedCredentialError } from '../errors/revoked-credential.ts';
+import { findInputProblem } from '../http/input-guard.ts';
 import { recordProcedure } from '../http/metrics.ts';
 import { noteActor } from '../http/request-log.ts';
 import type { Context } from './context.ts';
 import { describeError, toTRPCError } from './format-error.ts';
+import { idempotentMutation } from './idempotency.ts';
+import { isPermissionRefusal, logPermissionRefused } from './refusal-log.ts';
 import { actorOfContext } from './request-context.ts';
 
 // The only initTRPC of the API; every procedure is built from the exports below.
@@ -31,6 +39,7 @@ const t = initTRPC
           appCode: details.appCode,
           reason: details.reason,
           fieldErrors: details.fieldErrors,
+          ...(details.current === undefined ? {} : { current: details.current }),
           requestId: ctx?.requestId,
         },
       };
@@ -40,12 +49,28 @@ const t = initTRPC
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Services throw AppError; this turns it into the matching tRPC error in one place. */
+/**
+ * Services throw AppError; this turns it into the matching tRPC error in one place. A
+ * transient database failure (timeout, deadlock, lost connection…) becomes a retryable
+ * SERVICE_UNAVAILABLE or TIMEOUT with a generic message (errors/database-failure.ts).
+ */
 const mapAppErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof AppError) {
-    throw toTRPCError(result.error.cause);
+  if (result.ok) return result;
+  if (result.error.cause instanceof AppError) throw toTRPCError(result.error.cause);
+  // The write path re-read the credential and found it revoked (packages/db credential-check.ts).
+  if (result.error.cause instanceof CredentialRevokedError) {
+    throw toTRPCError(revokedCredentialError(result.error.cause));
   }
+  // An event over the payload cap (packages/db payload-size.ts): the input was too large.
+  if (result.error.cause instanceof EventPayloadTooLargeError) {
+    throw toTRPCError(new AppError('VALIDATION_FAILED', result.error.cause.message));
+  }
+  const databaseFailure = databaseFailureError(result.error.cause);
+  if (databaseFailure) throw toTRPCError(databaseFailure);
+  // A reference the database refused (another company's id): not found, never a 500.
+  const referenceFailure = referenceFailureError(result.error.cause);
+  if (referenceFailure) throw toTRPCError(referenceFailure);
   return result;
 });
 
@@ -58,7 +83,23 @@ const observeDuration = t.middleware(async ({ path, type, next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(observeDuration).use(mapAppErrors);
+/**
+ * What no input may carry (http/input-guard.ts: NUL, lone surrogates, prototype keys, deep
+ * nesting), refused with the field's path before any procedure's schema reads it.
+ */
+const guardInput = t.middleware(async ({ getRawInput, next }) => {
+  const problem = findInputProblem(await getRawInput());
+  if (problem) {
+    const fieldErrors = Object.create(null) as Record<string, string[]>;
+    fieldErrors[problem.path] = [problem.message];
+    throw new AppError('VALIDATION_FAILED', `Invalid input — ${problem.path}: ${problem.message}`, {
+      fieldErrors,
+    });
+  }
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(observeDuration).use(mapAppErrors).use(guardInput);
 
 /** A request that carries credentials: a signature-checked session cookie or an API token (not yet checked against the database). */
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
@@ -92,7 +133,9 @@ export const tenantProcedure = authedProcedure
     const actor = await actorOfContext(ctx);
     noteActor(actor);
     if (actor.readOnly && type !== 'query') {
-      throw new TRPCError({ code: 'FORBIDDEN', message: 'This API token is read-only.' });
+      const refusal = new TRPCError({ code: 'FORBIDDEN', message: 'This API token is read-only.' });
+      logPermissionRefused(ctx, actor, path, refusal);
+      throw refusal;
     }
     if (actor.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(path)) {
       throw new AppError(
@@ -100,8 +143,29 @@ export const tenantProcedure = authedProcedure
         'Your password was set by an administrator. Choose a new password before you continue.',
       );
     }
-    return next({ ctx: { actor, companyId: actor.companyId } });
-  });
+    const result = await next({ ctx: { actor, companyId: actor.companyId } });
+    // Role checks below and the services' access policy refuse inside; logged once, here.
+    if (!result.ok && isPermissionRefusal(result.error)) {
+      logPermissionRefused(ctx, actor, path, result.error);
+    }
+    return result;
+  })
+  // An Idempotency-Key header makes a retried mutation answer as the first did (decision 035).
+  .use(async ({ ctx, type, path, getRawInput, next }) =>
+    type === 'mutation' && ctx.idempotencyKey !== null
+      ? idempotentMutation(
+          {
+            db: ctx.deps.db,
+            actor: ctx.actor,
+            header: ctx.idempotencyKey,
+            path,
+            rawInput: await getRawInput(),
+          },
+          (actor) => next({ ctx: { actor } }),
+          (data) => ({ ok: true as const, data, marker: middlewareMarker }),
+        )
+      : next(),
+  );
 
 /** Only for a person in a browser session: API tokens cannot log out, change passwords or mint tokens. */
 export const sessionProcedure = tenantProcedure.meta({ apiToken: false }).use(({ ctx, next }) => {

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import { parseBearerToken } from '../auth/api-token.ts';
+import { DEVICE_COOKIE } from '../auth/device-cookie.ts';
 import { expressCookieJar, SESSION_COOKIE } from '../auth/session-cookie.ts';
 import { verifySessionToken } from '../auth/session-token.ts';
 import { AppError } from '../errors/app-error.ts';
@@ -21,6 +22,7 @@ function requestIdOf(res: Response): string {
 export function createRequestContext(deps: ApiDeps, req: Request, res: Response): Context {
   const apiToken = parseBearerToken(req.get('authorization'));
   const token: unknown = req.cookies?.[SESSION_COOKIE];
+  const device: unknown = req.cookies?.[DEVICE_COOKIE];
   return createContextInner({
     deps,
     apiToken,
@@ -28,9 +30,11 @@ export function createRequestContext(deps: ApiDeps, req: Request, res: Response)
       apiToken === null && typeof token === 'string'
         ? verifySessionToken(deps.jwtSecret, token)
         : null,
-    cookies: expressCookieJar(res, deps.secureCookies),
+    cookies: expressCookieJar(res),
     requestId: requestIdOf(res),
     clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+    idempotencyKey: req.get('idempotency-key') ?? null,
+    deviceCookie: typeof device === 'string' ? device : null,
   });
 }
 

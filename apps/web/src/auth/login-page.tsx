@@ -4,13 +4,14 @@ import { useSessionStore } from '../session/session-store.ts';
 import { AuthLayout } from './auth-layout.tsx';
 import { LoginForm } from './login-form.tsx';
 
-export function LoginPage() {
+/** `company`: the slug of the sign-in link `/c/<slug>` the page was opened from. */
+export function LoginPage({ company }: { company?: string | undefined } = {}) {
   const endedNotice = useSessionStore((state) => state.endedNotice);
   return (
     <AuthLayout
       documentTitle="Log in"
       title="Log in to AEGIRA"
-      subtitle="Welcome back. Use the email and password of your AEGIRA account."
+      subtitle="Welcome back. Use your company, email and password."
       footer={
         <p>
           New to AEGIRA?{' '}
@@ -31,7 +32,7 @@ export function LoginPage() {
           {endedNotice}
         </p>
       )}
-      <LoginForm />
+      <LoginForm company={company} />
     </AuthLayout>
   );
 }

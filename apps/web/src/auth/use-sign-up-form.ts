@@ -3,6 +3,7 @@ import { useApplySession } from '../session/use-session.ts';
 import { toFormErrors } from '../trpc/errors.ts';
 import { trpc } from '../trpc/trpc.ts';
 import { useFocusFirstError } from '../ui/use-focus-first-error.ts';
+import { rememberCompany } from './company-memory.ts';
 import {
   hasErrors,
   type SignUpErrors,
@@ -45,7 +46,11 @@ export function useSignUpForm() {
   useFocusFirstError(formRef, attempt);
 
   const signUp = trpc.auth.signUp.useMutation({
-    onSuccess: ({ user }) => applySession(user),
+    onSuccess: ({ user }) => {
+      // The login form after a logout names this company already.
+      rememberCompany(user.company.slug);
+      applySession(user);
+    },
     onError: (error) => {
       const errors = toFormErrors(error, serverPaths);
       setFieldErrors(fieldErrorsFromServer(errors.fields));

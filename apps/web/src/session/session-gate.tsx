@@ -1,3 +1,5 @@
+import { useEffect } from 'react';
+import { companyOfSignInPath, rememberCompany } from '../auth/company-memory.ts';
 import { LoginPage } from '../auth/login-page.tsx';
 import { NotFoundPage } from '../not-found/not-found-page.tsx';
 import { usePathname } from '../router/history.ts';
@@ -28,6 +30,11 @@ export function SessionGate() {
   const me = useSessionQuery();
   const status = useSessionStore((state) => state.status);
   const path = usePathname();
+  // A company's sign-in link: remembered for the login form (a plain, non-secret cookie).
+  const linkCompany = companyOfSignInPath(path);
+  useEffect(() => {
+    if (linkCompany) rememberCompany(linkCompany);
+  }, [linkCompany]);
 
   if (status === 'unknown') {
     if (me.isError) {
@@ -44,7 +51,9 @@ export function SessionGate() {
   }
 
   if (status === 'signed-in') {
-    if (path === paths.login || path === paths.signUp) return <Redirect to={paths.home} />;
+    if (path === paths.login || path === paths.signUp || linkCompany) {
+      return <Redirect to={paths.home} />;
+    }
     // An admin-set or one-time password: nothing else until it is changed (the server agrees).
     if (me.data?.user?.mustChangePassword) {
       return (
@@ -57,6 +66,7 @@ export function SessionGate() {
   }
 
   if (path === paths.login) return <LoginPage />;
+  if (linkCompany) return <LoginPage company={linkCompany} />;
   if (path === paths.signUp) {
     return (
       <LazyArea label="Loading the sign-up form…">

@@ -141,3 +141,13 @@ export function toFormErrors(error: unknown, formFields: readonly string[]): For
   if (Object.keys(fields).length > 0) return { form: FIX_FIELDS_MESSAGE, fields };
   return { form: errorMessage(error), fields };
 }
+
+/** What an edit form shows when its version was stale: it then reloads the latest (decision 035). */
+export const STALE_VERSION_MESSAGE = 'Changed by someone else — reloaded the latest.';
+
+/** Whether the server refused an edit because the entity changed since the form loaded it. */
+export function isStaleVersion(error: unknown): boolean {
+  if (!(error instanceof TRPCClientError)) return false;
+  const data: unknown = error.data;
+  return isRecord(data) && data.appCode === 'VERSION_CONFLICT';
+}

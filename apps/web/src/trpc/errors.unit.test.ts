@@ -1,6 +1,6 @@
 import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
-import { endsSession, errorCode, errorMessage, toFormErrors } from './errors.ts';
+import { endsSession, errorCode, errorMessage, isStaleVersion, toFormErrors } from './errors.ts';
 
 function serverError(message: string, data: Record<string, unknown>) {
   return TRPCClientError.from({ error: { message, code: -32600, data } });
@@ -96,7 +96,7 @@ describe('endsSession', () => {
       code: 'UNAUTHORIZED',
       appCode: 'SESSION_EXPIRED',
     });
-    const wrongPassword = serverError('Email or password is incorrect.', {
+    const wrongPassword = serverError('Company, email or password is incorrect.', {
       code: 'UNAUTHORIZED',
       appCode: 'INVALID_CREDENTIALS',
     });
@@ -108,5 +108,22 @@ describe('endsSession', () => {
     expect(endsSession(wrongPassword)).toBe(false);
     expect(endsSession(forbidden)).toBe(false);
     expect(endsSession(new Error('boom'))).toBe(false);
+  });
+});
+
+describe('isStaleVersion', () => {
+  it('is true only for a CONFLICT that names a stale version', () => {
+    const stale = serverError('Changed by someone else since you loaded it.', {
+      code: 'CONFLICT',
+      appCode: 'VERSION_CONFLICT',
+      current: { id: 't', version: 'v2' },
+    });
+    const taken = serverError('name: an active team named "A" already exists', {
+      code: 'CONFLICT',
+      appCode: 'TEAM_NAME_TAKEN',
+    });
+    expect(isStaleVersion(stale)).toBe(true);
+    expect(isStaleVersion(taken)).toBe(false);
+    expect(isStaleVersion(new Error('boom'))).toBe(false);
   });
 });

@@ -3,6 +3,12 @@ import { type ReactNode, useState } from 'react';
 import { endsSession, errorCode } from './errors.ts';
 import { createTrpcClient, isMeQueryKey, meQueryKey, trpc } from './trpc.ts';
 
+const RETRYABLE_CODES: ReadonlySet<string> = new Set([
+  'INTERNAL_SERVER_ERROR',
+  'SERVICE_UNAVAILABLE',
+  'TIMEOUT',
+]);
+
 function createQueryClient(): QueryClient {
   // A revoked session (logout elsewhere, deactivation, role change) shows up as
   // UNAUTHORIZED on the next read or write: drop back to the login screen, which says
@@ -22,7 +28,8 @@ function createQueryClient(): QueryClient {
         staleTime: 30_000,
         retry: (failureCount, error) => {
           const code = errorCode(error);
-          if (code !== null && code !== 'INTERNAL_SERVER_ERROR') return false;
+          // A busy or briefly unreachable database (503/408, Retry-After: 1) is worth a retry too.
+          if (code !== null && !RETRYABLE_CODES.has(code)) return false;
           return failureCount < 2;
         },
       },

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { camelCase } from '../projections/row-state.ts';
-import { type CopyIn, copyText } from './pg-copy.ts';
+import { copyText } from './pg-copy.ts';
 
 /** A column as COPY writes it: its name, the row field it comes from, how its value is spelt. */
 export interface CopyColumn {
@@ -66,9 +66,14 @@ function fieldText(column: CopyColumn, value: unknown): string | null {
 
 const CHUNK = 1 << 20;
 
+/** Where COPY text goes: a running COPY (CopyIn), or a buffer list prepared ahead of one. */
+export interface CopySink {
+  write(chunk: Buffer): void;
+}
+
 /** Writes rows (projection shape, camelCase fields) to a running COPY, about 1 MB at a time. */
 export function writeRows(
-  copy: CopyIn,
+  copy: CopySink,
   columns: readonly CopyColumn[],
   rows: Iterable<object>,
 ): number {

@@ -101,6 +101,11 @@ export async function rebuildCompany(
       ),
     ];
     const foreignKeys = await dropForeignKeys(target, written);
+    // Notifications keep theirs: the derive statement's ON CONFLICT needs its unique index.
+    const indexes = await dropSecondaryIndexes(
+      target,
+      written.filter((table) => table !== 'notifications'),
+    );
     phase('prepare');
 
     // The log: bytes from the source's COPY go on to the target's as they come, and each
@@ -137,6 +142,12 @@ export async function rebuildCompany(
       if (projection.versions) await copyRows(target, projection.versions, versions);
     }
     phase('tables');
+
+    // Built once over the loaded rows (one sort each) instead of one entry per row inserted;
+    // a unique index checks its rows as it is built. Before the notifications, which read
+    // team_versions through them.
+    for (const index of indexes) await target.query(index.definition);
+    phase('indexes');
 
     if (fold.drafts.length > 0) {
       await target.query(DERIVE_NOTIFICATIONS_SQL, [JSON.stringify(fold.drafts), companyId]);
@@ -214,6 +225,26 @@ async function dropForeignKeys(target: pg.Client, tables: readonly string[]) {
   for (const key of found.rows) {
     await target.query(`ALTER TABLE ${ident(key.table)} DROP CONSTRAINT ${ident(key.name)}`);
   }
+  return found.rows;
+}
+
+/**
+ * The indexes of the written tables that back no constraint (no primary key, unique or
+ * exclusion constraint, and no foreign key of a table left in place uses them), dropped for
+ * the load; returns their definitions to build them again.
+ */
+async function dropSecondaryIndexes(target: pg.Client, tables: readonly string[]) {
+  const found = await target.query<{ name: string; definition: string }>(
+    `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
+     FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
+     WHERE t.relnamespace = 'public'::regnamespace AND t.relname = ANY($1::text[])
+       AND NOT i.indisprimary
+       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+     ORDER BY 1`,
+    [tables],
+  );
+  // regclass text is the index's name, quoted where it needs to be.
+  for (const index of found.rows) await target.query(`DROP INDEX ${index.name}`);
   return found.rows;
 }
 

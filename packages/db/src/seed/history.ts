@@ -200,51 +200,89 @@ export function trackWorkers(workerIds: readonly string[], seed: number): Map<st
   );
 }
 
+/** One local day of history: its events in time order, and what they count. */
+export interface HistoryDay extends HistoryCounts {
+  date: string;
+  entries: DatedEvent[];
+}
+
 /**
- * Days of history for every worker of a seeded company, through the write path in large
- * commands (set-based append and apply), each event dated when it happened: check-ins with
- * realistic variation per worker, some late, the misses the scheduled job would record, and
- * RED alerts with the lead's countermeasure. Days are appended in order; within a day events
- * are sorted by time, so log order and created_at agree.
+ * Days of history for every worker of a seeded company, one day at a time (the same events
+ * whichever way they are written): check-ins with realistic variation per worker, some late,
+ * the misses the scheduled job would record, and RED alerts with the lead's countermeasure.
+ * Within a day events are sorted by time, so log order and created_at agree.
  */
-export async function seedHistory(
-  db: Db,
+export function* historyDays(
   company: SeededCompany,
-  options: SeedHistoryOptions,
-): Promise<HistoryCounts> {
-  const seed = options.seed ?? 1;
+  options: Pick<SeedHistoryOptions, 'from' | 'to' | 'seed' | 'missRate' | 'lateRate'>,
+): Generator<HistoryDay> {
   const rates = { miss: options.missRate ?? 0.04, late: options.lateRate ?? 0.03 };
-  const batchSize = options.batchSize ?? SEED_BATCH;
-  const tracks = trackWorkers(company.workerIds, seed);
-  const actor = { companyId: company.companyId, actorId: null };
-  const counts: HistoryCounts = { checkIns: 0, late: 0, misses: 0, alerts: 0, events: 0 };
-  let pending: DatedEvent[] = [];
-  const flush = async (date: string) => {
-    counts.events += await appendInBatches(db, actor, pending, { batchSize });
-    pending = [];
-    options.onProgress?.({ date, checkIns: counts.checkIns });
-  };
+  const tracks = trackWorkers(company.workerIds, options.seed ?? 1);
   for (let date = options.from; date <= options.to; date = addDays(date, 1)) {
     const weekday = weekdayOf(date);
     const at = localClock(date, company.timezone);
-    const day: DatedEvent[] = [];
+    const day: HistoryDay = {
+      date,
+      entries: [],
+      checkIns: 0,
+      late: 0,
+      misses: 0,
+      alerts: 0,
+      events: 0,
+    };
     for (const team of company.teams) {
       if (!team.schedule.workDays.includes(weekday)) continue;
       for (const personId of team.memberIds) {
         const track = tracks.get(personId);
         if (!track) continue;
         const result = workerDay(track, personId, team, date, at, rates);
-        day.push(...result.events);
-        if (result.kind === 'miss') counts.misses += 1;
-        else counts.checkIns += 1;
-        if (result.kind === 'late') counts.late += 1;
-        counts.alerts += result.alerts;
+        for (const entry of result.events) day.entries.push(entry);
+        if (result.kind === 'miss') day.misses += 1;
+        else day.checkIns += 1;
+        if (result.kind === 'late') day.late += 1;
+        day.alerts += result.alerts;
       }
     }
-    day.sort((a, b) => a.at.getTime() - b.at.getTime());
-    pending.push(...day);
-    if (pending.length >= batchSize) await flush(date);
+    day.entries.sort((a, b) => a.at.getTime() - b.at.getTime());
+    day.events = day.entries.length;
+    yield day;
   }
-  if (pending.length > 0) await flush(options.to);
+}
+
+/** Adds a day's (or a batch's) counts to running totals. */
+export function addCounts(total: HistoryCounts, more: HistoryCounts): void {
+  total.checkIns += more.checkIns;
+  total.late += more.late;
+  total.misses += more.misses;
+  total.alerts += more.alerts;
+  total.events += more.events;
+}
+
+/**
+ * Days of history (historyDays) through the write path in large commands (set-based append
+ * and apply), each event dated when it happened. Days are appended in order.
+ */
+export async function seedHistory(
+  db: Db,
+  company: SeededCompany,
+  options: SeedHistoryOptions,
+): Promise<HistoryCounts> {
+  const batchSize = options.batchSize ?? SEED_BATCH;
+  const actor = { companyId: company.companyId, actorId: null };
+  const counts: HistoryCounts = { checkIns: 0, late: 0, misses: 0, alerts: 0, events: 0 };
+  let pending: DatedEvent[] = [];
+  const flush = async (date: string) => {
+    await appendInBatches(db, actor, pending, { batchSize });
+    pending = [];
+    options.onProgress?.({ date, checkIns: counts.checkIns });
+  };
+  let last = options.to;
+  for (const day of historyDays(company, options)) {
+    addCounts(counts, day);
+    for (const entry of day.entries) pending.push(entry);
+    last = day.date;
+    if (pending.length >= batchSize) await flush(day.date);
+  }
+  if (pending.length > 0) await flush(last);
   return counts;
 }

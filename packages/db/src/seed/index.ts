@@ -1,5 +1,7 @@
 // Seeding through the write path, shared by `pnpm db:seed`, the demo company and the benchmark.
 export { appendInBatches, type DatedEvent, SEED_BATCH } from './append-batches.ts';
+export type { BulkValidation } from './bulk-append.ts';
+export { BULK_BATCH, type BulkHistoryOptions, bulkSeedHistory } from './bulk-history.ts';
 export {
   profileFor,
   type SampledCheckIn,
@@ -16,6 +18,8 @@ export {
 } from './company.ts';
 export {
   type HistoryCounts,
+  type HistoryDay,
+  historyDays,
   localClock,
   newTrack,
   type SeedHistoryOptions,

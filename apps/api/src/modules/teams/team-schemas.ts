@@ -38,6 +38,10 @@ const workDays = z
 const teamId = z.uuid('must be a team id');
 const leaderId = z.uuid('must be the id of a team lead');
 const supervisorId = z.uuid('must be the id of a supervisor or null').nullable();
+/** Optional for API clients; the web sends the version it loaded (decision 035). */
+const expectedVersion = z
+  .uuid('must be the version of the team you loaded (its `version` field)')
+  .optional();
 
 export const createTeamInput = z.strictObject({
   name: teamName,
@@ -52,6 +56,7 @@ export const createTeamInput = z.strictObject({
 /** Only the fields present change; null clears description or supervisor. */
 export const updateTeamInput = z.strictObject({
   id: teamId,
+  expectedVersion,
   name: teamName.optional(),
   description: description.optional(),
   leaderId: leaderId.optional(),
@@ -63,8 +68,11 @@ export const updateTeamInput = z.strictObject({
 
 export const teamIdInput = z.strictObject({ id: teamId });
 
+export const reactivateTeamInput = z.strictObject({ id: teamId, expectedVersion });
+
 export const deactivateTeamInput = z.strictObject({
   id: teamId,
+  expectedVersion,
   reason: z
     .string()
     .trim()

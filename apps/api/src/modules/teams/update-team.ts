@@ -7,6 +7,6 @@ export const updateTeamProcedure = roleProcedure('ADMIN')
   .input(updateTeamInput)
   .output(teamOutput)
   .mutation(({ ctx, input }) => {
-    const { id, ...changes } = input;
-    return updateTeam(ctx.deps, ctx.actor, { id, changes });
+    const { id, expectedVersion, ...changes } = input;
+    return updateTeam(ctx.deps, ctx.actor, { id, changes, expectedVersion });
   });

@@ -45,5 +45,6 @@ export async function loadTokenActor(
     readOnly: record.scope === 'READ_ONLY',
     // Tokens carry no password; the issuer's forced change concerns their browser sessions.
     mustChangePassword: false,
+    credential: { kind: 'api_token', tokenId: credential.tokenId, issuerId: issuer.id },
   };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { executeCommand, isEmailTaken, isUniqueViolation } from '@aegira/db';
+import { executeCommand, isEmailTakenInCompany, isUniqueViolation } from '@aegira/db';
 import type { Role } from '@aegira/events';
 import { hashPassword } from '../../auth/password.ts';
 import { type Actor, commandActor, type ServiceDeps } from '../actor.ts';
@@ -41,7 +41,7 @@ export async function createPersonAsAdmin(
       deps.db,
       commandActor(actor),
       async (read) => {
-        if (await isEmailTaken(read, request.email)) throw emailTaken();
+        if (await isEmailTakenInCompany(read, request.email)) throw emailTaken();
         const team =
           request.role === 'WORKER' ? await activeTeamForWorker(read, request.teamId) : null;
         if (request.role !== 'WORKER') refuseTeamForNonWorker(request.role, request.teamId);
@@ -79,6 +79,8 @@ export async function createPersonAsAdmin(
 
 export interface UpdatePersonRequest extends PersonChanges {
   personId: string;
+  /** The version the editor loaded; a stale one is refused with the current person. */
+  expectedVersion?: string | undefined;
 }
 
 /** An admin edits names, contact, email and schedule override; team and role have their own commands. */
@@ -87,6 +89,6 @@ export async function updatePersonAsAdmin(
   actor: Actor,
   request: UpdatePersonRequest,
 ): Promise<PersonDto> {
-  const { personId, ...requested } = request;
-  return writePersonUpdate(deps, actor, personId, requested, { audit: true });
+  const { personId, expectedVersion, ...requested } = request;
+  return writePersonUpdate(deps, actor, personId, requested, { audit: true, expectedVersion });
 }

@@ -31,6 +31,8 @@ export const personOutput = z.object({
   deactivationReason: z.string().nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+  /** The id of the person's last event: send it back as expectedVersion when editing. */
+  version: z.uuid(),
 });
 export type PersonDto = z.infer<typeof personOutput>;
 
@@ -68,6 +70,7 @@ export function toPersonDto(
     deactivationReason: row.deactivationReason,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    version: row.eventId,
   };
 }
 

@@ -2,6 +2,7 @@ import { event, executeCommand, type ReadTx } from '@aegira/db';
 import { AuditAction, EventType, type Role } from '@aegira/events';
 import { AppError, fieldError } from '../../errors/app-error.ts';
 import { type Actor, commandActor, type ServiceDeps } from '../actor.ts';
+import { assertExpectedVersion } from '../expected-version.ts';
 import { applyDueTransfers } from '../teams/due-transfers.ts';
 import { type PersonDto, personDtoOf } from './person-dto.ts';
 import {
@@ -30,7 +31,12 @@ function personAfter(personId: string, now: Date) {
 export async function changePersonRole(
   deps: ServiceDeps,
   actor: Actor,
-  request: { personId: string; role: Role; teamId?: string | undefined },
+  request: {
+    personId: string;
+    role: Role;
+    teamId?: string | undefined;
+    expectedVersion?: string | undefined;
+  },
 ): Promise<PersonDto> {
   refuseSelf(actor, request.personId, 'change your own role', 'OWN_ROLE');
   const now = deps.now?.() ?? new Date();
@@ -41,6 +47,9 @@ export async function changePersonRole(
     commandActor(actor),
     async (read) => {
       const person = await lockPerson(read, request.personId);
+      await assertExpectedVersion(request.expectedVersion, person, () =>
+        personDtoOf(read, person, now),
+      );
       if (person.role === request.role) {
         throw fieldError('role', `is already ${request.role}; choose a different role`);
       }
@@ -85,7 +94,7 @@ export async function changePersonRole(
 export async function deactivatePerson(
   deps: ServiceDeps,
   actor: Actor,
-  request: { personId: string; reason: string },
+  request: { personId: string; reason: string; expectedVersion?: string | undefined },
 ): Promise<PersonDto> {
   refuseSelf(actor, request.personId, 'deactivate yourself', 'OWN_DEACTIVATION');
   const now = deps.now?.() ?? new Date();
@@ -96,6 +105,10 @@ export async function deactivatePerson(
     commandActor(actor),
     async (read) => {
       const person = await lockPerson(read, request.personId);
+      await assertExpectedVersion(request.expectedVersion, person, () =>
+        personDtoOf(read, person, now),
+      );
+      // Already inactive: nothing is appended, so the version stays as it is (CC-6).
       if (!person.isActive) {
         throw new AppError('ALREADY_INACTIVE', 'This person is already deactivated.');
       }
@@ -142,7 +155,7 @@ export async function deactivatePerson(
 export async function reactivatePerson(
   deps: ServiceDeps,
   actor: Actor,
-  request: { personId: string },
+  request: { personId: string; expectedVersion?: string | undefined },
 ): Promise<PersonDto> {
   const now = deps.now?.() ?? new Date();
   return executeCommand(
@@ -150,6 +163,9 @@ export async function reactivatePerson(
     commandActor(actor),
     async (read) => {
       const person = await lockPerson(read, request.personId);
+      await assertExpectedVersion(request.expectedVersion, person, () =>
+        personDtoOf(read, person, now),
+      );
       if (person.isActive) throw new AppError('ALREADY_ACTIVE', 'This person is already active.');
       return [
         event(

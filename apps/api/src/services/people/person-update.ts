@@ -1,7 +1,7 @@
 import {
   event,
   executeCommand,
-  isEmailTaken,
+  isEmailTakenInCompany,
   isUniqueViolation,
   type Person,
   type ReadTx,
@@ -10,6 +10,7 @@ import {
 import { AuditAction, type EventPayload, EventType } from '@aegira/events';
 import { fieldError } from '../../errors/app-error.ts';
 import { type Actor, commandActor, type ServiceDeps } from '../actor.ts';
+import { assertExpectedVersion } from '../expected-version.ts';
 import { NothingChanged, orCurrentIfUnchanged } from '../no-changes.ts';
 import { type PersonDto, personDtoOf } from './person-dto.ts';
 import { lockPerson, notFound } from './person-rules.ts';
@@ -19,7 +20,7 @@ import { checkScheduleOverride } from './schedule-override.ts';
 export type PersonChanges = EventPayload<'PERSON_UPDATED'>['changes'];
 
 export function emailTaken(): Error {
-  return fieldError('email', 'an account with this email already exists', 'EMAIL_TAKEN');
+  return fieldError('email', 'a person in this company already uses this email', 'EMAIL_TAKEN');
 }
 
 function sameDays(a: readonly number[], b: readonly number[]): boolean {
@@ -54,7 +55,8 @@ function changedFields(person: Person, requested: PersonChanges): PersonChanges 
 }
 
 async function checkChanges(read: ReadTx, person: Person, changes: PersonChanges): Promise<void> {
-  if (changes.email !== undefined && (await isEmailTaken(read, changes.email))) throw emailTaken();
+  if (changes.email !== undefined && (await isEmailTakenInCompany(read, changes.email)))
+    throw emailTaken();
   const touchesSchedule =
     changes.windowStart !== undefined ||
     changes.windowEnd !== undefined ||
@@ -84,7 +86,7 @@ export async function writePersonUpdate(
   actor: Actor,
   personId: string,
   requested: PersonChanges,
-  options: { audit: boolean },
+  options: { audit: boolean; expectedVersion?: string | undefined },
 ): Promise<PersonDto> {
   const { db } = deps;
   const now = deps.now?.() ?? new Date();
@@ -94,6 +96,9 @@ export async function writePersonUpdate(
       commandActor(actor),
       async (read) => {
         const person = await lockPerson(read, personId);
+        await assertExpectedVersion(options.expectedVersion, person, () =>
+          personDtoOf(read, person, now),
+        );
         const changes = changedFields(person, requested);
         if (Object.keys(changes).length === 0) throw new NothingChanged();
         await checkChanges(read, person, changes);

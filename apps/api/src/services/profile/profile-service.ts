@@ -1,4 +1,4 @@
-import { event, executeCommand, findLoginByEmail, withTenant } from '@aegira/db';
+import { event, executeCommand, readPasswordHash, withTenant } from '@aegira/db';
 import { EventType } from '@aegira/events';
 import type { LoginLimiter } from '../../auth/login-limiter.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../auth/password.ts';
@@ -48,14 +48,18 @@ export async function changePassword(
   request: ChangePasswordRequest,
   clientAddress: string,
 ): Promise<{ token: string }> {
-  await deps.loginLimiter.beforeAttempt(clientAddress, actor.email);
-  // The hash is readable only through the login lookup (credentials sit outside
-  // the tenant's tables); the session's email is current, re-read every request.
-  const login = await findLoginByEmail(deps.db, actor.email);
-  const currentHash =
-    login?.personId === actor.personId ? login.passwordHash : await dummyPasswordHash();
+  // Its own account key: a signed-in person's guesses are limited like logins, per address and
+  // in total (no device exemption: a stolen session may sit in a trusted browser).
+  const attempt = {
+    address: clientAddress,
+    account: `person:${actor.personId}`,
+    trustedDevice: false,
+  };
+  await deps.loginLimiter.beforeAttempt(attempt);
+  const storedHash = await readPasswordHash(deps.db, actor);
+  const currentHash = storedHash ?? (await dummyPasswordHash());
   if (!(await verifyPassword(currentHash, request.currentPassword))) {
-    await deps.loginLimiter.recordFailure(actor.email);
+    await deps.loginLimiter.recordFailure(attempt);
     throw fieldError('currentPassword', 'is incorrect', 'INCORRECT_PASSWORD');
   }
   if (request.newPassword === request.currentPassword) {

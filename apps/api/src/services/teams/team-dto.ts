@@ -23,6 +23,8 @@ export const teamOutput = z.object({
   memberCount: z.number().int(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+  /** The id of the team's last event: send it back as expectedVersion when editing. */
+  version: z.uuid(),
 });
 export type TeamDto = z.infer<typeof teamOutput>;
 
@@ -162,6 +164,7 @@ export async function toTeamDtos(
     memberCount: countOf.get(team.id) ?? 0,
     createdAt: team.createdAt.toISOString(),
     updatedAt: team.updatedAt.toISOString(),
+    version: team.eventId,
   }));
 }
 

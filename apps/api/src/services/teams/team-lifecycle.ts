@@ -2,6 +2,7 @@ import { type DecidedEvent, event, executeCommand, localDateOf } from '@aegira/d
 import { AuditAction, EventType } from '@aegira/events';
 import { AppError } from '../../errors/app-error.ts';
 import { type Actor, commandActor, type ServiceDeps } from '../actor.ts';
+import { assertExpectedVersion } from '../expected-version.ts';
 import { applyDueTransfers } from './due-transfers.ts';
 import type { TeamDto } from './team-dto.ts';
 import {
@@ -21,7 +22,7 @@ import { teamDtoAfter } from './team-service.ts';
 export async function deactivateTeam(
   deps: ServiceDeps,
   actor: Actor,
-  request: { id: string; reason: string },
+  request: { id: string; reason: string; expectedVersion?: string | undefined },
 ): Promise<TeamDto> {
   const now = deps.now?.() ?? new Date();
   // The members are read from the rows below, so a transfer taking effect today
@@ -33,6 +34,10 @@ export async function deactivateTeam(
     async (read) => {
       // Lock order teams → transfers → persons, as every team command takes them.
       const team = await lockTeam(read, request.id, 'update');
+      await assertExpectedVersion(request.expectedVersion, team, () =>
+        teamDtoAfter(read, actor, team.id, now),
+      );
+      // Already inactive: nothing is appended, so the version stays as it is (CC-6).
       if (!team.isActive) {
         throw new AppError('ALREADY_INACTIVE', `The team "${team.name}" is already inactive.`);
       }
@@ -113,7 +118,7 @@ function refusedReactivation(teamName: string, error: unknown): unknown {
 export async function reactivateTeam(
   deps: ServiceDeps,
   actor: Actor,
-  request: { id: string },
+  request: { id: string; expectedVersion?: string | undefined },
 ): Promise<TeamDto> {
   const now = deps.now?.() ?? new Date();
   let teamName = '';
@@ -123,6 +128,9 @@ export async function reactivateTeam(
       commandActor(actor),
       async (read) => {
         const team = await lockTeam(read, request.id, 'update');
+        await assertExpectedVersion(request.expectedVersion, team, () =>
+          teamDtoAfter(read, actor, team.id, now),
+        );
         teamName = team.name;
         if (team.isActive) {
           throw new AppError('ALREADY_ACTIVE', `The team "${team.name}" is already active.`);

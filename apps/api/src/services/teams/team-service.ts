@@ -3,6 +3,7 @@ import { event, executeCommand, type ReadTx, type Team, withTenant } from '@aegi
 import { AuditAction, type EventPayload, EventType } from '@aegira/events';
 import { AppError } from '../../errors/app-error.ts';
 import { type Actor, commandActor, type ServiceDeps } from '../actor.ts';
+import { assertExpectedVersion } from '../expected-version.ts';
 import { NothingChanged, orCurrentIfUnchanged } from '../no-changes.ts';
 import { companyToday } from '../people/person-rules.ts';
 import { teamCreatedEvent } from '../team-writes.ts';
@@ -106,7 +107,7 @@ function changedFields(team: Team, requested: TeamChanges): TeamChanges {
 export async function updateTeam(
   deps: ServiceDeps,
   actor: Actor,
-  request: { id: string; changes: TeamChanges },
+  request: { id: string; changes: TeamChanges; expectedVersion?: string | undefined },
 ): Promise<TeamDto> {
   const now = deps.now?.() ?? new Date();
   const update = () =>
@@ -115,6 +116,9 @@ export async function updateTeam(
       commandActor(actor),
       async (read) => {
         const team = await lockTeam(read, request.id, 'update');
+        await assertExpectedVersion(request.expectedVersion, team, () =>
+          teamDtoAfter(read, actor, team.id, now),
+        );
         const changes = changedFields(team, request.changes);
         if (Object.keys(changes).length === 0) throw new NothingChanged();
         assertSchedule({

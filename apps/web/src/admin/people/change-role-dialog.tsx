@@ -1,5 +1,5 @@
 import { type FormEvent, useRef, useState } from 'react';
-import { toFormErrors } from '../../trpc/errors.ts';
+import { isStaleVersion, toFormErrors } from '../../trpc/errors.ts';
 import { trpc } from '../../trpc/trpc.ts';
 import type { Role } from '../../trpc/types.ts';
 import { Button } from '../../ui/button.tsx';
@@ -49,6 +49,7 @@ function ChangeRoleForm({ person, onClose, onChanged }: Omit<ChangeRoleDialogPro
       onChanged(changed);
     },
     onError: (error) => {
+      if (isStaleVersion(error)) void refresh();
       const errors = toFormErrors(error, ['role', 'teamId']);
       setFieldErrors(errors.fields);
       setFormError(errors.form);
@@ -70,6 +71,7 @@ function ChangeRoleForm({ person, onClose, onChanged }: Omit<ChangeRoleDialogPro
     }
     changeRole.mutate({
       personId: person.id,
+      expectedVersion: person.version,
       role,
       ...(role === 'WORKER' ? { teamId } : {}),
     });

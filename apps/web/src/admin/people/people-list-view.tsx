@@ -10,6 +10,7 @@ import { SuccessNotice } from '../../ui/success-notice.tsx';
 import { adminPaths, subViewPath } from '../admin-paths.ts';
 import { useDebouncedValue } from '../use-debounced-value.ts';
 import type { PageNotice } from '../use-page-notice.ts';
+import { FailedLoginsCard } from './failed-logins-card.tsx';
 import { PeopleFilterBar } from './people-filter-bar.tsx';
 import { hasPeopleFilters, type PeopleFilters, peopleListInput } from './people-filters.ts';
 import { PeopleTable } from './people-table.tsx';
@@ -40,6 +41,7 @@ export function PeopleListView({ filters, onFiltersChange, notice }: PeopleListV
         </Link>
       </div>
       <SuccessNotice message={notice.message} onDismiss={notice.dismiss} />
+      <FailedLoginsCard />
       <PeopleFilterBar filters={filters} onChange={onFiltersChange} />
       <PeopleResults people={people} filtered={hasPeopleFilters(filters)} />
     </div>

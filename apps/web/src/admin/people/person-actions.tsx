@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from '../../router/link.tsx';
 import { useSignedInUser } from '../../session/session-store.ts';
-import { errorMessage } from '../../trpc/errors.ts';
+import { errorMessage, isStaleVersion } from '../../trpc/errors.ts';
 import { trpc } from '../../trpc/trpc.ts';
 import { Button } from '../../ui/button.tsx';
 import { secondaryLinkClassName } from '../../ui/link-styles.ts';
@@ -29,11 +29,19 @@ export function PersonActions({ person, notice }: { person: Person; notice: Page
       setDialog(null);
       notice.announce(`${name} is deactivated and can no longer sign in.`);
     },
+    // A stale version: the server refused; show the latest (its message says so).
+    onError: (error) => {
+      if (isStaleVersion(error)) void refresh();
+    },
   });
   const reactivate = trpc.people.reactivate.useMutation({
     onSuccess: async () => {
       await refresh();
       notice.announce(`${name} is active again and can sign in.`);
+    },
+    // A stale version: the server refused; show the latest (its message says so).
+    onError: (error) => {
+      if (isStaleVersion(error)) void refresh();
     },
   });
   const close = () => {
@@ -69,6 +77,9 @@ export function PersonActions({ person, notice }: { person: Person; notice: Page
           <Button
             variant="secondary"
             pending={reactivate.isPending}
+            // No expectedVersion: reactivation depends on no detail the admin saw, and the
+            // server refuses it if someone reactivated first. (A worker's own password
+            // change moves the version and must not block an admin.)
             onClick={() => reactivate.mutate({ personId: person.id })}
           >
             Reactivate
@@ -110,6 +121,7 @@ export function PersonActions({ person, notice }: { person: Person; notice: Page
         minLength={3}
         pending={deactivate.isPending}
         error={deactivate.error}
+        // No expectedVersion, as for reactivation: an already inactive person is refused.
         onConfirm={(reason) => deactivate.mutate({ personId: person.id, reason })}
       />
     </div>

@@ -132,6 +132,7 @@ describe('personFormValues', () => {
       deactivationReason: null,
       createdAt: '2026-03-01T08:00:00.000Z',
       updatedAt: '2026-03-01T08:00:00.000Z',
+      version: '00000000-0000-4000-8000-000000000001',
     };
     expect(personFormValues(person)).toMatchObject({
       phone: '',

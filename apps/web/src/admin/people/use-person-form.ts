@@ -1,5 +1,5 @@
-import { type FormEvent, useRef, useState } from 'react';
-import { toFormErrors } from '../../trpc/errors.ts';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { isStaleVersion, STALE_VERSION_MESSAGE, toFormErrors } from '../../trpc/errors.ts';
 import { trpc } from '../../trpc/trpc.ts';
 import { useFocusFirstError } from '../../ui/use-focus-first-error.ts';
 import { useRefreshAdminData } from '../use-refresh-admin-data.ts';
@@ -33,13 +33,28 @@ export function usePersonForm({ person, onSaved }: UsePersonFormOptions) {
   const [attempt, setAttempt] = useState(0);
   useFocusFirstError(formRef, attempt);
   const refresh = useRefreshAdminData();
+  // After a stale-version refusal the form takes the reloaded person once they arrive.
+  const [reloading, setReloading] = useState(false);
+  useEffect(() => {
+    if (!reloading || !person) return;
+    setValues(personFormValues(person));
+    setReloading(false);
+  }, [reloading, person]);
 
   const handlers = {
     onSuccess: async (saved: Person) => {
       await refresh();
       onSaved(saved);
     },
-    onError: (error: unknown) => {
+    onError: async (error: unknown) => {
+      if (isStaleVersion(error)) {
+        setFieldErrors({});
+        setFormError(STALE_VERSION_MESSAGE);
+        setAttempt((count) => count + 1);
+        await refresh();
+        setReloading(true);
+        return;
+      }
       const errors = toFormErrors(error, personFields);
       setFieldErrors(errors.fields);
       setFormError(errors.form);
@@ -67,8 +82,10 @@ export function usePersonForm({ person, onSaved }: UsePersonFormOptions) {
       setAttempt((count) => count + 1);
       return;
     }
-    if (person) update.mutate(toUpdatePersonInput(person.id, values));
-    else if (values.role !== '') create.mutate(toCreatePersonInput(values, values.role));
+    // The version this form loaded: a change by someone else meanwhile is refused, not overwritten.
+    if (person) {
+      update.mutate({ ...toUpdatePersonInput(person.id, values), expectedVersion: person.version });
+    } else if (values.role !== '') create.mutate(toCreatePersonInput(values, values.role));
   };
 
   return { mode, formRef, values, fieldErrors, formError, change, submit, pending };

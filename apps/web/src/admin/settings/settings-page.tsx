@@ -4,6 +4,7 @@ import { PageHeading } from '../../ui/page-heading.tsx';
 import { SuccessNotice } from '../../ui/success-notice.tsx';
 import { usePageNotice } from '../use-page-notice.ts';
 import { SettingsForm } from './settings-form.tsx';
+import { SignInLink } from './sign-in-link.tsx';
 
 export function SettingsPage() {
   const notice = usePageNotice();
@@ -17,6 +18,7 @@ export function SettingsPage() {
         </p>
       </div>
       <SuccessNotice message={notice.message} onDismiss={notice.dismiss} />
+      {company.data && <SignInLink slug={company.data.slug} />}
       {company.data ? (
         <SettingsForm
           key={`${company.data.name}|${company.data.timezone}`}

@@ -18,6 +18,7 @@ function team(id: string, name: string, leaderId: string): Team {
     memberCount: 0,
     createdAt: '2026-03-01T08:00:00.000Z',
     updatedAt: '2026-03-01T08:00:00.000Z',
+    version: '00000000-0000-4000-8000-000000000001',
   };
 }
 

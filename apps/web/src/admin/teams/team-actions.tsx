@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from '../../router/link.tsx';
 import type { Team } from '../../team/team-types.ts';
-import { errorMessage } from '../../trpc/errors.ts';
+import { errorMessage, isStaleVersion } from '../../trpc/errors.ts';
 import { trpc } from '../../trpc/trpc.ts';
 import { Button } from '../../ui/button.tsx';
 import { secondaryLinkClassName } from '../../ui/link-styles.ts';
@@ -19,11 +19,19 @@ export function TeamActions({ team, notice }: { team: Team; notice: PageNotice }
       setConfirming(false);
       notice.announce(`${team.name} is deactivated; its members no longer have a team.`);
     },
+    // A stale version: the server refused; show the latest (its message says so).
+    onError: (error) => {
+      if (isStaleVersion(error)) void refresh();
+    },
   });
   const reactivate = trpc.teams.reactivate.useMutation({
     onSuccess: async () => {
       await refresh();
       notice.announce(`${team.name} is active again. Assign its members anew.`);
+    },
+    // A stale version: the server refused; show the latest (its message says so).
+    onError: (error) => {
+      if (isStaleVersion(error)) void refresh();
     },
   });
   return (

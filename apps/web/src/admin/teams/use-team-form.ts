@@ -1,6 +1,6 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { Team } from '../../team/team-types.ts';
-import { toFormErrors } from '../../trpc/errors.ts';
+import { isStaleVersion, STALE_VERSION_MESSAGE, toFormErrors } from '../../trpc/errors.ts';
 import { trpc } from '../../trpc/trpc.ts';
 import { useFocusFirstError } from '../../ui/use-focus-first-error.ts';
 import { useRefreshAdminData } from '../use-refresh-admin-data.ts';
@@ -33,13 +33,28 @@ export function useTeamForm({ team, onSaved }: UseTeamFormOptions) {
   const [attempt, setAttempt] = useState(0);
   useFocusFirstError(formRef, attempt);
   const refresh = useRefreshAdminData();
+  // After a stale-version refusal the form takes the reloaded team once it arrives.
+  const [reloading, setReloading] = useState(false);
+  useEffect(() => {
+    if (!reloading || !team) return;
+    setValues(teamFormValues(team));
+    setReloading(false);
+  }, [reloading, team]);
 
   const handlers = {
     onSuccess: async (saved: Team) => {
       await refresh();
       onSaved(saved);
     },
-    onError: (error: unknown) => {
+    onError: async (error: unknown) => {
+      if (isStaleVersion(error)) {
+        setFieldErrors({});
+        setFormError(STALE_VERSION_MESSAGE);
+        setAttempt((count) => count + 1);
+        await refresh();
+        setReloading(true);
+        return;
+      }
       const errors = toFormErrors(error, teamFields);
       setFieldErrors(errors.fields);
       setFormError(errors.form);
@@ -67,7 +82,9 @@ export function useTeamForm({ team, onSaved }: UseTeamFormOptions) {
       setAttempt((count) => count + 1);
       return;
     }
-    if (team) update.mutate(toUpdateTeamInput(team.id, values));
+    // The version this form loaded: a change by someone else meanwhile is refused, not overwritten.
+    if (team)
+      update.mutate({ ...toUpdateTeamInput(team.id, values), expectedVersion: team.version });
     else create.mutate(toCreateTeamInput(values));
   };
 

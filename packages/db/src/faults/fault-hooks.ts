@@ -1,0 +1,44 @@
+import { runsInProduction } from '@aegira/config';
+import type { Db, WriteTx } from '../client.ts';
+
+/**
+ * Test-only seams in the write path (decision 034), so that fault cases that cannot be
+ * provoked from outside (a kill between the event insert and the projection, a slow
+ * COMMIT, a database error mid-transaction, a stalled event loop) become tests.
+ * Hooks attach to one Db instance: other clients in the same process are untouched, and
+ * with none installed the write path pays one WeakMap lookup.
+ */
+export interface FaultHooks {
+  /**
+   * Runs synchronously right after `$transaction(...)` was called and before it is awaited:
+   * a hook that busy-waits here blocks the event loop while the transaction is starting.
+   */
+  transactionCalled?: () => void;
+  /** After the command's events are inserted, before any projection writes: pause or throw. */
+  afterEventInsert?: (tx: WriteTx) => Promise<void>;
+  /** The last step inside the transaction callback, just before Prisma sends COMMIT. */
+  beforeCommit?: (tx: WriteTx) => Promise<void>;
+}
+
+const installed = new WeakMap<Db, FaultHooks>();
+
+export class FaultsInProductionError extends Error {
+  constructor() {
+    super('Fault-injection hooks are for tests and are refused when NODE_ENV=production.');
+    this.name = 'FaultsInProductionError';
+  }
+}
+
+/** Installs `hooks` on `db` (replacing any); returns a function that removes them. */
+export function installFaults(db: Db, hooks: FaultHooks): () => void {
+  if (runsInProduction()) throw new FaultsInProductionError();
+  installed.set(db, hooks);
+  return () => {
+    if (installed.get(db) === hooks) installed.delete(db);
+  };
+}
+
+/** The hooks installed on `db`, if any (the write path's one lookup). */
+export function faultsOf(db: Db): FaultHooks | undefined {
+  return installed.get(db);
+}

@@ -1,0 +1,7 @@
+// Test-only: fault-injection seams of the write path (decision 034). Not part of the main entry.
+export {
+  type FaultHooks,
+  FaultsInProductionError,
+  faultsOf,
+  installFaults,
+} from './fault-hooks.ts';
