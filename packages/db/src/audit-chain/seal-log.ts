@@ -41,8 +41,14 @@ interface CandidateRow {
   snapshot_xmin: string;
 }
 
-/** Takes the company's sealing lock for the rest of the transaction. */
+/**
+ * Takes the company's sealing lock for the rest of the transaction. Chain work is background
+ * work (the seal job, checkpoints): it may wait its turn behind another sealer and read a long
+ * backlog of unsealed events, so this transaction lifts the app role's request-sized limits
+ * (lock 2 s, statement 10 s; decision 034) to the transaction's own 20 s budget.
+ */
 export async function lockCompanyChain(tx: Pick<WriteTx, '$queryRaw'>, companyId: string) {
+  await tx.$queryRaw`SELECT set_config('lock_timeout', '15s', true), set_config('statement_timeout', '20s', true)`;
   await tx.$queryRaw`SELECT pg_advisory_xact_lock(${SEAL_LOCK_NAMESPACE}::int, hashtext(${companyId}))::text`;
 }
 
