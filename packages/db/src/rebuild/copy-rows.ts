@@ -97,3 +97,20 @@ export function writeRows(
   if (buffer.length > 0) copy.write(Buffer.from(buffer));
   return count;
 }
+
+/**
+ * The log's columns as the rebuild and the bulk seed copy them, in this order; position and
+ * tx_id are the target database's own.
+ */
+export const EVENT_COLUMNS = [
+  'id',
+  'company_id',
+  'actor_id',
+  'actor_token_id',
+  'type',
+  'entity_type',
+  'entity_id',
+  'payload',
+  'schema_version',
+  'created_at',
+] as const;

@@ -2,23 +2,9 @@ import type { EventType } from '@aegira/events';
 import type pg from 'pg';
 import { DERIVE_NOTIFICATIONS_SQL } from '../notifications/derive-notifications.ts';
 import { upcastLoggedEvent } from '../replay.ts';
-import { ident, tableColumns, writeRows } from './copy-rows.ts';
+import { EVENT_COLUMNS, ident, tableColumns, writeRows } from './copy-rows.ts';
 import { LogFold } from './fold-log.ts';
 import { CopyLines, copyField, copyIn, copyOut } from './pg-copy.ts';
-
-/** The log's columns as copied, in this order; position and tx_id are the target's own. */
-const EVENT_COLUMNS = [
-  'id',
-  'company_id',
-  'actor_id',
-  'actor_token_id',
-  'type',
-  'entity_type',
-  'entity_id',
-  'payload',
-  'schema_version',
-  'created_at',
-] as const;
 
 /** Append-only logs no event rebuilds (hash-chain seals, audit rows): copied row for row. */
 export const COPIED_LOGS = ['event_seals', 'audit_logs'] as const;

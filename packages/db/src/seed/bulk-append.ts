@@ -11,7 +11,13 @@ import type { TableProjection, TrackedRow } from '../projections/define-projecti
 import { evolve, rowIdOf } from '../projections/evolve.ts';
 import { ENTITY_PROJECTIONS, PROJECTED_EVENT_TYPES } from '../projections/registry.ts';
 import { fromColumns, snakeCase, toColumns } from '../projections/row-state.ts';
-import { type CopyColumn, ident, tableColumns, writeRows } from '../rebuild/copy-rows.ts';
+import {
+  type CopyColumn,
+  EVENT_COLUMNS,
+  ident,
+  tableColumns,
+  writeRows,
+} from '../rebuild/copy-rows.ts';
 import { copyIn, copyText } from '../rebuild/pg-copy.ts';
 import type { AnyStoredEvent } from '../stored-event.ts';
 import type { DatedEvent } from './append-batches.ts';
@@ -29,20 +35,6 @@ import {
 // statements that carry JSON. Guards, foreign keys and row-level security are untouched; the
 // connection is the owner's because COPY FROM refuses tables under row-level security to
 // roles it applies to (as the rebuild, decision 022).
-
-/** The log's columns as the bulk seed writes them; position and tx_id are the database's. */
-const EVENT_COLUMNS = [
-  'id',
-  'company_id',
-  'actor_id',
-  'actor_token_id',
-  'type',
-  'entity_type',
-  'entity_id',
-  'payload',
-  'schema_version',
-  'created_at',
-] as const;
 
 const CHUNK = 1 << 20;
 
