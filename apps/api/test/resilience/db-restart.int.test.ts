@@ -178,6 +178,17 @@ describe('the database restarting under load', () => {
   }, 120_000);
 });
 
+async function commOnceExeced(pid: number, expected: string): Promise<string> {
+  const deadline = Date.now() + 5_000;
+  let comm = '';
+  do {
+    comm = (await readFile(`/proc/${pid}/comm`, 'utf8')).trim();
+    if (comm === expected) return comm;
+    await sleep(20);
+  } while (Date.now() < deadline);
+  return comm;
+}
+
 describe('stale lock files', () => {
   it('leaves alone a live PostgreSQL that does not serve our data directory', async () => {
     // A process named `postgres` that is nobody's child (its parent shell is gone), as a
@@ -198,7 +209,8 @@ describe('stale lock files', () => {
     await new Promise((resolve) => launcher.once('exit', resolve));
     const unrelated = Number.parseInt(printed.trim(), 10);
     try {
-      expect((await readFile(`/proc/${unrelated}/comm`, 'utf8')).trim()).toBe('postgres');
+      // The shell forks before the child execs, so its name may still read `sh` for a moment.
+      expect(await commOnceExeced(unrelated, 'postgres')).toBe('postgres');
       await writeFile(
         path.join(fakeDir, 'postmaster.pid'),
         `${unrelated}\n${fakeDir}\n0\n5432\n\n127.0.0.1\n`,
