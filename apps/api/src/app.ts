@@ -21,6 +21,7 @@ import { queryGuard } from './http/query-guard.ts';
 import { requestLog } from './http/request-log.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { strictJsonBody } from './http/strict-json-body.ts';
+import { subjectAccessRoute } from './http/subject-access-route.ts';
 import { refuseTrpcBody } from './http/trpc-body-refusal.ts';
 import { auditBundleRoute } from './modules/audit-chain/bundle-route.ts';
 import type { ApiDeps } from './trpc/context.ts';
@@ -75,6 +76,7 @@ export function createApp(options: AppOptions) {
   app.use(auditBundleRoute(deps));
   app.use(auditLogCsvRoute(deps));
   app.use(analyticsExportRoutes(deps));
+  app.use(subjectAccessRoute(deps));
   app.use(restApi(deps));
 
   app.use(

@@ -122,6 +122,17 @@ export const MUTATION_TABLE: Record<string, MutationEntry> = {
   'people.changeRole': { events: ['PERSON_ROLE_CHANGED'] },
   'people.create': { events: ['PERSON_CREATED'] },
   'people.deactivate': { events: ['PERSON_DEACTIVATED'] },
+  'people.erase': {
+    events: ['PERSON_ERASED'],
+    run: async (world, api) => {
+      const admin = await asAdmin(world, api);
+      const person = await personFixture(api, world.company, 'WORKER');
+      await admin.api.people.deactivate({ personId: person.id, reason: 'left the company' });
+      return run(world.accounts.ADMIN.id, () =>
+        admin.api.people.erase({ personId: person.id, reason: 'asked for erasure' }),
+      );
+    },
+  },
   'people.reactivate': {
     events: ['PERSON_REACTIVATED'],
     run: async (world, api) => {

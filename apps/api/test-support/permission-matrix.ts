@@ -81,6 +81,20 @@ const checkInInput = {
 /** A worker new to the matrix team (led by the world's lead), so each call acts on its own person. */
 const teamWorker = async (world: MatrixWorld, api: TestApi) =>
   (await personFixture(api, world.company, 'WORKER', { teamId: world.teamId })).id;
+/** A new person, deactivated (as erasure requires). */
+const formerPerson = async (world: MatrixWorld, api: TestApi) => {
+  const person = await freshPerson(world, api);
+  await executeCommand(api.db, world.company.actor, async () => [
+    event('PERSON_DEACTIVATED', {
+      id: person.id,
+      reason: 'matrix test',
+      deactivatedAt: new Date().toISOString(),
+      deactivatedById: world.company.adminId,
+      tokenVersion: 1,
+    }),
+  ]);
+  return person.id;
+};
 /** An open miss of a new worker of the matrix team. */
 const openMiss = async (world: MatrixWorld, api: TestApi) => {
   const id = randomUUID();
@@ -329,6 +343,14 @@ export const PERMISSION_MATRIX: Record<string, MatrixEntry> = {
   'people.deactivate': {
     input: async (world, api) => ({
       personId: (await freshPerson(world, api)).id,
+      reason: 'matrix test',
+    }),
+    expect: adminOnly('NOT_FOUND'),
+  },
+  // A deactivated person's health data erased (decision 039); admins only.
+  'people.erase': {
+    input: async (world, api) => ({
+      personId: await formerPerson(world, api),
       reason: 'matrix test',
     }),
     expect: adminOnly('NOT_FOUND'),

@@ -4,12 +4,17 @@ import {
   type EventType,
   entityOf,
   parseEventPayload,
+  SEALED_FIELD,
+  sealPayload,
+  sealSubjectOf,
 } from '@aegira/events';
 import type { WriteTx } from './client.ts';
 import type { ActorCredential } from './credential-check.ts';
 import type { IdempotencyClaim } from './idempotency.ts';
 import { assertPayloadWithinCap } from './payload-size.ts';
 import { PROJECTED_EVENT_TYPES } from './projections/registry.ts';
+import { sealingKeys } from './sealing/person-keys.ts';
+import { sealText } from './sealing/seal-cipher.ts';
 import type { AnyStoredEvent, StoredEvent } from './stored-event.ts';
 
 /** Who a change is recorded against. */
@@ -29,6 +34,11 @@ export interface CommandActor {
 export interface NewEvent<T extends EventType> {
   type: T;
   payload: EventPayload<T>;
+  /**
+   * The person whose key seals the event's sensitive fields, when its payload does not name
+   * them (seal-subject.ts in @aegira/events; docs/decisions/039).
+   */
+  subjectId?: string;
 }
 export type AnyNewEvent = { [K in EventType]: NewEvent<K> }[EventType];
 
@@ -99,6 +109,38 @@ export async function appendLogRows(
   );
 }
 
+/** What sealing an event's sensitive values takes: the payload without them, them, and whose key. */
+interface Sealing {
+  stripped: Record<string, unknown>;
+  plaintext: string;
+  subjectId: string;
+}
+
+/**
+ * The sealing an event needs, or null when it holds no sensitive value. A sensitive value
+ * with no subject to seal it for is a bug in the command, refused before anything is stored.
+ */
+export function sealingOf(event: AnyNewEvent, payload: unknown): Sealing | null {
+  const taken = { plaintext: '' };
+  const result = sealPayload(event.type, EVENT_SCHEMA_VERSION[event.type], payload, (text) => {
+    taken.plaintext = text;
+    return '';
+  });
+  if (!result.sealed) return null;
+  const subjectId =
+    event.subjectId ?? sealSubjectOf(event.type, payload as EventPayload<typeof event.type>);
+  if (!subjectId) {
+    throw new Error(
+      `${event.type} holds sensitive fields but names no person to seal them for (NewEvent.subjectId)`,
+    );
+  }
+  return {
+    stripped: result.payload as Record<string, unknown>,
+    plaintext: taken.plaintext,
+    subjectId,
+  };
+}
+
 /**
  * Validates each new event against its type's current schema (an invalid,
  * unknown or unprojected one throws before anything is written), appends them in order, and
@@ -118,29 +160,45 @@ export async function appendEvents(
       throw new Error(`No projection applies ${event.type}; it cannot be stored yet`);
     }
     const payload = parseEventPayload(event.type, event.payload);
-    // Refused here, before the insert, with a message naming the cap (the CHECK is the backstop).
-    assertPayloadWithinCap(event.type, payload);
     const { entityType, entityId } = entityOf(event.type, payload);
+    const sealing = sealingOf(event, payload);
     return {
       id: newId(),
       type: event.type,
       entityType,
       entityId,
       payload,
+      sealing,
       createdAt: seeded.createdAt?.(event, index) ?? null,
       actorId: seeded.actorId ? seeded.actorId(event, index) : actor.actorId,
     };
   });
+  const keys = await sealingKeys(tx, actor.companyId, [
+    ...new Set(prepared.flatMap(({ sealing }) => (sealing ? [sealing.subjectId] : []))),
+  ]);
   const appended = await appendLogRows(
     tx,
     actor.companyId,
-    prepared.map((event) => ({
-      ...event,
-      actorTokenId: actor.tokenId ?? null,
-      schemaVersion: EVENT_SCHEMA_VERSION[event.type],
-    })),
+    prepared.map(({ sealing, ...event }) => {
+      const key = sealing && keys.get(sealing.subjectId);
+      const payload =
+        sealing && key
+          ? {
+              ...sealing.stripped,
+              [SEALED_FIELD]: sealText(key, sealing.subjectId, event.id, sealing.plaintext),
+            }
+          : event.payload;
+      // Refused here, before the insert, with a message naming the cap (the CHECK is the backstop).
+      assertPayloadWithinCap(event.type, payload);
+      return {
+        ...event,
+        payload,
+        actorTokenId: actor.tokenId ?? null,
+        schemaVersion: EVENT_SCHEMA_VERSION[event.type],
+      };
+    }),
   );
-  return prepared.map((event) => {
+  return prepared.map(({ sealing: _sealing, ...event }) => {
     const stored = appended.get(event.id);
     if (!stored) throw new Error(`Event ${event.id} was not appended`);
     // parseEventPayload checked the payload against this very type, the pairing

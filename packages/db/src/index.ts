@@ -1,3 +1,11 @@
+export {
+  type FoldedEntity,
+  type FoldOptions,
+  foldEntities,
+  foldEntity,
+  type LogCut,
+  modelOf,
+} from './as-of/index.ts';
 export * as auditChain from './audit-chain/index.ts';
 export {
   BATCH_DB_OPTIONS,
@@ -116,13 +124,20 @@ export {
   type SessionPerson,
 } from './privileged.ts';
 export {
+  checkInProjection,
   dateColumn,
   ENTITY_PROJECTIONS,
   evolve,
   foldRow,
+  holidayProjection,
+  leaveProjection,
   localDateOf,
+  missedCheckInProjection,
+  personProjection,
   type RowOf,
   type TableProjection,
+  teamProjection,
+  teamTransferProjection,
 } from './projections/index.ts';
 export { createRateLimitStore, RATE_LIMIT_TABLE, type RateLimitStore } from './rate-limits.ts';
 export {
@@ -131,7 +146,22 @@ export {
   type RebuildResult,
   rebuildCompany,
 } from './rebuild/rebuild-company.ts';
-export { type LoggedEvent, replayCompanyEvents, upcastLoggedEvent } from './replay.ts';
+export {
+  type LoggedEvent,
+  readStoredPayload,
+  replayCompanyEvents,
+  upcastLoggedEvent,
+} from './replay.ts';
+export {
+  companyKeyRing,
+  copyKeys,
+  destroyPersonKey,
+  KeyRing,
+  keyRingFor,
+  PersonErasedError,
+  readStoredPayloads,
+  type StoredPayloadRow,
+} from './sealing/index.ts';
 export type { AnyStoredEvent, StoredEvent } from './stored-event.ts';
 export { bindCompany, withTenant } from './tenant.ts';
 export {
@@ -142,4 +172,5 @@ export {
   type Decision,
   event,
   executeCommand,
+  sealedFor,
 } from './write-path.ts';

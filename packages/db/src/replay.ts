@@ -1,8 +1,15 @@
-import { type EntityType, type EventType, upcastPayload } from '@aegira/events';
+import {
+  type EntityType,
+  EVENT_SCHEMA_VERSION,
+  type EventType,
+  upcastPayload,
+} from '@aegira/events';
 import { type Db, prismaOf } from './client.ts';
 import { appendLogRows } from './event-log.ts';
 import { deriveNotifications } from './notifications/derive-notifications.ts';
 import { applyEvents } from './projections/apply-events.ts';
+import { KeyRing } from './sealing/key-ring.ts';
+import { copyKeys } from './sealing/person-keys.ts';
 import type { AnyStoredEvent } from './stored-event.ts';
 import { bindCompany, TRANSACTION_OPTIONS } from './tenant.ts';
 
@@ -24,10 +31,40 @@ export interface LoggedEvent {
 export interface ReplayOptions {
   /** Events per transaction: large batches let the set-based writer do its work. */
   batchSize?: number;
+  /** The source's keys, to open sealed fields (companyKeyRing); without them a sealed event throws. */
+  keys?: KeyRing;
 }
 
-/** The event as projections read it: its payload upcast to the current version. */
-export function upcastLoggedEvent(event: LoggedEvent, position: bigint): AnyStoredEvent {
+/**
+ * A stored payload as projections read it: sealed fields opened with `keys`, then upcast to
+ * the current version. An erased payload (its key destroyed) keeps its sensitive fields null,
+ * unvalidated: the schema would refuse the nulls, and it was validated when it was stored.
+ */
+export function readStoredPayload(
+  event: Pick<LoggedEvent, 'id' | 'type' | 'schemaVersion' | 'payload'>,
+  keys: KeyRing,
+): { payload: unknown; erased: boolean } {
+  const opened = keys.open(event.id, event.payload);
+  if (opened.erased) {
+    // Types with sensitive fields have had one version so far; an upcaster over nulls would
+    // need its own thought.
+    if (event.schemaVersion !== EVENT_SCHEMA_VERSION[event.type]) {
+      throw new Error(`Erased ${event.type} v${event.schemaVersion} cannot be upcast`);
+    }
+    return opened;
+  }
+  return {
+    payload: upcastPayload(event.type, event.schemaVersion, opened.payload),
+    erased: false,
+  };
+}
+
+/** The event as projections read it: its payload opened and upcast to the current version. */
+export function upcastLoggedEvent(
+  event: LoggedEvent,
+  position: bigint,
+  keys: KeyRing = KeyRing.EMPTY,
+): AnyStoredEvent {
   // upcastPayload returns the payload of this very type, the pairing
   // AnyStoredEvent expresses; TypeScript cannot follow that correlation.
   return {
@@ -38,7 +75,7 @@ export function upcastLoggedEvent(event: LoggedEvent, position: bigint): AnyStor
     type: event.type,
     entityType: event.entityType as EntityType,
     entityId: event.entityId,
-    payload: upcastPayload(event.type, event.schemaVersion, event.payload),
+    payload: readStoredPayload(event, keys).payload,
     position,
     createdAt: event.createdAt,
   } as AnyStoredEvent;
@@ -69,11 +106,19 @@ export async function replayCompanyEvents(
       await bindCompany(tx, companyId);
       const appended = await appendLogRows(tx, companyId, batch);
       const stored = batch.map((event) =>
-        upcastLoggedEvent(event, appended.get(event.id)?.position ?? 0n),
+        upcastLoggedEvent(event, appended.get(event.id)?.position ?? 0n, options.keys),
       );
       await applyEvents(tx, stored);
       // The notifications read model, by the live path's own function (read marks aside).
       await deriveNotifications(tx, stored);
+    }, TRANSACTION_OPTIONS);
+  }
+  // The keys travel with the log, or the replayed events could not be read there.
+  if (options.keys) {
+    const keys = options.keys;
+    await prismaOf(db).$transaction(async (tx) => {
+      await bindCompany(tx, companyId);
+      await copyKeys(tx, companyId, keys);
     }, TRANSACTION_OPTIONS);
   }
   return events.length;

@@ -18,6 +18,8 @@ import { publishLive } from './live/publish-live.ts';
 import { publishRosterChanges } from './live/roster-messages.ts';
 import { deriveNotifications, notificationMessages } from './notifications/derive-notifications.ts';
 import { applyEvents } from './projections/apply-events.ts';
+import { erasedPersonOf } from './projections/evolve.ts';
+import { destroyPersonKey } from './sealing/person-keys.ts';
 import type { AnyStoredEvent } from './stored-event.ts';
 import { bindCompany, TRANSACTION_OPTIONS } from './tenant.ts';
 
@@ -44,6 +46,14 @@ export function event<T extends EventType>(
   audit?: AuditNote,
 ): NewEvent<T> & { audit?: AuditNote } {
   return audit ? { type, payload, audit } : { type, payload };
+}
+
+/**
+ * An event whose sensitive fields are sealed with this person's key: for types whose payload
+ * does not name the person it is about (an amendment names only its check-in; decision 039).
+ */
+export function sealedFor<E extends AnyNewEvent>(personId: string, decided: E): E {
+  return { ...decided, subjectId: personId };
 }
 
 /** Reads current state (read-only) and decides; throws to refuse. Writes nothing. */
@@ -154,6 +164,11 @@ export async function executeCommand<R>(
     const stored = await appendEvents(tx, actor, decision.events, randomUUID, seeded);
     committed = stored;
     await faults?.afterEventInsert?.(tx);
+    // Erasure destroys the person's key with the event that records it (decision 039).
+    for (const erasure of stored) {
+      const personId = erasedPersonOf(erasure);
+      if (personId) await destroyPersonKey(tx, actor.companyId, personId);
+    }
     await applyEvents(tx, stored);
     await writeAudit(tx, actor, stored, decision.events);
     await writeCredentials(tx, actor.companyId, decision.credentials ?? []);

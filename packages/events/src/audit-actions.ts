@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   'LEAVE_CANCELLED',
   'MISSED_CHECK_IN_EXCUSED',
   'PERSON_PASSWORD_RESET',
+  'PERSON_ERASED',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

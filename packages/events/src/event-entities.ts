@@ -22,6 +22,7 @@ export const EVENT_ENTITIES: { readonly [K in EventType]: EntityDefinition<K> } 
   PERSON_SESSIONS_REVOKED: { type: 'person', id: (p) => p.id },
   PERSON_DEACTIVATED: { type: 'person', id: (p) => p.id },
   PERSON_REACTIVATED: { type: 'person', id: (p) => p.id },
+  PERSON_ERASED: { type: 'person', id: (p) => p.id },
   TEAM_CREATED: { type: 'team', id: (p) => p.id },
   TEAM_UPDATED: { type: 'team', id: (p) => p.id },
   TEAM_DEACTIVATED: { type: 'team', id: (p) => p.id },

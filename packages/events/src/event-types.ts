@@ -46,6 +46,7 @@ export const EVENT_TYPES = [
   'INCIDENT_APPROVED',
   'INCIDENT_REJECTED',
   'CASE_REASSIGNED',
+  'PERSON_ERASED',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -33,5 +33,15 @@ export { markedFields, REDACTED, type RedactOptions, redactPayload } from './red
 export { replaceMarkedFields } from './replace-marked-fields.ts';
 export { SAMPLE_EVENT_PAYLOADS, SAMPLE_IDS } from './sample-payloads.ts';
 export type { MarkedField } from './schema-walk.ts';
+export { sealSubjectOf } from './seal-subject.ts';
+export {
+  canCarrySealedFields,
+  ERASED,
+  erasedView,
+  openPayload,
+  SEALED_FIELD,
+  sealedPartOf,
+  sealPayload,
+} from './sealed-fields.ts';
 export { upcastPayload } from './upcast-payload.ts';
 export { withoutSecrets } from './without-secrets.ts';

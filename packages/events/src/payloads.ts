@@ -69,6 +69,14 @@ const personDeactivated = z.strictObject({
   tokenVersion: z.number().int(),
 });
 const personReactivated = z.strictObject({ id: uuid });
+// The person's health data was erased (docs/decisions/039): their key is destroyed, so what
+// it sealed in the log can no longer be read, and the rows holding it are cleared.
+const personErased = z.strictObject({
+  id: uuid,
+  reason: z.string().min(1).max(500),
+  erasedById: uuid,
+  erasedAt: timestamp,
+});
 
 const teamFields = {
   name: z.string().min(1),
@@ -428,6 +436,7 @@ export const eventPayloadSchemas = {
   PERSON_SESSIONS_REVOKED: personSessionsRevoked,
   PERSON_DEACTIVATED: personDeactivated,
   PERSON_REACTIVATED: personReactivated,
+  PERSON_ERASED: personErased,
   TEAM_CREATED: teamCreated,
   TEAM_UPDATED: teamUpdated,
   TEAM_DEACTIVATED: teamDeactivated,

@@ -99,6 +99,12 @@ const CURRENT: { readonly [K in EventType]: EventPayload<K> } = {
     tokenVersion: 5,
   },
   PERSON_REACTIVATED: { id: ids.worker },
+  PERSON_ERASED: {
+    id: ids.worker,
+    reason: 'Former employee asked for erasure',
+    erasedById: ids.admin,
+    erasedAt: '2026-11-02T09:00:00.000Z',
+  },
   TEAM_CREATED: {
     id: ids.team,
     name: 'Night shift',

@@ -4,7 +4,7 @@ import { type FieldMark, fieldMarks } from './field-marks.ts';
 // Redaction and secret removal walk the payload schema, so the marks on its
 // fields are the only source of what is secret or sensitive: no key lists.
 
-type Schema = z.core.$ZodType;
+export type Schema = z.core.$ZodType;
 
 /** Schemas that only wrap a field (optional, nullable, partial, …): the mark may sit on either side. */
 function innerOf(schema: Schema): Schema | undefined {
@@ -57,7 +57,7 @@ function unwrap(schema: Schema): Schema {
   return inner === undefined ? schema : unwrap(inner);
 }
 
-type Node =
+export type Node =
   | { kind: 'object'; shape: Readonly<Record<string, Schema>> }
   | { kind: 'array'; element: Schema }
   | { kind: 'leaf' };
@@ -67,7 +67,7 @@ type Node =
  * (union, record, pipe, …) throws instead of being skipped: skipping could let
  * a marked field inside it through unredacted.
  */
-function nodeOf(schema: Schema): Node {
+export function nodeOf(schema: Schema): Node {
   const core = unwrap(schema);
   if (core instanceof z.core.$ZodObject) return { kind: 'object', shape: core._zod.def.shape };
   if (core instanceof z.core.$ZodArray) return { kind: 'array', element: core._zod.def.element };

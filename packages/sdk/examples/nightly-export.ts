@@ -88,12 +88,12 @@ function toRow(item: ForDatePage['items'][number]): CsvValue[] {
     item.scores.level,
     item.isLate,
     item.minutesLate,
-    item.inputs.hoursSlept,
-    item.inputs.sleepQuality,
-    item.inputs.stressLevel,
-    item.inputs.physicalCondition,
-    item.inputs.painLevel,
-    item.inputs.painLocation,
+    item.inputs?.hoursSlept ?? null,
+    item.inputs?.sleepQuality ?? null,
+    item.inputs?.stressLevel ?? null,
+    item.inputs?.physicalCondition ?? null,
+    item.inputs?.painLevel ?? null,
+    item.inputs?.painLocation ?? null,
     item.submittedAt,
   ];
 }

@@ -1,21 +1,17 @@
 import { once } from 'node:events';
 import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
-import { expressCookieJar, SESSION_COOKIE } from '../auth/session-cookie.ts';
-import { verifySessionToken } from '../auth/session-token.ts';
-import { AppError } from '../errors/app-error.ts';
 import { answerDatabaseFailure } from '../errors/database-failure.ts';
 import {
   auditFilterFields,
   rangeInOrder,
   rangeOutOfOrder,
 } from '../modules/audit/audit-schemas.ts';
-import type { Actor, ApiDeps } from '../services/actor.ts';
+import type { ApiDeps } from '../services/actor.ts';
 import { listAudit } from '../services/audit/audit-queries.ts';
-import { loadActor } from '../services/session-service.ts';
 import { zodFieldErrors } from '../trpc/format-error.ts';
+import { adminOfSession, refuseDownload } from './admin-session.ts';
 import { csvLine } from './csv-line.ts';
-import { logRouteRefusal } from './security-log.ts';
 
 /** Where the audit log page's "Export CSV" link points (the page's filters as the query). */
 export const AUDIT_LOG_CSV_PATH = '/api/audit-log.csv';
@@ -37,40 +33,6 @@ const HEADER = [
   'Event id',
 ] as const;
 
-function refuse(res: Response, status: number, message: string, fieldErrors?: object): void {
-  res.status(status).json({ error: { message, ...(fieldErrors ? { fieldErrors } : {}) } });
-}
-
-/** The admin behind the request's browser session, or null once a refusal is sent. */
-async function adminOf(deps: ApiDeps, req: Request, res: Response): Promise<Actor | null> {
-  const token: unknown = req.cookies?.[SESSION_COOKIE];
-  const session = typeof token === 'string' ? verifySessionToken(deps.jwtSecret, token) : null;
-  if (!session || req.get('authorization')) {
-    refuse(res, 401, 'Please log in to continue.');
-    return null;
-  }
-  let actor: Actor;
-  try {
-    actor = await loadActor(deps, session, expressCookieJar(res));
-  } catch (error) {
-    if (error instanceof AppError) {
-      refuse(res, 401, error.message);
-      return null;
-    }
-    throw error;
-  }
-  if (actor.mustChangePassword) {
-    refuse(res, 403, 'Choose a new password before you continue.');
-    return null;
-  }
-  if (actor.role !== 'ADMIN') {
-    logRouteRefusal(deps.logger, res.locals.requestId, actor, AUDIT_LOG_CSV_PATH);
-    refuse(res, 403, 'Your role does not allow this action.');
-    return null;
-  }
-  return actor;
-}
-
 /**
  * GET /api/audit-log.csv: the audit log with the page's filters as CSV, newest first,
  * streamed page by page (a log of millions of rows never sits in memory) with every
@@ -87,10 +49,10 @@ export function auditLogCsvRoute(deps: ApiDeps, options: { pageSize?: number } =
       const summary = Object.entries(fieldErrors)
         .map(([field, messages]) => `${field}: ${messages.join(', ')}`)
         .join('; ');
-      refuse(res, 400, `Invalid filter — ${summary}`, fieldErrors);
+      refuseDownload(res, 400, `Invalid filter — ${summary}`, fieldErrors);
       return;
     }
-    const actor = await adminOf(deps, req, res);
+    const actor = await adminOfSession(deps, req, res, AUDIT_LOG_CSV_PATH);
     if (!actor) return;
     const write = async (line: string) => {
       if (res.destroyed) throw new Error('The client went away');
@@ -132,7 +94,7 @@ export function auditLogCsvRoute(deps: ApiDeps, options: { pageSize?: number } =
       deps.logger.error('audit log export failed', { error: String(error) });
       if (res.headersSent) res.destroy();
       else if (!answerDatabaseFailure(res, error)) {
-        refuse(res, 500, 'Something went wrong on our side. Please try again.');
+        refuseDownload(res, 500, 'Something went wrong on our side. Please try again.');
       }
     }
   });

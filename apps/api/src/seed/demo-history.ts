@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Db, event } from '@aegira/db';
+import { type Db, event, sealedFor } from '@aegira/db';
 import {
   appendInBatches,
   createRng,
@@ -227,13 +227,16 @@ function amendment(day: readonly DatedEvent[], personId: string): DatedEvent | n
   if (raisesReadinessAlert(scores.level, inputs.painLevel)) return null;
   const amendedAt = new Date(submitted.at.getTime() + 12 * 60_000);
   return {
-    event: event(EventType.CHECK_IN_UPDATED, {
-      id: original.id,
-      version: 2,
-      inputs,
-      scores,
-      amendedAt: amendedAt.toISOString(),
-    }),
+    event: sealedFor(
+      personId,
+      event(EventType.CHECK_IN_UPDATED, {
+        id: original.id,
+        version: 2,
+        inputs,
+        scores,
+        amendedAt: amendedAt.toISOString(),
+      }),
+    ),
     at: amendedAt,
     actorId: personId,
   };
@@ -330,18 +333,21 @@ export async function seedDemoHistory(
           excused = true;
           const excusedAt = localClock(addDays(date, 1), demo.timeZone)(8 * 60 + 30);
           day.push({
-            event: event(
-              EventType.MISSED_CHECK_IN_EXCUSED,
-              {
-                id: miss.event.payload.id,
-                excusedById: team.leadId,
-                reason: 'Hospital appointment, told me the day before',
-                excusedAt: excusedAt.toISOString(),
-              },
-              {
-                action: AuditAction.MISSED_CHECK_IN_EXCUSED,
-                details: { personId: worker.id, teamId: team.id, localDate: date },
-              },
+            event: sealedFor(
+              worker.id,
+              event(
+                EventType.MISSED_CHECK_IN_EXCUSED,
+                {
+                  id: miss.event.payload.id,
+                  excusedById: team.leadId,
+                  reason: 'Hospital appointment, told me the day before',
+                  excusedAt: excusedAt.toISOString(),
+                },
+                {
+                  action: AuditAction.MISSED_CHECK_IN_EXCUSED,
+                  details: { personId: worker.id, teamId: team.id, localDate: date },
+                },
+              ),
             ),
             at: excusedAt,
             actorId: team.leadId,

@@ -186,6 +186,21 @@ describe('AU-10: a non-admin calling admin-only procedures', () => {
     ]);
   });
 
+  it('AU-10: a refused subject-access download is logged the same way', async () => {
+    const lead = await personFixture(api, company, 'TEAM_LEAD');
+    const response = await fetch(`${served.url}/api/people/${company.adminId}/subject-access`, {
+      headers: { cookie: sessionCookieOf(lead.client) },
+    });
+    expect(response.status).toBe(403);
+    expect(logs.security('permission_refused')).toEqual([
+      expect.objectContaining({
+        requestId: response.headers.get('x-request-id'),
+        actorId: lead.id,
+        procedure: '/api/people/:id/subject-access',
+      }),
+    ]);
+  });
+
   it('AU-10: an allowed call logs no refusal', async () => {
     const response = await fetch(`${served.url}/trpc/holidays.create`, {
       method: 'POST',

@@ -11,6 +11,14 @@ type CheckInAnswersProps = {
 
 /** The answers of one check-in (or one version of it), as a definition list. */
 export function CheckInAnswers({ inputs, wide = false }: CheckInAnswersProps) {
+  // The person's health data was erased (decision 039); the score stays.
+  if (inputs === null) {
+    return (
+      <p className="text-sm text-slate-600 italic">
+        Answers erased: this person’s health data was erased at their request.
+      </p>
+    );
+  }
   const location = painLocationLabel(inputs.painLocation);
   const answers: Array<[string, string]> = [
     ['Hours slept', formatHours(inputs.hoursSlept)],

@@ -51,8 +51,9 @@ export const newCheckInValues: CheckInFormValues = {
   notes: '',
 };
 
-/** The form prefilled with a stored check-in, for amending it. */
+/** The form prefilled with a stored check-in, for amending it (a fresh form once erased). */
 export function valuesFromCheckIn(inputs: CheckIn['inputs']): CheckInFormValues {
+  if (inputs === null) return newCheckInValues;
   return {
     hoursSlept: inputs.hoursSlept,
     sleepQuality: inputs.sleepQuality,

@@ -12,6 +12,10 @@ type MemberRosterProps = {
   renderName?: (member: TeamMember) => ReactNode;
   /** Extra per-member content, e.g. a pending move with its cancel button. */
   renderMove?: (member: TeamMember) => ReactNode;
+  /** The status column's heading: "Today", or the past date a roster as of then shows. */
+  dayHeading?: string;
+  /** The roster of a past state: statuses read as that day's, not as today's. */
+  pastDay?: boolean;
 };
 
 /** The team's members with today's check-in status, one row each. */
@@ -21,6 +25,8 @@ export function MemberRoster({
   timeZone,
   renderName = (member) => member.name,
   renderMove,
+  dayHeading = 'Today',
+  pastDay = false,
 }: MemberRosterProps) {
   const showToday = members.some((member) => member.today !== null);
   return (
@@ -33,7 +39,7 @@ export function MemberRoster({
           </th>
           {showToday && (
             <th scope="col" className={thClassName}>
-              Today
+              {dayHeading}
             </th>
           )}
           <th scope="col" className={`${thClassName} hidden sm:table-cell`}>
@@ -56,7 +62,7 @@ export function MemberRoster({
           {showToday && (
             <td className={tdClassName}>
               {member.today ? (
-                <MemberTodayCell today={member.today} timeZone={timeZone} />
+                <MemberTodayCell today={member.today} timeZone={timeZone} pastDay={pastDay} />
               ) : (
                 <span className="text-slate-500">Not shown</span>
               )}

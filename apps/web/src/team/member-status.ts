@@ -18,8 +18,16 @@ export function formatDuration(minutes: number): string {
   return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
 }
 
-/** A member's day in words (checked in, waiting, missed, on leave…), for the roll call. */
-export function describeMemberToday(today: MemberToday, timeZone: string): MemberStatusView {
+/**
+ * A member's day in words (checked in, waiting, missed, on leave…), for the roll call.
+ * `pastDay`: the roster shows a past state (as of a date), where a window closed without a
+ * check-in is simply none, not overdue "… ago" from now.
+ */
+export function describeMemberToday(
+  today: MemberToday,
+  timeZone: string,
+  { pastDay = false }: { pastDay?: boolean } = {},
+): MemberStatusView {
   switch (today.status) {
     case 'checked_in': {
       const at = `At ${formatTimeIn(today.submittedAt, timeZone)}`;
@@ -36,6 +44,13 @@ export function describeMemberToday(today: MemberToday, timeZone: string): Membe
         detail: `Window ${today.windowOpensAt}–${today.windowClosesAt}`,
       };
     case 'late':
+      if (pastDay) {
+        return {
+          label: 'No check-in',
+          tone: 'amber',
+          detail: `Window closed at ${today.windowClosesAt}`,
+        };
+      }
       return {
         label: 'Overdue',
         tone: 'amber',

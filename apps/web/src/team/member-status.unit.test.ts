@@ -38,6 +38,14 @@ describe('describeMemberToday', () => {
     ).toBe('Window closed at 10:00, 3 h 5 min ago');
   });
 
+  it('on a past day (a roster as of a date), a closed window without a check-in is none, not "ago"', () => {
+    expect(
+      describeMemberToday({ status: 'late', windowClosesAt: '18:00', minutesLate: 359 }, 'UTC', {
+        pastDay: true,
+      }),
+    ).toEqual({ label: 'No check-in', tone: 'amber', detail: 'Window closed at 18:00' });
+  });
+
   it('names days nobody is expected', () => {
     expect(describeMemberToday({ status: 'not_due', reason: 'holiday' }, 'UTC').label).toBe(
       'Holiday',

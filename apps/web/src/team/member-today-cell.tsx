@@ -4,8 +4,17 @@ import { describeMemberToday } from './member-status.ts';
 import type { MemberToday } from './team-types.ts';
 
 /** Today's status of one member: words, the readiness when checked in, and when. */
-export function MemberTodayCell({ today, timeZone }: { today: MemberToday; timeZone: string }) {
-  const view = describeMemberToday(today, timeZone);
+export function MemberTodayCell({
+  today,
+  timeZone,
+  pastDay = false,
+}: {
+  today: MemberToday;
+  timeZone: string;
+  /** A past day's status (a roster as of a date), not today's. */
+  pastDay?: boolean;
+}) {
+  const view = describeMemberToday(today, timeZone, { pastDay });
   return (
     <div className="space-y-1">
       <div className="flex flex-wrap items-center gap-2">

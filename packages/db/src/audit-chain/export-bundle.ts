@@ -1,5 +1,7 @@
-import { canonicalJson, type EventType, replaceMarkedFields } from '@aegira/events';
+import { canonicalJson, type EventType, erasedView, replaceMarkedFields } from '@aegira/events';
 import type { Db } from '../client.ts';
+import type { KeyRing } from '../sealing/key-ring.ts';
+import { keyRingFor } from '../sealing/person-keys.ts';
 import { withTenant } from '../tenant.ts';
 import type { BundleCheckpoint, BundleEvent, BundleHeader, BundleLine } from './bundle-format.ts';
 import { payloadDigest, sha256Hex } from './chain-link.ts';
@@ -43,7 +45,11 @@ function fieldDigest(eventId: string, mark: string, value: unknown): string {
   return `[digest sha256:${sha256Hex(canonicalJson(['aegira-field-v1', eventId, mark, value ?? null]))}]`;
 }
 
-function eventLine(row: SealedRow, sensitive: ExportOptions['sensitive']): BundleEvent {
+function eventLine(
+  row: SealedRow,
+  sensitive: ExportOptions['sensitive'],
+  keys: KeyRing,
+): BundleEvent {
   const base = {
     kind: 'event' as const,
     seq: Number(row.seq),
@@ -55,7 +61,24 @@ function eventLine(row: SealedRow, sensitive: ExportOptions['sensitive']): Bundl
     return { ...base, missing: true };
   }
   const digest = payloadDigest(row.payload);
-  const shown = replaceMarkedFields(row.type, row.schema_version, row.payload, (mark, value) =>
+  // Sealed fields opened first (decision 039); an erased payload shows its fields as erased.
+  const opened = keys.open(row.event_id, row.payload);
+  if (opened.erased) {
+    return {
+      ...base,
+      type: row.type,
+      entityType: row.entity_type ?? '',
+      entityId: row.entity_id ?? '',
+      actorId: row.actor_id,
+      actorTokenId: row.actor_token_id,
+      createdAt: row.created_at.toISOString(),
+      schemaVersion: row.schema_version,
+      payloadDigest: digest,
+      payload: erasedView(row.type, row.schema_version, opened.payload),
+      redacted: true,
+    };
+  }
+  const shown = replaceMarkedFields(row.type, row.schema_version, opened.payload, (mark, value) =>
     mark === 'sensitive' && sensitive === 'shown' ? value : fieldDigest(row.event_id, mark, value),
   );
   const fields = {
@@ -128,21 +151,25 @@ export async function exportCompanyBundle(
   let events = 0;
   let after = 0;
   while (after < headSeq) {
-    const page = await withTenant(
-      db,
-      companyId,
-      (read) =>
-        read.$queryRaw<SealedRow[]>`
+    const { page, keys } = await withTenant(db, companyId, async (read) => {
+      const rows = await read.$queryRaw<SealedRow[]>`
         SELECT s.seq::text AS seq, s.prev_hash, s.hash, s.event_id, e.type, e.entity_type,
                e.entity_id, e.actor_id, e.actor_token_id, e.created_at, e.schema_version, e.payload
         FROM event_seals s
         LEFT JOIN events e ON e.company_id = s.company_id AND e.id = s.event_id
         WHERE s.company_id = ${companyId}::uuid AND s.seq > ${after} AND s.seq <= ${headSeq}
-        ORDER BY s.seq LIMIT ${pageSize}`,
-    );
+        ORDER BY s.seq LIMIT ${pageSize}`;
+      return {
+        page: rows,
+        keys: await keyRingFor(
+          read,
+          rows.map((row) => row.payload),
+        ),
+      };
+    });
     if (page.length === 0) break;
     for (const row of page) {
-      await write(eventLine(row, options.sensitive));
+      await write(eventLine(row, options.sensitive, keys));
       events += 1;
     }
     after = Number(page.at(-1)?.seq ?? headSeq);

@@ -1,7 +1,7 @@
 import type { WriteTx } from '../client.ts';
 import type { AnyStoredEvent } from '../stored-event.ts';
 import type { TableProjection, TrackedRow } from './define-projection.ts';
-import { evolve, rowIdOf } from './evolve.ts';
+import { erasedPersonOf, eraseRow, evolve, rowIdOf } from './evolve.ts';
 import { ENTITY_PROJECTIONS } from './registry.ts';
 import { fromColumns, snakeCase, toColumns } from './row-state.ts';
 
@@ -104,6 +104,33 @@ async function applyToTable<Row extends TrackedRow>(
   if (projection.versions) await insertRows(tx, projection.versions, versions);
 }
 
+/** The rows about an erased person cleared (PERSON_ERASED; docs/decisions/039). */
+async function eraseInTable<Row extends TrackedRow>(
+  tx: WriteTx,
+  projection: TableProjection<Row>,
+  event: AnyStoredEvent,
+  personId: string,
+): Promise<void> {
+  if (!projection.erase) return;
+  const rows = await tx.$queryRawUnsafe<Array<{ row: Record<string, unknown> }>>(
+    `SELECT to_jsonb(t) AS row FROM ${identifier(projection.table)} t WHERE ${projection.erase.where}`,
+    personId,
+  );
+  const erased = rows.map(({ row }) => eraseRow(projection, fromColumns(row) as Row, event));
+  await updateRows(tx, projection.table, erased);
+}
+
+// A batch split at each PERSON_ERASED, which then applies alone: it clears rows found by a
+// query, which must see every row the events before it created.
+function splitAtErasures(events: readonly AnyStoredEvent[]): AnyStoredEvent[][] {
+  const parts: AnyStoredEvent[][] = [[]];
+  for (const event of events) {
+    if (erasedPersonOf(event) !== null) parts.push([event], []);
+    else parts[parts.length - 1]?.push(event);
+  }
+  return parts.filter((part) => part.length > 0);
+}
+
 /**
  * The one set-based writer behind every projection. For each entity table it
  * loads the rows the batch changes (one query), folds the batch's events into
@@ -113,7 +140,12 @@ async function applyToTable<Row extends TrackedRow>(
  * to commit, so tables may be written in any order.
  */
 export async function applyEvents(tx: WriteTx, events: readonly AnyStoredEvent[]): Promise<void> {
-  for (const projection of ENTITY_PROJECTIONS) {
-    await applyToTable(tx, projection, events);
+  for (const part of splitAtErasures(events)) {
+    const [first] = part;
+    const erasedPerson = part.length === 1 && first ? erasedPersonOf(first) : null;
+    for (const projection of ENTITY_PROJECTIONS) {
+      if (first && erasedPerson) await eraseInTable(tx, projection, first, erasedPerson);
+      await applyToTable(tx, projection, part);
+    }
   }
 }

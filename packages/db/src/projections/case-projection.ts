@@ -1,5 +1,6 @@
 import type { Case } from '../generated/prisma/client.ts';
-import { defineProjection } from './define-projection.ts';
+import { defineProjection, type TrackedRow } from './define-projection.ts';
+import type { IncidentRow } from './incident-projection.ts';
 import type { RowOf } from './row-state.ts';
 
 export type CaseRow = RowOf<Case>;
@@ -41,4 +42,22 @@ export const caseProjection = defineProjection<CaseRow>({
       evolve: (row, { payload: p }) => ({ ...row, assigneeId: p.toId }),
     },
   },
+  // A case is about its incident's reporter.
+  erase: {
+    cleared: { resolutionSummary: null },
+    where: 't.incident_id IN (SELECT i.id FROM incidents i WHERE i.reporter_id = $1::uuid)',
+    belongs: (row, personId, rowsOf) => reportedBy(rowsOf, row.incidentId, personId),
+  },
 });
+
+/** Whether an incident (folded in memory) was reported by this person: erasure reaches its case. */
+export function reportedBy(
+  rowsOf: (table: string) => Iterable<TrackedRow>,
+  incidentId: string,
+  personId: string,
+): boolean {
+  for (const row of rowsOf('incidents')) {
+    if (row.id === incidentId) return (row as IncidentRow).reporterId === personId;
+  }
+  return false;
+}

@@ -50,4 +50,17 @@ export const checkInProjection = defineProjection<CheckInRow>({
       }),
     },
   },
+  erase: {
+    cleared: {
+      hoursSlept: null,
+      sleepQuality: null,
+      stressLevel: null,
+      physicalCondition: null,
+      painLevel: null,
+      painLocation: null,
+      notes: null,
+    },
+    where: 't.person_id = $1::uuid',
+    belongs: (row, personId) => row.personId === personId,
+  },
 });

@@ -23,4 +23,9 @@ export const countermeasureProjection = defineProjection<CountermeasureRow>({
       }),
     },
   },
+  erase: {
+    cleared: { note: null },
+    where: 't.person_id = $1::uuid',
+    belongs: (row, personId) => row.personId === personId,
+  },
 });

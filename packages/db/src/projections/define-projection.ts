@@ -54,6 +54,17 @@ export interface TableProjection<Row extends TrackedRow> {
    */
   versions?: string;
   on: { readonly [K in EventType]?: Handler<Row, K> };
+  /**
+   * What PERSON_ERASED clears in this table's rows about the erased person (their health or
+   * incident content; docs/decisions/039). The rows are found by `where` in the database (an SQL
+   * condition on the table aliased `t`, with the person's id as `$1`) and by `belongs` in memory
+   * (replay folds the whole log): the two must select the same rows.
+   */
+  erase?: {
+    cleared: Partial<NewRow<Row>>;
+    where: string;
+    belongs(row: Row, personId: string, rowsOf: (table: string) => Iterable<TrackedRow>): boolean;
+  };
 }
 
 export function defineProjection<Row extends TrackedRow>(

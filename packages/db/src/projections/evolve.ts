@@ -65,6 +65,21 @@ export function evolve<Row extends TrackedRow>(
   return { ...handler.evolve(row, event), eventId: event.id, updatedAt: after(row, event) };
 }
 
+/** The person a PERSON_ERASED event erases, or null for any other event. */
+export function erasedPersonOf(event: AnyStoredEvent): string | null {
+  return event.type === 'PERSON_ERASED' ? event.payload.id : null;
+}
+
+/** A row about an erased person after PERSON_ERASED: its sensitive columns cleared. */
+export function eraseRow<Row extends TrackedRow>(
+  projection: TableProjection<Row>,
+  row: Row,
+  event: AnyStoredEvent,
+): Row {
+  if (!projection.erase) return row;
+  return { ...row, ...projection.erase.cleared, eventId: event.id, updatedAt: after(row, event) };
+}
+
 /**
  * The time of a change: its event's, or one millisecond after the row's last
  * change when that is not earlier (two transactions can start in the same

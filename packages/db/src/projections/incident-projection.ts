@@ -59,4 +59,16 @@ export const incidentProjection = defineProjection<IncidentRow>({
       }),
     },
   },
+  // An incident is about its reporter (docs/decisions/039).
+  erase: {
+    cleared: {
+      title: null,
+      location: null,
+      description: null,
+      peopleInvolvedIds: [],
+      rejectionExplanation: null,
+    },
+    where: 't.reporter_id = $1::uuid',
+    belongs: (row, personId) => row.reporterId === personId,
+  },
 });

@@ -31,4 +31,9 @@ export const leaveProjection = defineProjection<LeaveRow>({
       }),
     },
   },
+  erase: {
+    cleared: { note: null },
+    where: 't.person_id = $1::uuid',
+    belongs: (row, personId) => row.personId === personId,
+  },
 });

@@ -45,4 +45,9 @@ export const missedCheckInProjection = defineProjection<MissedCheckInRow>({
       }),
     },
   },
+  erase: {
+    cleared: { excuseReason: null },
+    where: 't.person_id = $1::uuid',
+    belongs: (row, personId) => row.personId === personId,
+  },
 });

@@ -32,6 +32,7 @@ export const personProjection = defineProjection<PersonRow>({
         deactivatedAt: null,
         deactivatedById: null,
         deactivationReason: null,
+        erasedAt: null,
       }),
     },
     PERSON_UPDATED: {
@@ -79,6 +80,11 @@ export const personProjection = defineProjection<PersonRow>({
     PERSON_REACTIVATED: {
       rowId: (p) => p.id,
       evolve: (row) => ({ ...row, ...REACTIVATED_FIELDS }),
+    },
+    // Their health data is cleared elsewhere (each table's `erase`); the person row says when.
+    PERSON_ERASED: {
+      rowId: (p) => p.id,
+      evolve: (row, { payload: p }) => ({ ...row, erasedAt: p.erasedAt }),
     },
     TEAM_MEMBER_ASSIGNED: {
       rowId: (p) => p.personId,

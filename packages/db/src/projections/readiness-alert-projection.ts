@@ -46,4 +46,9 @@ export const readinessAlertProjection = defineProjection<ReadinessAlertRow>({
       }),
     },
   },
+  erase: {
+    cleared: { painLevel: null },
+    where: 't.person_id = $1::uuid',
+    belongs: (row, personId) => row.personId === personId,
+  },
 });

@@ -14,7 +14,9 @@ export type RowOf<M> = {
       ? string | null
       : M[K] extends Prisma.Decimal
         ? number
-        : M[K];
+        : M[K] extends Prisma.Decimal | null
+          ? number | null
+          : M[K];
 };
 
 /** Fields the write path fills in for every row: tenancy, the event, and its time. */

@@ -4,7 +4,7 @@ import {
   notificationDraftRows,
 } from '../notifications/derive-notifications.ts';
 import type { TableProjection, TrackedRow } from '../projections/define-projection.ts';
-import { evolve, rowIdOf } from '../projections/evolve.ts';
+import { erasedPersonOf, eraseRow, evolve, rowIdOf } from '../projections/evolve.ts';
 import { ENTITY_PROJECTIONS } from '../projections/registry.ts';
 import type { AnyStoredEvent } from '../stored-event.ts';
 
@@ -47,6 +47,8 @@ export class LogFold {
   }
 
   add(event: AnyStoredEvent): void {
+    const erasedPerson = erasedPersonOf(event);
+    if (erasedPerson !== null) this.erase(event, erasedPerson);
     for (const table of this.byType.get(event.type) ?? []) {
       const target = rowIdOf(table.projection, event);
       if (!target) continue;
@@ -58,5 +60,21 @@ export class LogFold {
     const drafts = notificationDraftRows([event], this.count);
     if (drafts.length > 0) this.drafts.push(...drafts);
     this.count += 1;
+  }
+
+  // PERSON_ERASED clears the person's rows in every table that says how (docs/decisions/039).
+  private erase(event: AnyStoredEvent, personId: string): void {
+    const rowsOf = (name: string) =>
+      this.tables.find(({ projection }) => projection.table === name)?.rows.values() ?? [];
+    for (const table of this.tables) {
+      const { erase } = table.projection;
+      if (!erase) continue;
+      for (const [id, row] of table.rows) {
+        if (!erase.belongs(row, personId, rowsOf)) continue;
+        const erased = eraseRow(table.projection, row, event);
+        table.rows.set(id, erased);
+        if (table.projection.versions) table.versions.push(erased);
+      }
+    }
   }
 }

@@ -2,6 +2,7 @@ import type { EventType } from '@aegira/events';
 import type pg from 'pg';
 import { DERIVE_NOTIFICATIONS_SQL } from '../notifications/derive-notifications.ts';
 import { upcastLoggedEvent } from '../replay.ts';
+import { companyKeyRing, copyKeys } from '../sealing/person-keys.ts';
 import { EVENT_COLUMNS, ident, tableColumns, writeRows } from './copy-rows.ts';
 import { LogFold } from './fold-log.ts';
 import { CopyLines, copyField, copyIn, copyOut } from './pg-copy.ts';
@@ -96,9 +97,11 @@ export async function rebuildCompany(
 
     // The log: bytes from the source's COPY go on to the target's as they come, and each
     // line is folded meanwhile, so the two servers and this process work side by side.
+    // Sealed fields open with the source's keys, which then go along with the log.
+    const keys = await companyKeyRing(source, companyId);
     const columns = EVENT_COLUMNS.join(', ');
     const lines = new CopyLines((line) => {
-      fold.add(upcastLoggedEvent(parseEventLine(line, companyId), BigInt(fold.count + 1)));
+      fold.add(upcastLoggedEvent(parseEventLine(line, companyId), BigInt(fold.count + 1), keys));
       if (fold.count % 20_000 === 0) options.onProgress?.(fold.count);
     });
     await copyIn(target, `COPY events (${columns}) FROM STDIN`, (events) =>
@@ -127,6 +130,7 @@ export async function rebuildCompany(
       await copyRows(target, projection.table, rows.values());
       if (projection.versions) await copyRows(target, projection.versions, versions);
     }
+    await copyKeys(target, companyId, keys);
     phase('tables');
 
     // Built once over the loaded rows (one sort each) instead of one entry per row inserted;

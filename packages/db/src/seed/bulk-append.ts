@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { EVENT_SCHEMA_VERSION, entityOf, parseEventPayload } from '@aegira/events';
+import { EVENT_SCHEMA_VERSION, entityOf, parseEventPayload, SEALED_FIELD } from '@aegira/events';
 import type pg from 'pg';
+import { type AnyNewEvent, sealingOf } from '../event-log.ts';
 import {
   DERIVE_NOTIFICATIONS_SQL,
   type NotificationDraftRow,
@@ -19,6 +20,8 @@ import {
   writeRows,
 } from '../rebuild/copy-rows.ts';
 import { copyIn, copyText } from '../rebuild/pg-copy.ts';
+import { bulkSealingKeys } from '../sealing/person-keys.ts';
+import { sealText } from '../sealing/seal-cipher.ts';
 import type { AnyStoredEvent } from '../stored-event.ts';
 import type { DatedEvent } from './append-batches.ts';
 import {
@@ -59,6 +62,8 @@ export interface BulkTarget {
   companyId: string;
   columns: ReadonlyMap<string, readonly CopyColumn[]>;
   keyChecking: KeyChecking;
+  /** Every person's sealing key (decision 039), made before the first batch. */
+  sealingKeys: ReadonlyMap<string, Buffer>;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -79,7 +84,8 @@ export async function openBulkTarget(
   const keyChecking: KeyChecking = options.perRowKeys
     ? { mode: 'per-row', reason: 'asked for' }
     : await keyCheckingFor(client, ['events', ...columns.keys()]);
-  return { client, companyId, columns, keyChecking };
+  const sealingKeys = await bulkSealingKeys(client, companyId);
+  return { client, companyId, columns, keyChecking, sealingKeys };
 }
 
 export interface BulkValidation {
@@ -131,7 +137,7 @@ export function storeEntries(
     const payload = validate ? parseEventPayload(type, entry.event.payload) : entry.event.payload;
     const { entityType, entityId } = entityOf(type, payload);
     // The (type, payload) pairing is the one AnyStoredEvent expresses; TypeScript cannot follow it.
-    return {
+    const stored = {
       id: randomUUID(),
       companyId,
       actorId: entry.actorId === undefined ? defaultActorId : entry.actorId,
@@ -144,7 +150,33 @@ export function storeEntries(
       position: 0n,
       createdAt: entry.at,
     } as AnyStoredEvent;
+    if (entry.event.subjectId) subjects.set(stored, entry.event.subjectId);
+    return stored;
   });
+}
+
+// The subject a command named for an event's sealing (NewEvent.subjectId), kept beside the
+// stored event until its log line is written.
+const subjects = new WeakMap<AnyStoredEvent, string>();
+
+/** The payload as the log stores it: sensitive values sealed, as appendEvents does. */
+function storedPayloadOf(event: AnyStoredEvent, keys: ReadonlyMap<string, Buffer>): unknown {
+  const subjectId = subjects.get(event);
+  const sealing = sealingOf(
+    {
+      type: event.type,
+      payload: event.payload,
+      ...(subjectId ? { subjectId } : {}),
+    } as AnyNewEvent,
+    event.payload,
+  );
+  if (!sealing) return event.payload;
+  const key = keys.get(sealing.subjectId);
+  if (!key) throw new Error(`No sealing key for person ${sealing.subjectId}`);
+  return {
+    ...sealing.stripped,
+    [SEALED_FIELD]: sealText(key, sealing.subjectId, event.id, sealing.plaintext),
+  };
 }
 
 /** The current rows of earlier batches (committed by now) that a batch changes. */
@@ -168,24 +200,28 @@ async function loadRows(
   return loaded;
 }
 
-function eventLine(event: AnyStoredEvent): string {
-  const payload = JSON.stringify(event.payload);
+function eventLine(event: AnyStoredEvent, keys: ReadonlyMap<string, Buffer>): string {
+  const stored = storedPayloadOf(event, keys);
+  const payload = JSON.stringify(stored);
   // The write path's cap, measured exactly only when it could matter: the stored text is at
   // most 3 bytes a character plus one separator byte per character.
   if (payload.length * 4 > EVENT_PAYLOAD_MAX_BYTES) {
-    assertPayloadWithinCap(event.type, event.payload);
+    assertPayloadWithinCap(event.type, stored);
   }
   // The id (randomUUID), company (a uuid), type, entity type, version and ISO time never
   // need COPY escapes; the fields taken from the payload or the caller are escaped.
   return `${event.id}\t${event.companyId}\t${copyText(event.actorId)}\t${copyText(event.actorTokenId)}\t${event.type}\t${event.entityType}\t${copyText(event.entityId)}\t${copyText(payload)}\t${EVENT_SCHEMA_VERSION[event.type]}\t${event.createdAt.toISOString()}\n`;
 }
 
-async function logText(events: readonly AnyStoredEvent[]): Promise<Buffer[]> {
+async function logText(
+  events: readonly AnyStoredEvent[],
+  keys: ReadonlyMap<string, Buffer>,
+): Promise<Buffer[]> {
   const chunks: Buffer[] = [];
   let buffer = '';
   for (const [index, event] of events.entries()) {
     if (index % YIELD_EVERY === 0) await breathe();
-    buffer += eventLine(event);
+    buffer += eventLine(event, keys);
     if (buffer.length >= CHUNK) {
       chunks.push(Buffer.from(buffer));
       buffer = '';
@@ -316,7 +352,7 @@ export async function prepareBatch(
   }
   return {
     events: events.length,
-    eventText: await logText(events),
+    eventText: await logText(events, target.sealingKeys),
     inserts,
     updates,
     drafts: notificationDraftRows(events),

@@ -7,7 +7,8 @@ import { createDb, type Db } from '../client.ts';
 import { compareCompany } from '../rebuild/compare-company.ts';
 import { rebuildCompany } from '../rebuild/rebuild-company.ts';
 import { type LoggedEvent, replayCompanyEvents } from '../replay.ts';
-import { event } from '../write-path.ts';
+import { companyKeyRing } from '../sealing/person-keys.ts';
+import { event, sealedFor } from '../write-path.ts';
 import { openBulkTarget, prepareBatch, storeEntries, writeBatch } from './bulk-append.ts';
 import { bulkSeedHistory } from './bulk-history.ts';
 import { type SeededCompany, seedCompany } from './company.ts';
@@ -78,6 +79,15 @@ async function companyLog(owner: pg.Client, companyId: string): Promise<LoggedEv
     payload: row.payload,
     schemaVersion: row.schema_version,
     createdAt: row.created_at,
+  }));
+}
+
+/** The log with each payload's sealed fields opened (random IVs make sealed text differ). */
+async function openedLog(owner: pg.Client, companyId: string): Promise<LoggedEvent[]> {
+  const keys = await companyKeyRing(owner, companyId);
+  return (await companyLog(owner, companyId)).map((event) => ({
+    ...event,
+    payload: keys.open(event.id, event.payload).payload,
   }));
 }
 
@@ -182,7 +192,7 @@ describe('the bulk seed', () => {
   });
 
   it('stores every event in its current schema version, valid, dated and attributed', async () => {
-    const log = await companyLog(bulk.owner, company.companyId);
+    const log = await openedLog(bulk.owner, company.companyId);
     let previous = 0;
     for (const event of log) {
       expect(event.schemaVersion).toBe(EVENT_SCHEMA_VERSION[event.type]);
@@ -206,8 +216,8 @@ describe('the bulk seed', () => {
     const other = await seedSmallCompany(viaWritePath.db);
     const written = await seedHistory(viaWritePath.db, other, HISTORY);
     expect(written).toEqual(counts);
-    const mine = normalisedHistory(await companyLog(bulk.owner, company.companyId), company);
-    const theirs = normalisedHistory(await companyLog(viaWritePath.owner, other.companyId), other);
+    const mine = normalisedHistory(await openedLog(bulk.owner, company.companyId), company);
+    const theirs = normalisedHistory(await openedLog(viaWritePath.owner, other.companyId), other);
     expect(mine.length).toBe(counts.events);
     expect(mine).toEqual(theirs);
   });
@@ -241,7 +251,10 @@ describe('the bulk seed', () => {
 
   it("equals the write path's own applier replaying its log command by command", async () => {
     const log = await companyLog(bulk.owner, company.companyId);
-    await replayCompanyEvents(replayed.db, company.companyId, log, { batchSize: 250 });
+    await replayCompanyEvents(replayed.db, company.companyId, log, {
+      batchSize: 250,
+      keys: await companyKeyRing(bulk.owner, company.companyId),
+    });
     const differences = await compareCompany(bulk.owner, replayed.owner, company.companyId);
     // Replaying appends events only; audit rows are copied by the rebuild, not derived.
     expect(differing(differences.filter((entry) => entry.table !== 'audit_logs'))).toEqual([]);
@@ -262,7 +275,7 @@ describe('the bulk seed', () => {
         if (entry !== checkIn || decided.type !== 'CHECK_IN_SUBMITTED') return entry;
         return {
           ...entry,
-          event: event('CHECK_IN_SUBMITTED', { ...decided.payload, personId: stranger }),
+          event: event('CHECK_IN_SUBMITTED', { ...decided.payload, teamId: stranger }),
         };
       });
       expect(tampered).not.toEqual(entries);
@@ -272,7 +285,7 @@ describe('the bulk seed', () => {
         [company.companyId],
       );
       await expect(writeBatch(target, await prepareBatch(target, events))).rejects.toThrow(
-        /violates foreign key constraint "check_ins_person_fk"/,
+        /violates foreign key constraint "check_ins_team_fk"/,
       );
       const after = await bulk.owner.query<{ n: string }>(
         'SELECT count(*)::text AS n FROM events WHERE company_id = $1',
@@ -302,23 +315,27 @@ describe('the bulk seed', () => {
 
   it('updates a row an earlier batch created (read back after that batch committed)', async () => {
     const target = await openBulkTarget(bulk.owner, company.companyId);
-    const miss = await bulk.owner.query<{ id: string; updated_at: Date }>(
-      `SELECT id, updated_at FROM missed_check_ins
+    const miss = await bulk.owner.query<{ id: string; person_id: string; updated_at: Date }>(
+      `SELECT id, person_id, updated_at FROM missed_check_ins
        WHERE company_id = $1 AND resolved_at IS NULL ORDER BY local_date LIMIT 1`,
       [company.companyId],
     );
     const missId = miss.rows[0]?.id ?? '';
+    const missPerson = miss.rows[0]?.person_id ?? '';
     const at = new Date('2027-02-01T09:00:00.000Z');
     const excused = storeEntries(
       company.companyId,
       [
         {
-          event: event('MISSED_CHECK_IN_EXCUSED', {
-            id: missId,
-            excusedById: company.leadId,
-            reason: 'Doctor appointment',
-            excusedAt: at.toISOString(),
-          }),
+          event: sealedFor(
+            missPerson,
+            event('MISSED_CHECK_IN_EXCUSED', {
+              id: missId,
+              excusedById: company.leadId,
+              reason: 'Doctor appointment',
+              excusedAt: at.toISOString(),
+            }),
+          ),
           at,
           actorId: company.leadId,
         },

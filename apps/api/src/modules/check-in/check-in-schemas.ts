@@ -1,10 +1,12 @@
 import { PAIN_LOCATIONS, validateCheckInInputs } from '@aegira/domain';
 import { z } from 'zod';
+import { asOfOutput } from '../../services/as-of/resolve-as-of.ts';
 import {
   checkInInputsOutput,
   checkInOutput,
   checkInScoresOutput,
 } from '../../services/check-in/check-in-dto.ts';
+import { asOfInput } from '../shared/as-of-input.ts';
 
 /**
  * The check-in form. Shapes are checked here; the ranges and the pain-location
@@ -32,7 +34,11 @@ export const checkInInput = z
     return z.NEVER;
   });
 
-export const checkInIdInput = z.strictObject({ id: z.uuid('must be a check-in id') });
+/** One check-in, now or as of a point in the past (asOf). */
+export const checkInIdInput = z.strictObject({
+  id: z.uuid('must be a check-in id'),
+  asOf: asOfInput,
+});
 
 export const historyInput = z.strictObject({
   personId: z.uuid('must be a person id').optional(),
@@ -94,10 +100,12 @@ export const checkInDetailOutput = z.object({
       version: z.number().int(),
       type: z.enum(['CHECK_IN_SUBMITTED', 'CHECK_IN_UPDATED']),
       recordedAt: z.iso.datetime(),
-      inputs: checkInInputsOutput,
+      inputs: checkInInputsOutput.nullable(),
       scores: checkInScoresOutput,
     }),
   ),
+  /** Where the log was cut (null: the present); versions are those recorded by then. */
+  asOf: asOfOutput,
 });
 
 export { checkInOutput };

@@ -2,6 +2,7 @@ import { router } from '../../trpc/init.ts';
 import { changePersonRoleProcedure } from './change-person-role.ts';
 import { createPersonProcedure } from './create-person.ts';
 import { deactivatePersonProcedure } from './deactivate-person.ts';
+import { erasePersonProcedure } from './erase-person.ts';
 import { failedLoginsProcedure } from './failed-logins.ts';
 import { getPersonProcedure } from './get-person.ts';
 import { listPeopleProcedure } from './list-people.ts';
@@ -17,6 +18,7 @@ export const peopleRouter = router({
   changeRole: changePersonRoleProcedure,
   deactivate: deactivatePersonProcedure,
   reactivate: reactivatePersonProcedure,
+  erase: erasePersonProcedure,
   resetPassword: resetPasswordProcedure,
   failedLogins: failedLoginsProcedure,
 });

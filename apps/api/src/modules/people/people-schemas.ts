@@ -1,8 +1,10 @@
 import { isValidHm } from '@aegira/domain';
 import { ROLES } from '@aegira/events';
 import { z } from 'zod';
+import { asOfOutput } from '../../services/as-of/resolve-as-of.ts';
 import { personDetailOutput, personOutput } from '../../services/people/person-dto.ts';
 import { emailInput, newPasswordInput, personName } from '../auth/auth-schemas.ts';
+import { asOfInput } from '../shared/as-of-input.ts';
 
 export const personIdInput = z.uuid('must be a person id');
 
@@ -89,7 +91,18 @@ export const deactivatePersonInput = z.strictObject({
 
 export const reactivatePersonInput = z.strictObject({ personId: personIdInput, expectedVersion });
 
-export const getPersonInput = z.strictObject({ id: personIdInput });
+/** Erasing a former employee's health data: why is kept with the event (decision 039). */
+export const erasePersonInput = z.strictObject({
+  personId: personIdInput,
+  reason: z
+    .string()
+    .trim()
+    .min(3, 'must be at least 3 characters')
+    .max(500, 'must be at most 500 characters'),
+});
+
+/** One person, now or as of a point in the past (asOf). */
+export const getPersonInput = z.strictObject({ id: personIdInput, asOf: asOfInput });
 
 export const listPeopleInput = z.strictObject({
   search: z.string().trim().max(100, 'must be at most 100 characters').optional(),
@@ -105,5 +118,8 @@ export const listPeopleOutput = z.object({
   items: z.array(personOutput),
   nextCursor: z.string().nullable(),
 });
+
+/** The person page; `asOf` says where the log was cut (null: the present). */
+export const getPersonOutput = personDetailOutput.extend({ asOf: asOfOutput });
 
 export { personDetailOutput, personOutput };

@@ -1,11 +1,13 @@
 import { DEFAULT_SCHEDULE, isValidHm } from '@aegira/domain';
 import { z } from 'zod';
+import { asOfOutput } from '../../services/as-of/resolve-as-of.ts';
 import {
   assignmentOutput,
   teamDetailOutput,
   teamOutput,
   transferOutput,
 } from '../../services/teams/team-dto.ts';
+import { asOfInput } from '../shared/as-of-input.ts';
 
 // Shapes and formats are checked here; the rules that need the schedule as a
 // whole or the database (end after start, unique names, free leaders) are the
@@ -66,7 +68,8 @@ export const updateTeamInput = z.strictObject({
   workDays: workDays.optional(),
 });
 
-export const teamIdInput = z.strictObject({ id: teamId });
+/** One team, now or as of a point in the past (asOf). */
+export const getTeamInput = z.strictObject({ id: teamId, asOf: asOfInput });
 
 export const reactivateTeamInput = z.strictObject({ id: teamId, expectedVersion });
 
@@ -99,4 +102,7 @@ export const cancelTransferInput = z.strictObject({
 
 export const teamListOutput = z.object({ items: z.array(teamOutput) });
 
-export { assignmentOutput, teamDetailOutput, teamOutput, transferOutput };
+/** The team page; `asOf` says where the log was cut (null: the present). */
+export const getTeamOutput = teamDetailOutput.extend({ asOf: asOfOutput });
+
+export { assignmentOutput, teamOutput, transferOutput };

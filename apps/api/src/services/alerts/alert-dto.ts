@@ -18,7 +18,7 @@ export type AlertState = (typeof ALERT_STATES)[number];
 export const countermeasureOutput = z.object({
   id: z.uuid(),
   type: z.enum(COUNTERMEASURE_TYPES),
-  note: z.string(),
+  note: z.string().nullable(), // null once the person's data was erased (decision 039)
   recordedById: z.uuid(),
   recordedByName: z.string(),
   recordedAt: z.iso.datetime(),
@@ -35,7 +35,7 @@ export const alertOutput = z.object({
   localDate: z.iso.date(),
   readinessScore: z.number().int(),
   readinessLevel: z.enum(['GREEN', 'YELLOW', 'RED']),
-  painLevel: z.number().int(),
+  painLevel: z.number().int().nullable(), // null once erased (decision 039)
   /** The lead alerted when it was raised. */
   leadId: z.uuid().nullable(),
   raisedAt: z.iso.datetime(),

@@ -1,4 +1,4 @@
-import { type Db, type ReadTx, withTenant } from '@aegira/db';
+import { type Db, keyRingFor, type ReadTx, withTenant } from '@aegira/db';
 import { type AuditAction, type EntityType, type EventType, entityTypeOf } from '@aegira/events';
 import type { Actor } from '../actor.ts';
 import { type SensitiveFields, sensitiveFieldsFor } from './field-visibility.ts';
@@ -155,13 +155,22 @@ export async function eventsForEntity(db: Db, actor: Actor, request: EntityEvent
     const sensitive = page.some((row) => hasSensitiveFields(row.type, row.schemaVersion))
       ? await sensitiveFieldsFor(read, actor, request, new Date())
       : 'hide';
+    const keys = await keyRingFor(
+      read,
+      page.map((row) => row.payload),
+    );
     return {
       items: page.map((row) => ({
         id: row.id,
         type: row.type,
         position: row.position.toString(),
         actor: actorOf(names, row.actorId),
-        payload: shownPayload(row.type, row.schemaVersion, row.payload, sensitive),
+        payload: shownPayload(
+          row.type,
+          row.schemaVersion,
+          keys.open(row.id, row.payload),
+          sensitive,
+        ),
         schemaVersion: row.schemaVersion,
         createdAt: row.createdAt.toISOString(),
       })),

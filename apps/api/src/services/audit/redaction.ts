@@ -1,6 +1,8 @@
 import type { Prisma } from '@aegira/db';
 import {
+  ERASED,
   type EventType,
+  erasedView,
   type FieldMark,
   markedFields,
   REDACTED,
@@ -30,14 +32,36 @@ function asJson(value: unknown): Json {
   throw new Error(`Not a JSON value: ${typeof value}`);
 }
 
-/** A stored payload as one reader may see it, in the version it was stored in. */
+/**
+ * A stored payload, opened (KeyRing.open), as one reader may see it, in the version it was
+ * stored in. An erased one shows its sensitive fields as erased, or as redacted to a reader who
+ * could not have seen them anyway.
+ */
 export function shownPayload(
   type: EventType,
   schemaVersion: number,
-  payload: Prisma.JsonValue,
+  opened: { payload: unknown; erased: boolean },
   sensitive: SensitiveFields,
 ): Json {
-  return asJson(redactPayload(type, schemaVersion, payload, { sensitive }));
+  if (opened.erased) {
+    return sensitive === 'hide'
+      ? asJson(hideErased(erasedView(type, schemaVersion, opened.payload)))
+      : asJson(erasedView(type, schemaVersion, opened.payload));
+  }
+  return asJson(redactPayload(type, schemaVersion, opened.payload, { sensitive }));
+}
+
+// An erased field shown as redacted to a reader who may not see sensitive content (whether
+// something was erased is itself about the person's health record).
+function hideErased(value: unknown): unknown {
+  if (value === ERASED) return REDACTED;
+  if (Array.isArray(value)) return value.map(hideErased);
+  if (isRecord(value)) {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [key, hideErased(inner)]),
+    );
+  }
+  return value;
 }
 
 /** Whether the events of (type, version) have any field only entitled readers see. */

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { type Case, type DecidedEvent, event, executeCommand, type ReadTx } from '@aegira/db';
+import {
+  type Case,
+  type DecidedEvent,
+  event,
+  executeCommand,
+  type ReadTx,
+  sealedFor,
+} from '@aegira/db';
 import { refuseCaseTransition } from '@aegira/domain';
 import { EventType } from '@aegira/events';
 import { AppError } from '../../errors/app-error.ts';
@@ -129,18 +136,26 @@ export async function addCaseNote(
   actor: Actor,
   request: { caseId: string; text: string },
 ): Promise<CaseDetailDto> {
-  return caseCommand(deps, actor, request.caseId, async (current, _read, now) => {
+  return caseCommand(deps, actor, request.caseId, async (current, read, now) => {
     if (current.status === 'CLOSED') {
       throw new AppError('CASE_TRANSITION_NOT_ALLOWED', 'A closed case takes no more notes.');
     }
+    const incident = await read.incident.findUniqueOrThrow({
+      where: { id: current.incidentId },
+      select: { reporterId: true },
+    });
     return [
-      event(EventType.CASE_NOTE_ADDED, {
-        id: current.id,
-        noteId: randomUUID(),
-        authorId: actor.personId,
-        text: request.text,
-        addedAt: now.toISOString(),
-      }),
+      // A note is about the incident's reporter: sealed with their key (decision 039).
+      sealedFor(
+        incident.reporterId,
+        event(EventType.CASE_NOTE_ADDED, {
+          id: current.id,
+          noteId: randomUUID(),
+          authorId: actor.personId,
+          text: request.text,
+          addedAt: now.toISOString(),
+        }),
+      ),
     ];
   });
 }

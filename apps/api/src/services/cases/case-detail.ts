@@ -17,7 +17,7 @@ const personRef = z.object({ id: z.uuid(), name: z.string() });
 export const caseNoteOutput = z.object({
   id: z.uuid(),
   author: personRef,
-  text: z.string(),
+  text: z.string().nullable(), // null once the reporter's data was erased (decision 039)
   addedAt: z.iso.datetime(),
 });
 

@@ -1,7 +1,6 @@
-import type { ReadTx } from '@aegira/db';
+import { type ReadTx, readStoredPayloads } from '@aegira/db';
 import { toLocalTime } from '@aegira/domain';
-import type { EventType } from '@aegira/events';
-import { type AnyEvent, upcastPayload } from '@aegira/events';
+import type { AnyEvent, EventType } from '@aegira/events';
 import { z } from 'zod';
 import { fullName } from '../teams/team-dto.ts';
 
@@ -104,13 +103,9 @@ export async function describeEvents(
   rows: readonly StoredRow[],
   timeZone: string,
 ): Promise<TimelineEntryDto[]> {
-  const events = rows.map(
-    (row) =>
-      ({
-        type: row.type,
-        payload: upcastPayload(row.type, row.schemaVersion, row.payload),
-      }) as AnyEvent,
-  );
+  const opened = await readStoredPayloads(read, rows);
+  // Opened and upcast to each row's own type (erased content reads as null).
+  const events = opened.map((row) => ({ type: row.type, payload: row.payload }) as AnyEvent);
   const mentioned = new Set<string>();
   for (const row of rows) if (row.actorId) mentioned.add(row.actorId);
   for (const event of events) {

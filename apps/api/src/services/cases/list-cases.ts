@@ -19,7 +19,7 @@ export const caseSummaryOutput = z.object({
   incidentId: z.uuid(),
   incidentReference: z.string(),
   severity: z.enum(INCIDENT_SEVERITIES),
-  title: z.string(),
+  title: z.string().nullable(), // null once the reporter's data was erased (decision 039)
 });
 export type CaseSummaryDto = z.infer<typeof caseSummaryOutput>;
 

@@ -1,6 +1,7 @@
 import type { CheckIn } from '@aegira/db';
 import { localDateOf } from '@aegira/db';
 import { PAIN_LOCATIONS } from '@aegira/domain';
+import type { EventPayload } from '@aegira/events';
 import { z } from 'zod';
 
 export const readinessLevelOutput = z.enum(['GREEN', 'YELLOW', 'RED']);
@@ -31,7 +32,8 @@ export const checkInOutput = z.object({
   personId: z.uuid(),
   teamId: z.uuid(),
   localDate: z.iso.date(),
-  inputs: checkInInputsOutput,
+  /** null once the person's health data was erased (decision 039); the scores stay. */
+  inputs: checkInInputsOutput.nullable(),
   scores: checkInScoresOutput,
   isLate: z.boolean(),
   minutesLate: z.number().int(),
@@ -42,9 +44,56 @@ export const checkInOutput = z.object({
 });
 export type CheckInDto = z.infer<typeof checkInOutput>;
 
-export function painLocationOf(value: string | null): CheckInDto['inputs']['painLocation'] {
+export function painLocationOf(
+  value: string | null,
+): NonNullable<CheckInDto['inputs']>['painLocation'] {
   const known = PAIN_LOCATIONS.find((location) => location === value);
   return known ?? null;
+}
+
+type CheckInEventType = 'CHECK_IN_SUBMITTED' | 'CHECK_IN_UPDATED';
+
+/** One recorded version of a check-in: the inputs and scores one of its events carried. */
+export function checkInVersionDto(
+  version: number,
+  type: CheckInEventType,
+  payload: EventPayload<CheckInEventType>,
+  recordedAt: Date,
+) {
+  return {
+    version,
+    type,
+    recordedAt: recordedAt.toISOString(),
+    // An erased payload reads with its sensitive fields null (decision 039).
+    inputs:
+      payload.inputs.hoursSlept === null
+        ? null
+        : { ...payload.inputs, painLocation: painLocationOf(payload.inputs.painLocation) },
+    scores: payload.scores,
+  };
+}
+
+/** What the worker answered, or null once their health data was erased (all cleared together). */
+function inputsOf(row: CheckIn): CheckInDto['inputs'] {
+  const { hoursSlept, sleepQuality, stressLevel, physicalCondition, painLevel } = row;
+  if (
+    hoursSlept === null ||
+    sleepQuality === null ||
+    stressLevel === null ||
+    physicalCondition === null ||
+    painLevel === null
+  ) {
+    return null;
+  }
+  return {
+    hoursSlept: Number(hoursSlept),
+    sleepQuality,
+    stressLevel,
+    physicalCondition,
+    painLevel,
+    painLocation: painLocationOf(row.painLocation),
+    notes: row.notes,
+  };
 }
 
 export function toCheckInDto(row: CheckIn): CheckInDto {
@@ -53,15 +102,7 @@ export function toCheckInDto(row: CheckIn): CheckInDto {
     personId: row.personId,
     teamId: row.teamId,
     localDate: localDateOf(row.localDate),
-    inputs: {
-      hoursSlept: Number(row.hoursSlept),
-      sleepQuality: row.sleepQuality,
-      stressLevel: row.stressLevel,
-      physicalCondition: row.physicalCondition,
-      painLevel: row.painLevel,
-      painLocation: painLocationOf(row.painLocation),
-      notes: row.notes,
-    },
+    inputs: inputsOf(row),
     scores: {
       formulaVersion: row.formulaVersion,
       hoursScore: Number(row.hoursScore),

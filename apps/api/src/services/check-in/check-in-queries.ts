@@ -1,10 +1,12 @@
-import { dateColumn, localDateOf, withTenant } from '@aegira/db';
-import { parseEventPayload } from '@aegira/events';
+import { dateColumn, localDateOf, readStoredPayloads, withTenant } from '@aegira/db';
+import type { EventPayload } from '@aegira/events';
 import { AppError } from '../../errors/app-error.ts';
 import { readableCheckInFilter } from '../access-policy.ts';
 import type { Actor, ServiceDeps } from '../actor.ts';
+import { type AsOfRequest, resolveAsOf } from '../as-of/resolve-as-of.ts';
 import { leavesCovering } from '../leave/leave-queries.ts';
-import { type CheckInDto, painLocationOf, toCheckInDto } from './check-in-dto.ts';
+import { checkInAsOf } from './check-in-as-of.ts';
+import { type CheckInDto, checkInVersionDto, toCheckInDto } from './check-in-dto.ts';
 import { loadWorkerDay } from './worker-day.ts';
 
 export interface CheckInStatus {
@@ -116,30 +118,31 @@ export async function checkInHistory(deps: ServiceDeps, actor: Actor, request: H
   });
 }
 
-/** One check-in with every version it went through (from its events), if the actor may read it. */
-export async function getCheckIn(deps: ServiceDeps, actor: Actor, id: string) {
+/**
+ * One check-in with every version it went through (from its events), if the actor may
+ * read it; as of a point in the past, as it was then (asOf never widens who may read it).
+ */
+export async function getCheckIn(deps: ServiceDeps, actor: Actor, id: string, asOf?: AsOfRequest) {
   return withTenant(deps.db, actor.companyId, async (read) => {
     const readable = await readableCheckInFilter(read, actor);
     const row = await read.checkIn.findFirst({ where: { AND: [readable, { id }] } });
     if (!row) throw new AppError('NOT_FOUND', 'No check-in with that id is visible to you.');
+    if (asOf) {
+      const entity = { entityType: 'check_in', entityId: row.id } as const;
+      return checkInAsOf(read, row.id, await resolveAsOf(read, actor, asOf, entity));
+    }
     const events = await read.event.findMany({
       where: { entityType: 'check_in', entityId: id },
       orderBy: { position: 'asc' },
     });
-    const versions = events.flatMap((event, index) => {
+    const opened = await readStoredPayloads(read, events);
+    const versions = opened.flatMap((event, index) => {
       if (event.type !== 'CHECK_IN_SUBMITTED' && event.type !== 'CHECK_IN_UPDATED') return [];
-      const payload = parseEventPayload(event.type, event.payload);
-      return [
-        {
-          version: index + 1,
-          type: event.type,
-          recordedAt: event.createdAt.toISOString(),
-          inputs: { ...payload.inputs, painLocation: painLocationOf(payload.inputs.painLocation) },
-          scores: payload.scores,
-        },
-      ];
+      // Opened and upcast to this very type (an erased one with its inputs null).
+      const payload = event.payload as EventPayload<typeof event.type>;
+      return [checkInVersionDto(index + 1, event.type, payload, event.createdAt)];
     });
-    return { checkIn: toCheckInDto(row), versions };
+    return { checkIn: toCheckInDto(row), versions, asOf: null };
   });
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type DecidedEvent, event, executeCommand, isUniqueViolation } from '@aegira/db';
+import { type DecidedEvent, event, executeCommand, isUniqueViolation, sealedFor } from '@aegira/db';
 import { computeReadiness, type ValidCheckInInputs } from '@aegira/domain';
 import { EventType } from '@aegira/events';
 import { AppError } from '../../errors/app-error.ts';
@@ -160,13 +160,16 @@ export async function amendCheckIn(
     const scores = computeReadiness(inputs);
     const amendedAt = now.toISOString();
     return [
-      event(EventType.CHECK_IN_UPDATED, {
-        id: today.id,
-        version: today.version + 1,
-        inputs: eventInputs(inputs),
-        scores,
-        amendedAt,
-      }),
+      sealedFor(
+        actor.personId,
+        event(EventType.CHECK_IN_UPDATED, {
+          id: today.id,
+          version: today.version + 1,
+          inputs: eventInputs(inputs),
+          scores,
+          amendedAt,
+        }),
+      ),
       // An amendment that turns the day RED alerts the lead, once per check-in
       // (the row is locked, so two amendments cannot both raise one).
       ...(today.has_alert

@@ -37,11 +37,12 @@ function workDaysOf(days: readonly number[]): WorkDay[] {
 /** The company's active holidays, as the window rules read them. */
 export async function loadHolidays(read: ReadTx): Promise<Holiday[]> {
   const rows = await read.holiday.findMany({ where: { isActive: true } });
-  return rows.map((row) => ({
-    date: localDateOf(row.date),
-    name: row.name,
-    recurring: row.recurring,
-  }));
+  return rows.map(holidayOf);
+}
+
+/** A holiday row as the schedule rules read it. */
+export function holidayOf(row: { date: Date; name: string; recurring: boolean }): Holiday {
+  return { date: localDateOf(row.date), name: row.name, recurring: row.recurring };
 }
 
 type ScheduleFields = Pick<Team, 'windowStart' | 'windowEnd' | 'workDays'>;

@@ -29,9 +29,9 @@ export const incidentOutput = z.object({
   type: z.enum(INCIDENT_TYPES),
   severity: z.enum(INCIDENT_SEVERITIES),
   status: z.enum(INCIDENT_STATUSES),
-  title: z.string(),
+  title: z.string().nullable(), // null once the reporter's data was erased (decision 039)
   location: z.string().nullable(),
-  description: z.string(),
+  description: z.string().nullable(), // null once the reporter's data was erased (decision 039)
   occurredAt: z.iso.datetime(),
   reportedAt: z.iso.datetime(),
   reporter: personRef,

@@ -1,4 +1,4 @@
-import { event, executeCommand, localDateOf } from '@aegira/db';
+import { event, executeCommand, localDateOf, sealedFor } from '@aegira/db';
 import { AuditAction, EventType } from '@aegira/events';
 import { AppError } from '../../errors/app-error.ts';
 import { actingScopeOf, requireActsForTeam } from '../access-policy.ts';
@@ -45,19 +45,22 @@ export async function excuseMissedCheckIn(
         );
       }
       return [
-        event(
-          EventType.MISSED_CHECK_IN_EXCUSED,
-          {
-            id: miss.id,
-            excusedById: actor.personId,
-            reason: request.reason,
-            excusedAt: now.toISOString(),
-          },
-          // The reason can be health data: it stays in the event.
-          {
-            action: AuditAction.MISSED_CHECK_IN_EXCUSED,
-            details: { personId: miss.personId, teamId: miss.teamId, localDate: day },
-          },
+        sealedFor(
+          miss.personId,
+          event(
+            EventType.MISSED_CHECK_IN_EXCUSED,
+            {
+              id: miss.id,
+              excusedById: actor.personId,
+              reason: request.reason,
+              excusedAt: now.toISOString(),
+            },
+            // The reason can be health data: it stays in the event.
+            {
+              action: AuditAction.MISSED_CHECK_IN_EXCUSED,
+              details: { personId: miss.personId, teamId: miss.teamId, localDate: day },
+            },
+          ),
         ),
       ];
     },

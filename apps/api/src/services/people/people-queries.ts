@@ -3,7 +3,9 @@ import type { Role } from '@aegira/events';
 import { AppError } from '../../errors/app-error.ts';
 import { readablePersonFilter } from '../access-policy.ts';
 import type { Actor, ServiceDeps } from '../actor.ts';
+import { type AsOfDto, type AsOfRequest, resolveAsOf } from '../as-of/resolve-as-of.ts';
 import { memberIdsOn } from '../teams/membership.ts';
+import { personAsOf } from './person-as-of.ts';
 import {
   type PersonDetailDto,
   type PersonDto,
@@ -83,17 +85,25 @@ export async function listPeople(
   });
 }
 
-/** One person; NOT_FOUND when they are in another company or outside the actor's scope. */
+/**
+ * One person, now or as of a point in the past; NOT_FOUND when they are in another
+ * company or outside the actor's scope today (asOf never widens it).
+ */
 export async function getPerson(
   deps: ServiceDeps,
   actor: Actor,
   id: string,
-): Promise<PersonDetailDto> {
+  asOf?: AsOfRequest,
+): Promise<PersonDetailDto & { asOf: AsOfDto }> {
   return withTenant(deps.db, actor.companyId, async (read) => {
     const now = deps.now?.() ?? new Date();
     const readable = await readableOrForbidden(read, actor, now);
     const row = await read.person.findFirst({ where: { AND: [readable, { id }] } });
     if (!row) throw notFound();
-    return personDetailOf(read, row, now);
+    if (asOf) {
+      const entity = { entityType: 'person', entityId: row.id } as const;
+      return personAsOf(read, row.id, await resolveAsOf(read, actor, asOf, entity));
+    }
+    return { ...(await personDetailOf(read, row, now)), asOf: null };
   });
 }

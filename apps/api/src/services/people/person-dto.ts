@@ -29,6 +29,8 @@ export const personOutput = z.object({
   deactivatedAt: z.iso.datetime().nullable(),
   deactivatedById: z.uuid().nullable(),
   deactivationReason: z.string().nullable(),
+  /** When their health data was erased (decision 039); null if never. */
+  erasedAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   /** The id of the person's last event: send it back as expectedVersion when editing. */
@@ -68,6 +70,7 @@ export function toPersonDto(
     deactivatedAt: row.deactivatedAt?.toISOString() ?? null,
     deactivatedById: row.deactivatedById,
     deactivationReason: row.deactivationReason,
+    erasedAt: row.erasedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     version: row.eventId,

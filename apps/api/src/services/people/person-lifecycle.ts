@@ -167,6 +167,12 @@ export async function reactivatePerson(
         personDtoOf(read, person, now),
       );
       if (person.isActive) throw new AppError('ALREADY_ACTIVE', 'This person is already active.');
+      if (person.erasedAt) {
+        throw new AppError(
+          'ALREADY_ERASED',
+          'This person’s health data was erased, so they cannot be reactivated; create a new account for them.',
+        );
+      }
       return [
         event(
           EventType.PERSON_REACTIVATED,

@@ -13,7 +13,7 @@ import type { LeaveRow } from '../leave/leave-dto.ts';
 import { leavesCovering } from '../leave/leave-queries.ts';
 import type { MemberTodayDto } from './team-dto.ts';
 
-interface Today {
+export interface MemberDay {
   now: Date;
   timeZone: string;
   holidays: readonly Holiday[];
@@ -21,7 +21,7 @@ interface Today {
 }
 
 /** What is recorded about one member today, beside the window rules. */
-interface Records {
+export interface MemberRecords {
   checkIn: CheckIn | undefined;
   openMiss: MissedCheckIn | undefined;
   leave: LeaveRow | undefined;
@@ -29,7 +29,11 @@ interface Records {
 
 // A check-in outranks everything; an open miss outranks leave recorded after
 // it (the lead still has to excuse it); leave outranks the day's window.
-function memberToday(today: Today, member: Person, records: Records): MemberTodayDto {
+export function memberToday(
+  today: MemberDay,
+  member: Person,
+  records: MemberRecords,
+): MemberTodayDto {
   const { checkIn, openMiss, leave } = records;
   if (checkIn) {
     return {
@@ -109,7 +113,7 @@ export async function membersToday(
   const leaveOf = await leavesCovering(read, ids, localDate);
   const checkInOf = new Map(checkIns.map((row) => [row.personId, row]));
   const missOf = new Map(misses.map((row) => [row.personId, row]));
-  const today: Today = { now, timeZone, holidays: await loadHolidays(read), team };
+  const today: MemberDay = { now, timeZone, holidays: await loadHolidays(read), team };
   return new Map(
     members.map((member) => [
       member.id,

@@ -1,4 +1,4 @@
-import { localDateOf, type ReadTx, type Team, type TeamTransfer } from '@aegira/db';
+import { localDateOf, type Person, type ReadTx, type Team, type TeamTransfer } from '@aegira/db';
 import { ROLES } from '@aegira/events';
 import { z } from 'zod';
 import { readinessLevelOutput } from '../check-in/check-in-dto.ts';
@@ -130,6 +130,56 @@ async function namesOf(
 
 const ref = (names: Map<string, string>, id: string) => ({ id, name: names.get(id) ?? 'Unknown' });
 
+export type MemberDto = z.infer<typeof memberOutput>;
+
+/**
+ * One member of `teamId` as a DTO: `transfers` are the pending moves shown on the page
+ * (the member's own move away is theirs), `joinedOn` the day a due transfer brought them in.
+ */
+export function memberDtoOf(
+  member: Person,
+  teamId: string,
+  transfers: readonly TransferDto[],
+  today: MemberTodayDto | null,
+  joinedOn: string | null = null,
+): MemberDto {
+  const assignedOn = member.teamAssignedOn ? localDateOf(member.teamAssignedOn) : null;
+  return {
+    id: member.id,
+    name: fullName(member),
+    email: member.email,
+    role: member.role,
+    isActive: member.isActive,
+    teamAssignedOn: joinedOn ?? assignedOn,
+    pendingTransfer:
+      transfers.find(
+        (transfer) => transfer.person.id === member.id && transfer.toTeam.id !== teamId,
+      ) ?? null,
+    today,
+  };
+}
+
+/** One team row as a DTO, given its people's names and its active member count. */
+export function teamDtoOf(team: Team, names: Map<string, string>, memberCount: number): TeamDto {
+  return {
+    id: team.id,
+    name: team.name,
+    description: team.description,
+    leader: ref(names, team.leaderId),
+    supervisor: team.supervisorId ? ref(names, team.supervisorId) : null,
+    windowStart: team.windowStart,
+    windowEnd: team.windowEnd,
+    workDays: team.workDays,
+    isActive: team.isActive,
+    deactivatedAt: team.deactivatedAt?.toISOString() ?? null,
+    deactivationReason: team.deactivationReason,
+    memberCount,
+    createdAt: team.createdAt.toISOString(),
+    updatedAt: team.updatedAt.toISOString(),
+    version: team.eventId,
+  };
+}
+
 /**
  * Team rows as DTOs, with leader and supervisor names and the number of active
  * members on `today` (the company's local date): three queries.
@@ -149,23 +199,7 @@ export async function toTeamDtos(
     teams.map((team) => team.id),
     today,
   );
-  return teams.map((team) => ({
-    id: team.id,
-    name: team.name,
-    description: team.description,
-    leader: ref(names, team.leaderId),
-    supervisor: team.supervisorId ? ref(names, team.supervisorId) : null,
-    windowStart: team.windowStart,
-    windowEnd: team.windowEnd,
-    workDays: team.workDays,
-    isActive: team.isActive,
-    deactivatedAt: team.deactivatedAt?.toISOString() ?? null,
-    deactivationReason: team.deactivationReason,
-    memberCount: countOf.get(team.id) ?? 0,
-    createdAt: team.createdAt.toISOString(),
-    updatedAt: team.updatedAt.toISOString(),
-    version: team.eventId,
-  }));
+  return teams.map((team) => teamDtoOf(team, names, countOf.get(team.id) ?? 0));
 }
 
 export async function toTeamDto(read: ReadTx, team: Team, today: string): Promise<TeamDto> {

@@ -1,11 +1,13 @@
-import { dateColumn, localDateOf, type Prisma, type ReadTx, withTenant } from '@aegira/db';
+import { dateColumn, type Prisma, type ReadTx, withTenant } from '@aegira/db';
 import { toLocalTime } from '@aegira/domain';
 import { AppError } from '../../errors/app-error.ts';
 import { readableTeamFilter, seesMemberCheckInStatus } from '../access-policy.ts';
 import type { Actor, ServiceDeps } from '../actor.ts';
+import { type AsOfRequest, resolveAsOf } from '../as-of/resolve-as-of.ts';
 import { membersToday } from './member-today.ts';
 import { joinedByDueTransferOn, memberIdsOn } from './membership.ts';
-import { fullName, type TeamDto, toTeamDto, toTeamDtos, toTransferDtos } from './team-dto.ts';
+import { teamAsOf } from './team-as-of.ts';
+import { memberDtoOf, type TeamDto, toTeamDto, toTeamDtos, toTransferDtos } from './team-dto.ts';
 
 // Queries only read: a transfer whose day has come shows as done (membership.ts)
 // although no command has completed it yet (docs/decisions/009).
@@ -57,12 +59,21 @@ export async function listTeams(
  * member's check-in status. A team outside the actor's scope is NOT_FOUND,
  * exactly like one that does not exist.
  */
-export async function getTeam(deps: ServiceDeps, actor: Actor, request: { id: string }) {
+export async function getTeam(
+  deps: ServiceDeps,
+  actor: Actor,
+  request: { id: string; asOf?: AsOfRequest | undefined },
+) {
   const now = deps.now?.() ?? new Date();
   return withTenant(deps.db, actor.companyId, async (read) => {
     const readable = await teamFilterFor(read, actor);
     const team = await read.team.findFirst({ where: { AND: [readable, { id: request.id }] } });
     if (!team) throw new AppError('NOT_FOUND', 'No team with that id is visible to you.');
+    // As of a past point: only a team the caller may read today (asOf never widens access).
+    if (request.asOf) {
+      const entity = { entityType: 'team', entityId: team.id } as const;
+      return teamAsOf(read, actor, team.id, await resolveAsOf(read, actor, request.asOf, entity));
+    }
     const { timeZone, today } = await companyClock(read, actor, now);
     const memberIds = await memberIdsOn(read, [team.id], today);
     const members = await read.person.findMany({
@@ -87,23 +98,17 @@ export async function getTeam(deps: ServiceDeps, actor: Actor, request: { id: st
       team: await toTeamDto(read, team, today),
       localDate: today,
       timeZone,
-      members: members.map((member) => {
-        const assignedOn = member.teamAssignedOn ? localDateOf(member.teamAssignedOn) : null;
-        return {
-          id: member.id,
-          name: fullName(member),
-          email: member.email,
-          role: member.role,
-          isActive: member.isActive,
-          teamAssignedOn: joinedOn.get(member.id) ?? assignedOn,
-          pendingTransfer:
-            transfers.find(
-              (transfer) => transfer.person.id === member.id && transfer.toTeam.id !== team.id,
-            ) ?? null,
-          today: checkInStatus?.get(member.id) ?? null,
-        };
-      }),
+      members: members.map((member) =>
+        memberDtoOf(
+          member,
+          team.id,
+          transfers,
+          checkInStatus?.get(member.id) ?? null,
+          joinedOn.get(member.id),
+        ),
+      ),
       incomingTransfers: transfers.filter((transfer) => transfer.toTeam.id === team.id),
+      asOf: null,
     };
   });
 }

@@ -12,14 +12,19 @@ import { useRefreshAdminData } from '../use-refresh-admin-data.ts';
 import { ChangeRoleDialog } from './change-role-dialog.tsx';
 import type { Person } from './people-types.ts';
 import { ResetPasswordDialog } from './reset-password-dialog.tsx';
+import { useSubjectAccessDownload } from './subject-access-download.ts';
 
 type OpenDialog = 'role' | 'deactivate' | 'reset-password' | null;
 
-/** Edit, change role, deactivate or reactivate — never on oneself, as the server insists too. */
+/**
+ * Edit, change role, deactivate or reactivate — never on oneself, as the server insists too —
+ * and download everything held on the person (subject access).
+ */
 export function PersonActions({ person, notice }: { person: Person; notice: PageNotice }) {
   const user = useSignedInUser();
   const refresh = useRefreshAdminData();
   const [dialog, setDialog] = useState<OpenDialog>(null);
+  const subjectAccess = useSubjectAccessDownload(person.id);
   const name = `${person.firstName} ${person.lastName}`;
   const self = person.id === user.id;
 
@@ -85,10 +90,22 @@ export function PersonActions({ person, notice }: { person: Person; notice: Page
             Reactivate
           </Button>
         )}
+        <Button
+          variant="secondary"
+          pending={subjectAccess.pending}
+          onClick={() => void subjectAccess.download()}
+        >
+          Download personal data (subject access)
+        </Button>
       </div>
       {self && (
         <p className="text-sm text-slate-600">
           This is you. Another admin can change your role or deactivate you.
+        </p>
+      )}
+      {subjectAccess.error && (
+        <p role="alert" className="text-sm text-red-700">
+          Could not download the personal data. {subjectAccess.error}
         </p>
       )}
       {reactivate.isError && (

@@ -4,13 +4,18 @@ import { LeaveSection } from '../../attendance/leave-section.tsx';
 import { MissesSection } from '../../attendance/misses-section.tsx';
 import { LoadErrorPanel, LoadingPanel } from '../../check-in/load-states.tsx';
 import { WorkerHistorySection } from '../../dashboards/worker-history-section.tsx';
-import { useSignedInUser } from '../../session/session-store.ts';
-import { errorCode } from '../../trpc/errors.ts';
+import { errorCode, errorMessage } from '../../trpc/errors.ts';
 import { trpc } from '../../trpc/trpc.ts';
 import { ActiveBadge, Badge } from '../../ui/badge.tsx';
 import { PageHeading } from '../../ui/page-heading.tsx';
 import { SuccessNotice } from '../../ui/success-notice.tsx';
-import { adminPaths } from '../admin-paths.ts';
+import { adminPaths, personPath } from '../admin-paths.ts';
+import { AsOfBanner } from '../as-of/as-of-banner.tsx';
+import { type AsOfView, gateView } from '../as-of/as-of-params.ts';
+import { AsOfPicker } from '../as-of/as-of-picker.tsx';
+import { AsOfProblemPanel } from '../as-of/as-of-problem-panel.tsx';
+import { asOfProblem, asOfTitle } from '../as-of/as-of-wording.ts';
+import { useAsOfGate } from '../as-of/use-as-of-gate.ts';
 import { BackLink } from '../back-link.tsx';
 import { DetailSection } from '../detail-section.tsx';
 import { formatInstant } from '../format-instant.ts';
@@ -23,9 +28,40 @@ import type { PersonDetail as PersonDetailDto } from './people-types.ts';
 import { PersonActions } from './person-actions.tsx';
 import { PersonFacts } from './person-facts.tsx';
 
+/** One person now, or as they were at a point in time the address names (?asOf=, ?afterEvent=). */
 export function PersonDetailView({ id, notice }: { id: string; notice: PageNotice }) {
-  const person = trpc.people.get.useQuery({ id });
-  if (person.data) return <PersonDetail person={person.data} notice={notice} />;
+  const { gate, today, timeZone } = useAsOfGate();
+  const person = trpc.people.get.useQuery(
+    { id, asOf: gate.kind === 'read' ? gate.input : undefined },
+    { enabled: gate.kind === 'read' },
+  );
+  const refusal = person.isError
+    ? { code: errorCode(person.error), message: errorMessage(person.error) }
+    : null;
+  const problem = asOfProblem('person', gate, today, refusal);
+  if (problem) {
+    return (
+      <AsOfProblemPanel
+        {...problem}
+        backTo={adminPaths.people}
+        backLabel="People"
+        entityPath={personPath(id)}
+        view={gateView(gate)}
+        today={today}
+      />
+    );
+  }
+  if (person.data && gate.kind === 'read') {
+    return (
+      <PersonDetail
+        person={person.data}
+        notice={notice}
+        view={gate.view}
+        today={today}
+        timeZone={timeZone}
+      />
+    );
+  }
   if (person.isError && errorCode(person.error) === 'NOT_FOUND') {
     return <NotFoundPanel title="Person not found" backTo={adminPaths.people} backLabel="People" />;
   }
@@ -46,22 +82,38 @@ export function PersonDetailView({ id, notice }: { id: string; notice: PageNotic
   );
 }
 
-function PersonDetail({ person, notice }: { person: PersonDetailDto; notice: PageNotice }) {
-  const timeZone = useSignedInUser().company.timezone;
+function PersonDetail({
+  person,
+  notice,
+  view,
+  today,
+  timeZone,
+}: {
+  person: PersonDetailDto;
+  notice: PageNotice;
+  view: AsOfView;
+  today: string;
+  timeZone: string;
+}) {
   const name = `${person.firstName} ${person.lastName}`;
+  const past = view.kind !== 'present';
   const names = useMemo(() => new Map([[person.id, name]]), [person.id, name]);
   return (
     <div className="space-y-6">
       <div className="space-y-3">
         <BackLink to={adminPaths.people}>People</BackLink>
         <div className="flex flex-wrap items-center gap-3">
-          <PageHeading title={name}>{name}</PageHeading>
+          <PageHeading title={asOfTitle(name, view)}>{name}</PageHeading>
           <Badge tone="teal">{roleLabels[person.role]}</Badge>
           <ActiveBadge active={person.isActive} />
         </div>
       </div>
+      {view.kind !== 'present' && (
+        <AsOfBanner view={view} cutAt={person.asOf?.at ?? null} timeZone={timeZone} />
+      )}
       <SuccessNotice message={notice.message} onDismiss={notice.dismiss} />
-      <PersonActions person={person} notice={notice} />
+      <AsOfPicker entityPath={personPath(person.id)} view={view} today={today} />
+      {!past && <PersonActions person={person} notice={notice} />}
       {!person.isActive && (
         <div className="rounded-xl border-l-4 border-slate-400 bg-white px-5 py-4 text-sm shadow-sm ring-1 ring-slate-200">
           <p className="font-semibold text-slate-900">
@@ -73,17 +125,23 @@ function PersonDetail({ person, notice }: { person: PersonDetailDto; notice: Pag
           )}
         </div>
       )}
-      <PersonFacts person={person} timeZone={timeZone} />
+      <PersonFacts person={person} timeZone={timeZone} view={view} />
       {person.pendingTransfer && (
         <section
           aria-label="Pending team move"
           className="rounded-xl bg-white px-5 py-4 shadow-sm ring-1 ring-slate-200"
         >
           <h2 className="mb-2 text-sm font-semibold text-slate-900">Pending team move</h2>
-          <PendingTransfer transfer={person.pendingTransfer} direction="out" notice={notice} />
+          <PendingTransfer
+            transfer={person.pendingTransfer}
+            direction="out"
+            notice={notice}
+            canCancel={!past}
+          />
         </section>
       )}
-      {person.role === 'WORKER' && (
+      {/* Check-in history, leave, alerts and misses are today's records, each with its actions. */}
+      {person.role === 'WORKER' && !past && (
         <>
           <WorkerHistorySection personId={person.id} />
           <LeaveSection personId={person.id} personName={name} canManage />
@@ -98,6 +156,7 @@ function PersonDetail({ person, notice }: { person: PersonDetailDto; notice: Pag
             entityId={person.id}
             headingId={headingId}
             names={names}
+            cut={person.asOf}
           />
         )}
       </DetailSection>

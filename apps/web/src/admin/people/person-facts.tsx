@@ -3,6 +3,7 @@ import { Link } from '../../router/link.tsx';
 import { formatWorkDays } from '../../schedule/schedule-format.ts';
 import { textLinkClassName } from '../../ui/link-styles.ts';
 import { teamPath } from '../admin-paths.ts';
+import { type AsOfView, presentView, withAsOf } from '../as-of/as-of-params.ts';
 import { type Fact, FactList } from '../fact-list.tsx';
 import { formatInstant } from '../format-instant.ts';
 import { roleLabels } from '../roles.ts';
@@ -22,7 +23,17 @@ export function describeOverride(override: Person['scheduleOverride']): string {
   return `Personal: ${window}, ${days}`;
 }
 
-export function PersonFacts({ person, timeZone }: { person: Person; timeZone: string }) {
+export function PersonFacts({
+  person,
+  timeZone,
+  view = presentView,
+}: {
+  person: Person;
+  timeZone: string;
+  /** A past state links teams at the same point in time. */
+  view?: AsOfView;
+}) {
+  const teamLink = (id: string) => withAsOf(teamPath(id), view);
   const facts: Fact[] = [
     { label: 'Email', value: person.email },
     { label: 'Phone', value: person.phone ?? 'Not given' },
@@ -32,7 +43,7 @@ export function PersonFacts({ person, timeZone }: { person: Person; timeZone: st
     facts.push({
       label: 'Leads',
       value: (
-        <Link to={teamPath(person.leads.id)} className={textLinkClassName}>
+        <Link to={teamLink(person.leads.id)} className={textLinkClassName}>
           {person.leads.name}
         </Link>
       ),
@@ -43,7 +54,7 @@ export function PersonFacts({ person, timeZone }: { person: Person; timeZone: st
       label: 'Team',
       value: person.team ? (
         <>
-          <Link to={teamPath(person.team.id)} className={textLinkClassName}>
+          <Link to={teamLink(person.team.id)} className={textLinkClassName}>
             {person.team.name}
           </Link>
           {person.teamAssignedOn && (

@@ -130,6 +130,7 @@ describe('personFormValues', () => {
       deactivatedAt: null,
       deactivatedById: null,
       deactivationReason: null,
+      erasedAt: null,
       createdAt: '2026-03-01T08:00:00.000Z',
       updatedAt: '2026-03-01T08:00:00.000Z',
       version: '00000000-0000-4000-8000-000000000001',

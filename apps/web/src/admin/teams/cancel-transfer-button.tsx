@@ -11,11 +11,14 @@ export function PendingTransfer({
   transfer,
   direction,
   notice,
+  canCancel = true,
 }: {
   transfer: Transfer;
   /** Seen from the team the worker leaves, or the one they join. */
   direction: 'out' | 'in';
   notice: PageNotice;
+  /** False on a past state (read only): the move is shown as it stood then, in words only. */
+  canCancel?: boolean;
 }) {
   const refresh = useRefreshAdminData();
   const cancel = trpc.teams.cancelTransfer.useMutation({
@@ -34,16 +37,18 @@ export function PendingTransfer({
           ? `Moves to ${transfer.toTeam.name} on ${when}`
           : `${transfer.person.name}, from ${transfer.fromTeam.name}, joins on ${when}`}
       </p>
-      <Button
-        variant="secondary"
-        className="px-3 py-1.5 text-xs"
-        pending={cancel.isPending}
-        // The visible words start the accessible name (WCAG 2.5.3, label in name).
-        aria-label={`Cancel the move of ${transfer.person.name}`}
-        onClick={() => cancel.mutate({ personId: transfer.person.id })}
-      >
-        Cancel the move
-      </Button>
+      {canCancel && (
+        <Button
+          variant="secondary"
+          className="px-3 py-1.5 text-xs"
+          pending={cancel.isPending}
+          // The visible words start the accessible name (WCAG 2.5.3, label in name).
+          aria-label={`Cancel the move of ${transfer.person.name}`}
+          onClick={() => cancel.mutate({ personId: transfer.person.id })}
+        >
+          Cancel the move
+        </Button>
+      )}
       {cancel.isError && (
         <p role="alert" className="text-sm text-red-700">
           {errorMessage(cancel.error)}

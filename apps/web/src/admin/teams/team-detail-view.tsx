@@ -3,13 +3,19 @@ import { LoadErrorPanel, LoadingPanel } from '../../check-in/load-states.tsx';
 import { Link } from '../../router/link.tsx';
 import { formatWindow, formatWorkDays } from '../../schedule/schedule-format.ts';
 import type { TeamDetail } from '../../team/team-types.ts';
-import { errorCode } from '../../trpc/errors.ts';
+import { errorCode, errorMessage } from '../../trpc/errors.ts';
 import { trpc } from '../../trpc/trpc.ts';
 import { ActiveBadge } from '../../ui/badge.tsx';
 import { textLinkClassName } from '../../ui/link-styles.ts';
 import { PageHeading } from '../../ui/page-heading.tsx';
 import { SuccessNotice } from '../../ui/success-notice.tsx';
-import { adminPaths, personPath } from '../admin-paths.ts';
+import { adminPaths, personPath, teamPath } from '../admin-paths.ts';
+import { AsOfBanner } from '../as-of/as-of-banner.tsx';
+import { type AsOfView, gateView, withAsOf } from '../as-of/as-of-params.ts';
+import { AsOfPicker } from '../as-of/as-of-picker.tsx';
+import { AsOfProblemPanel } from '../as-of/as-of-problem-panel.tsx';
+import { asOfProblem, asOfTitle } from '../as-of/as-of-wording.ts';
+import { useAsOfGate } from '../as-of/use-as-of-gate.ts';
 import { BackLink } from '../back-link.tsx';
 import { DetailSection } from '../detail-section.tsx';
 import { FactList } from '../fact-list.tsx';
@@ -20,9 +26,34 @@ import type { PageNotice } from '../use-page-notice.ts';
 import { TeamActions } from './team-actions.tsx';
 import { TeamMembersSection } from './team-members-section.tsx';
 
+/** One team now, or as it was at a point in time the address names (?asOf=, ?afterEvent=). */
 export function TeamDetailView({ id, notice }: { id: string; notice: PageNotice }) {
-  const detail = trpc.teams.get.useQuery({ id });
-  if (detail.data) return <TeamDetailContent detail={detail.data} notice={notice} />;
+  const { gate, today } = useAsOfGate();
+  const detail = trpc.teams.get.useQuery(
+    { id, asOf: gate.kind === 'read' ? gate.input : undefined },
+    { enabled: gate.kind === 'read' },
+  );
+  const refusal = detail.isError
+    ? { code: errorCode(detail.error), message: errorMessage(detail.error) }
+    : null;
+  const problem = asOfProblem('team', gate, today, refusal);
+  if (problem) {
+    return (
+      <AsOfProblemPanel
+        {...problem}
+        backTo={adminPaths.teams}
+        backLabel="Teams"
+        entityPath={teamPath(id)}
+        view={gateView(gate)}
+        today={today}
+      />
+    );
+  }
+  if (detail.data && gate.kind === 'read') {
+    return (
+      <TeamDetailContent detail={detail.data} notice={notice} view={gate.view} today={today} />
+    );
+  }
   if (detail.isError && errorCode(detail.error) === 'NOT_FOUND') {
     return <NotFoundPanel title="Team not found" backTo={adminPaths.teams} backLabel="Teams" />;
   }
@@ -43,8 +74,20 @@ export function TeamDetailView({ id, notice }: { id: string; notice: PageNotice 
   );
 }
 
-function TeamDetailContent({ detail, notice }: { detail: TeamDetail; notice: PageNotice }) {
+function TeamDetailContent({
+  detail,
+  notice,
+  view,
+  today,
+}: {
+  detail: TeamDetail;
+  notice: PageNotice;
+  view: AsOfView;
+  today: string;
+}) {
   const { team } = detail;
+  // People linked from a past state open at the same point in time.
+  const linkTo = (id: string) => withAsOf(personPath(id), view);
   const names = useMemo(() => {
     const known = new Map([
       [team.leader.id, team.leader.name],
@@ -59,13 +102,17 @@ function TeamDetailContent({ detail, notice }: { detail: TeamDetail; notice: Pag
         <div className="space-y-3">
           <BackLink to={adminPaths.teams}>Teams</BackLink>
           <div className="flex flex-wrap items-center gap-3">
-            <PageHeading title={team.name}>{team.name}</PageHeading>
+            <PageHeading title={asOfTitle(team.name, view)}>{team.name}</PageHeading>
             <ActiveBadge active={team.isActive} />
           </div>
           {team.description && <p className="max-w-2xl text-slate-600">{team.description}</p>}
         </div>
+        {view.kind !== 'present' && (
+          <AsOfBanner view={view} cutAt={detail.asOf?.at ?? null} timeZone={detail.timeZone} />
+        )}
         <SuccessNotice message={notice.message} onDismiss={notice.dismiss} />
-        <TeamActions team={team} notice={notice} />
+        <AsOfPicker entityPath={teamPath(team.id)} view={view} today={today} />
+        {view.kind === 'present' && <TeamActions team={team} notice={notice} />}
         {!team.isActive && (
           <div className="rounded-xl border-l-4 border-slate-400 bg-white px-5 py-4 text-sm shadow-sm ring-1 ring-slate-200">
             <p className="font-semibold text-slate-900">
@@ -82,7 +129,7 @@ function TeamDetailContent({ detail, notice }: { detail: TeamDetail; notice: Pag
             {
               label: 'Team lead',
               value: (
-                <Link to={personPath(team.leader.id)} className={textLinkClassName}>
+                <Link to={linkTo(team.leader.id)} className={textLinkClassName}>
                   {team.leader.name}
                 </Link>
               ),
@@ -90,7 +137,7 @@ function TeamDetailContent({ detail, notice }: { detail: TeamDetail; notice: Pag
             {
               label: 'Supervisor',
               value: team.supervisor ? (
-                <Link to={personPath(team.supervisor.id)} className={textLinkClassName}>
+                <Link to={linkTo(team.supervisor.id)} className={textLinkClassName}>
                   {team.supervisor.name}
                 </Link>
               ) : (
@@ -102,10 +149,16 @@ function TeamDetailContent({ detail, notice }: { detail: TeamDetail; notice: Pag
           ]}
         />
       </div>
-      <TeamMembersSection detail={detail} notice={notice} names={names} />
+      <TeamMembersSection detail={detail} notice={notice} names={names} view={view} />
       <DetailSection title="History">
         {(headingId) => (
-          <EventTimeline entityType="team" entityId={team.id} headingId={headingId} names={names} />
+          <EventTimeline
+            entityType="team"
+            entityId={team.id}
+            headingId={headingId}
+            names={names}
+            cut={detail.asOf}
+          />
         )}
       </DetailSection>
     </div>

@@ -1,7 +1,11 @@
 import { LoadErrorPanel, LoadingPanel } from '../../check-in/load-states.tsx';
+import { Link } from '../../router/link.tsx';
 import { useSignedInUser } from '../../session/session-store.ts';
 import { errorMessage } from '../../trpc/errors.ts';
+import { Badge } from '../../ui/badge.tsx';
 import { Button } from '../../ui/button.tsx';
+import { textLinkClassName } from '../../ui/link-styles.ts';
+import { type AsOfCut, placeAgainstCut, stateAfterEventPath } from '../as-of/as-of-params.ts';
 import { formatInstant } from '../format-instant.ts';
 import { detailEntries } from './detail-entries.ts';
 import { EventDetails } from './event-details.tsx';
@@ -17,10 +21,18 @@ type EventTimelineProps = {
   names?: ReadonlyMap<string, string>;
   /** The section's heading level: 2 on a page, none in a dialog that has its own title. */
   headingId?: string;
+  /** Where a past state shown above was cut: events it does not include are marked. */
+  cut?: AsOfCut | null;
 };
 
 /** Every recorded change of one person, team or holiday, newest first. */
-export function EventTimeline({ entityType, entityId, names, headingId }: EventTimelineProps) {
+export function EventTimeline({
+  entityType,
+  entityId,
+  names,
+  headingId,
+  cut = null,
+}: EventTimelineProps) {
   const events = useEntityEvents(entityType, entityId);
   const knownNames = useKnownNames(names);
   const timeZone = useSignedInUser().company.timezone;
@@ -46,7 +58,14 @@ export function EventTimeline({ entityType, entityId, names, headingId }: EventT
         className="relative space-y-4 border-l-2 border-slate-200 pl-5"
       >
         {items.map((event) => (
-          <TimelineItem key={event.id} event={event} names={knownNames} timeZone={timeZone} />
+          <TimelineItem
+            key={event.id}
+            event={event}
+            names={knownNames}
+            timeZone={timeZone}
+            stateAfter={stateAfterEventPath(entityType, entityId, event.id)}
+            place={cut ? placeAgainstCut(event, cut) : 'included'}
+          />
         ))}
       </ol>
       {events.isFetchNextPageError && (
@@ -71,11 +90,17 @@ function TimelineItem({
   event,
   names,
   timeZone,
+  stateAfter,
+  place,
 }: {
   event: EntityEvent;
   names: ReadonlyMap<string, string>;
   timeZone: string;
+  /** The entity's page as it was right after this event; null where there is none. */
+  stateAfter: string | null;
+  place: 'included' | 'shown' | 'later';
 }) {
+  const when = formatInstant(event.createdAt, timeZone);
   return (
     <li className="relative space-y-1.5">
       <span
@@ -86,11 +111,34 @@ function TimelineItem({
         <span className="font-semibold text-slate-900">{eventLabel(event.type)}</span>
         <span className="text-slate-500">
           {' '}
-          · <time dateTime={event.createdAt}>{formatInstant(event.createdAt, timeZone)}</time>
+          · <time dateTime={event.createdAt}>{when}</time>
           {event.actor && <> · by {event.actor.name}</>}
         </span>
+        {place === 'shown' && (
+          <Badge tone="amber" className="ml-2">
+            State shown above
+          </Badge>
+        )}
+        {place === 'later' && (
+          <Badge tone="slate" className="ml-2">
+            Later than the state shown
+          </Badge>
+        )}
       </p>
       <EventDetails entries={detailEntries(event.payload, { names, timeZone })} />
+      {stateAfter && (
+        <p className="text-sm">
+          {/* Every item has this link: the rest of its name (after the visible words, WCAG
+              2.5.3) tells them apart when a screen reader lists the links. */}
+          <Link
+            to={stateAfter}
+            className={textLinkClassName}
+            aria-label={`State after this event (${eventLabel(event.type)}, ${when})`}
+          >
+            State after this event
+          </Link>
+        </p>
+      )}
     </li>
   );
 }

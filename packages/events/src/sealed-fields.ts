@@ -1,0 +1,158 @@
+import type { EventType } from './event-types.ts';
+import { payloadSchemaOf } from './payload-versions.ts';
+import { markOf, nodeOf, type Schema } from './schema-walk.ts';
+
+/**
+ * Sensitive fields of a stored payload are sealed (docs/decisions/039): each is stored as null
+ * and its value goes, with the others of the same event, into one encrypted string under this
+ * key. The encryption itself (per-person keys) is the database package's; this module only moves
+ * values in and out of the payload, by the field marks of the payload's schema.
+ */
+export const SEALED_FIELD = '$sealed';
+
+/** Sealed values by dotted path (`inputs.hoursSlept`, `items.0.note`). */
+type SealedValues = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// Copies `value`, replacing each sensitive field that holds something by null and collecting it.
+function extract(schema: Schema, value: unknown, path: string, out: SealedValues): unknown {
+  if (markOf(schema) === 'sensitive') {
+    if (value === null || value === undefined) return value;
+    out[path] = value;
+    return null;
+  }
+  const node = nodeOf(schema);
+  const at = (key: string | number) => (path === '' ? String(key) : `${path}.${key}`);
+  if (node.kind === 'object' && isRecord(value)) {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, field]) => {
+        const fieldSchema = node.shape[key];
+        return [key, fieldSchema ? extract(fieldSchema, field, at(key), out) : field];
+      }),
+    );
+  }
+  if (node.kind === 'array' && Array.isArray(value)) {
+    return value.map((item: unknown, index) => extract(node.element, item, at(index), out));
+  }
+  return value;
+}
+
+/** Whether a (type, version) has sensitive fields at all (cached: exports walk millions). */
+const sensitiveBySchema = new WeakMap<object, boolean>();
+function hasSensitive(schema: Schema): boolean {
+  let known = sensitiveBySchema.get(schema);
+  if (known === undefined) {
+    const probe = (inner: Schema): boolean => {
+      if (markOf(inner) === 'sensitive') return true;
+      const node = nodeOf(inner);
+      if (node.kind === 'object') return Object.values(node.shape).some(probe);
+      if (node.kind === 'array') return probe(node.element);
+      return false;
+    };
+    known = probe(schema);
+    sensitiveBySchema.set(schema, known);
+  }
+  return known;
+}
+
+/** Whether events of this type and version can carry sealed fields. */
+export function canCarrySealedFields(type: EventType, version: number): boolean {
+  return hasSensitive(payloadSchemaOf(type, version));
+}
+
+/**
+ * A valid payload of (type, version) with its sensitive values taken out: null in their
+ * places and, when there were any, `$sealed: seal(JSON of the values)`. `sealed` says whether
+ * anything was sealed (a payload whose sensitive fields are all empty is stored as it is).
+ */
+export function sealPayload(
+  type: EventType,
+  version: number,
+  payload: unknown,
+  seal: (plaintext: string) => string,
+): { payload: unknown; sealed: boolean } {
+  const schema = payloadSchemaOf(type, version);
+  if (!hasSensitive(schema)) return { payload, sealed: false };
+  const values: SealedValues = {};
+  const stripped = extract(schema, payload, '', values);
+  if (Object.keys(values).length === 0) return { payload, sealed: false };
+  return {
+    payload: {
+      ...(stripped as Record<string, unknown>),
+      [SEALED_FIELD]: seal(JSON.stringify(values)),
+    },
+    sealed: true,
+  };
+}
+
+/** The sealed string of a stored payload, if it has one. */
+export function sealedPartOf(stored: unknown): string | null {
+  if (!isRecord(stored)) return null;
+  const sealed = stored[SEALED_FIELD];
+  return typeof sealed === 'string' ? sealed : null;
+}
+
+function setAt(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let node: unknown = target;
+  for (const key of keys.slice(0, -1)) {
+    node = Array.isArray(node) ? node[Number(key)] : isRecord(node) ? node[key] : undefined;
+  }
+  const last = keys[keys.length - 1] ?? '';
+  if (Array.isArray(node)) node[Number(last)] = value;
+  else if (isRecord(node)) node[last] = value;
+  else throw new Error(`Sealed field ${path} has no place in its payload`);
+}
+
+/**
+ * A stored payload made readable: without `$sealed`, and with the sealed values back in their
+ * places when `open` can decrypt them. When it cannot (the person's key was destroyed) the
+ * sensitive fields stay null and `erased` is true. A payload with nothing sealed comes back as is.
+ */
+export function openPayload(
+  stored: unknown,
+  open: (sealed: string) => string | null,
+): { payload: unknown; erased: boolean } {
+  const sealed = sealedPartOf(stored);
+  if (sealed === null || !isRecord(stored)) return { payload: stored, erased: false };
+  const { [SEALED_FIELD]: _sealed, ...rest } = stored;
+  const plaintext = open(sealed);
+  if (plaintext === null) return { payload: rest, erased: true };
+  const payload = structuredClone(rest);
+  const values = JSON.parse(plaintext) as SealedValues;
+  for (const [path, value] of Object.entries(values)) setAt(payload, path, value);
+  return { payload, erased: false };
+}
+
+/** What an erased sensitive field shows (its person's key was destroyed). */
+export const ERASED = '[erased]';
+
+/**
+ * An erased payload (opened without its key) fit to show: each sensitive field reads ERASED,
+ * secret fields are dropped. Not validated: its sensitive fields are null where the schema
+ * wants values, and it was validated when it was stored.
+ */
+export function erasedView(type: EventType, version: number, payload: unknown): unknown {
+  const walk = (schema: Schema, value: unknown): unknown => {
+    const mark = markOf(schema);
+    if (mark === 'sensitive') return ERASED;
+    const node = nodeOf(schema);
+    if (node.kind === 'object' && isRecord(value)) {
+      return Object.fromEntries(
+        Object.entries(value).flatMap(([key, field]) => {
+          const fieldSchema = node.shape[key];
+          if (!fieldSchema || markOf(fieldSchema) === 'secret') return [];
+          return [[key, walk(fieldSchema, field)]];
+        }),
+      );
+    }
+    if (node.kind === 'array' && Array.isArray(value)) {
+      return value.map((item: unknown) => walk(node.element, item));
+    }
+    return value;
+  };
+  return walk(payloadSchemaOf(type, version), payload);
+}
