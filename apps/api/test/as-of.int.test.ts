@@ -308,6 +308,19 @@ describe('access as of a date', () => {
     expect(moved.code).toBe('NOT_FOUND');
   });
 
+  it("TI-2: another company's admin gets NOT_FOUND as of any date, as today", async () => {
+    const other = await companyFixture(api);
+    for (const call of [
+      other.admin.api.teams.get({ id: ids.alpha, asOf: { date: '2026-10-05' } }),
+      other.admin.api.people.get({ id: ids.w, asOf: { date: '2026-10-05' } }),
+      other.admin.api.checkIn.get({ id: ids.checkIn, asOf: { date: '2026-10-05' } }),
+    ]) {
+      const failure = await failureOf(call);
+      expect(failure.code).toBe('NOT_FOUND');
+      expect(failure.message).not.toContain('did not exist');
+    }
+  });
+
   it("a lead's cut after an event must be an event of the entity read", async () => {
     const renameOfTeam = await eventId('TEAM_UPDATED', ids.alpha);
     const ofPerson = await eventId('PERSON_UPDATED', ids.w);

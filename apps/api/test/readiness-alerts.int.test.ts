@@ -1,4 +1,4 @@
-import { createDb, replayCompanyEvents } from '@aegira/db';
+import { companyKeyRing, createDb, replayCompanyEvents } from '@aegira/db';
 import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { escalateOverdueAlerts } from '../src/services/alerts/escalate-alerts.ts';
@@ -383,7 +383,9 @@ describe('replay', () => {
     const target = replayTarget();
     const targetDb = createDb(target.appUrl);
     try {
-      await replayCompanyEvents(targetDb, company.companyId, events);
+      await replayCompanyEvents(targetDb, company.companyId, events, {
+        keys: await companyKeyRing(owner, company.companyId),
+      });
     } finally {
       await targetDb.$disconnect();
     }

@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { createDb, event, executeCommand, rebuildCompany, replayCompanyEvents } from '@aegira/db';
+import {
+  companyKeyRing,
+  createDb,
+  event,
+  executeCommand,
+  rebuildCompany,
+  replayCompanyEvents,
+  sealedFor,
+} from '@aegira/db';
 import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { LoginLimiter } from '../src/auth/login-limiter.ts';
@@ -149,12 +157,15 @@ describe('replaying a company’s events', () => {
         cancelledById: company.adminId,
         cancelledAt: at('07:05', '2026-11-26').toISOString(),
       }),
-      event('MISSED_CHECK_IN_EXCUSED', {
-        id: excusedId,
-        excusedById: company.adminId,
-        reason: 'dentist',
-        excusedAt: at('07:05', '2026-11-26').toISOString(),
-      }),
+      sealedFor(
+        leaver.id,
+        event('MISSED_CHECK_IN_EXCUSED', {
+          id: excusedId,
+          excusedById: company.adminId,
+          reason: 'dentist',
+          excusedAt: at('07:05', '2026-11-26').toISOString(),
+        }),
+      ),
     ]);
     await workerAgain.api.checkIn.submit(GOOD_CHECK_IN);
     await admin.teams.deactivate({ id: teamB.id, reason: 'site closed' });
@@ -210,7 +221,10 @@ describe('replaying a company’s events', () => {
     const { appUrl: targetUrl, owner: targetOwner } = replayTarget();
     const targetDb = createDb(targetUrl);
     try {
-      expect(await replayCompanyEvents(targetDb, company.companyId, events)).toBe(events.length);
+      const keys = await companyKeyRing(owner, company.companyId);
+      expect(await replayCompanyEvents(targetDb, company.companyId, events, { keys })).toBe(
+        events.length,
+      );
       for (const table of ENTITY_TABLES) {
         const original = await tableRows(owner, table, company.companyId);
         expect(original.length, table).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-import { CredentialRevokedError, EventPayloadTooLargeError } from '@aegira/db';
+import { CredentialRevokedError, EventPayloadTooLargeError, PersonErasedError } from '@aegira/db';
 import type { Role } from '@aegira/events';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { middlewareMarker } from '@trpc/server/unstable-core-do-not-import';
@@ -65,6 +65,16 @@ const mapAppErrors = t.middleware(async ({ next }) => {
   // An event over the payload cap (packages/db payload-size.ts): the input was too large.
   if (result.error.cause instanceof EventPayloadTooLargeError) {
     throw toTRPCError(new AppError('VALIDATION_FAILED', result.error.cause.message));
+  }
+  // New health data about a person whose data was erased (packages/db person-keys.ts): the
+  // write path found their key destroyed. A refusal of the request, never a 500.
+  if (result.error.cause instanceof PersonErasedError) {
+    throw toTRPCError(
+      new AppError(
+        'ALREADY_ERASED',
+        'This person’s health data was erased; nothing new can be recorded about them.',
+      ),
+    );
   }
   const databaseFailure = databaseFailureError(result.error.cause);
   if (databaseFailure) throw toTRPCError(databaseFailure);

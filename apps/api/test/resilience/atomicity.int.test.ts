@@ -1,3 +1,4 @@
+import { companyKeyRing } from '@aegira/db';
 import type pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type TestApi, useTestApi } from '../../test-support/api-harness.ts';
@@ -116,7 +117,14 @@ describe('atomicity of every mutation', () => {
          WHERE position > $1::bigint ORDER BY position`,
         [before.rows[0]?.position ?? '0'],
       );
-      const events = appended.rows;
+      // Sealed fields opened with their people's keys (decision 039), as every reader does.
+      const events = await Promise.all(
+        appended.rows.map(async (event) => ({
+          ...event,
+          payload: (await companyKeyRing(owner, event.company_id)).open(event.id, event.payload)
+            .payload as Record<string, unknown>,
+        })),
+      );
       expect(events.map((event) => event.type)).toEqual([...entry.events]);
       if (events.length === 0) return;
 

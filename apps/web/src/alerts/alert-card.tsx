@@ -3,6 +3,7 @@ import { LevelBadge } from '../check-in/level-badge.tsx';
 import { Link } from '../router/link.tsx';
 import { Badge } from '../ui/badge.tsx';
 import { Button } from '../ui/button.tsx';
+import { ERASED_TEXT } from '../ui/erased.ts';
 import { textLinkClassName } from '../ui/link-styles.ts';
 import type { Alert } from './alert-types.ts';
 import { countermeasureLabels } from './alert-wording.ts';
@@ -66,7 +67,8 @@ export function AlertCard({
           <div className="flex flex-wrap items-center gap-2">
             <LevelBadge level={alert.readinessLevel} />
             <span className="text-sm text-slate-700">
-              Readiness {alert.readinessScore} · pain {alert.painLevel}/10
+              Readiness {alert.readinessScore} · pain{' '}
+              {alert.painLevel === null ? ERASED_TEXT : `${alert.painLevel}/10`}
             </span>
             <StatusBadge alert={alert} timeZone={timeZone} />
           </div>
@@ -82,7 +84,7 @@ export function AlertCard({
                     · {measure.recordedByName}, {formatTimeIn(measure.recordedAt, timeZone)}
                   </span>
                 </p>
-                <p className="whitespace-pre-line text-slate-700">{measure.note}</p>
+                <p className="whitespace-pre-line text-slate-700">{measure.note ?? ERASED_TEXT}</p>
               </li>
             ))}
           </ul>

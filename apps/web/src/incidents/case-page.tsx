@@ -4,6 +4,7 @@ import { Link } from '../router/link.tsx';
 import { trpc } from '../trpc/trpc.ts';
 import { Badge } from '../ui/badge.tsx';
 import { EmptyState } from '../ui/empty-state.tsx';
+import { ERASED_TEXT } from '../ui/erased.ts';
 import { textLinkClassName } from '../ui/link-styles.ts';
 import { PageHeading } from '../ui/page-heading.tsx';
 import { DataTable, tdClassName, thClassName } from '../ui/table.tsx';
@@ -102,7 +103,7 @@ export function CasePage({
       </Link>
       <div className="space-y-2">
         <PageHeading title={data.reference}>
-          Case {data.reference}: {data.incident.title}
+          Case {data.reference}: {data.incident.title ?? ERASED_TEXT}
         </PageHeading>
         <div className="flex flex-wrap gap-2">
           <Badge tone={caseStatusTones[data.status]}>{caseStatusLabels[data.status]}</Badge>
@@ -151,7 +152,7 @@ export function CasePage({
                 <p className="text-sm text-slate-500">
                   {note.author.name}, {when(note.addedAt)}
                 </p>
-                <p className="whitespace-pre-line text-slate-900">{note.text}</p>
+                <p className="whitespace-pre-line text-slate-900">{note.text ?? ERASED_TEXT}</p>
               </li>
             ))}
           </ol>

@@ -5,6 +5,7 @@ import { Link } from '../router/link.tsx';
 import { useSignedInUser } from '../session/session-store.ts';
 import { trpc } from '../trpc/trpc.ts';
 import { Badge } from '../ui/badge.tsx';
+import { ERASED_TEXT } from '../ui/erased.ts';
 import { textLinkClassName } from '../ui/link-styles.ts';
 import { PageHeading } from '../ui/page-heading.tsx';
 import {
@@ -67,7 +68,7 @@ export function IncidentDetail({
       </Link>
       <div className="space-y-2">
         <PageHeading title={data.reference}>
-          {data.reference}: {data.title}
+          {data.reference}: {data.title ?? ERASED_TEXT}
         </PageHeading>
         <div className="flex flex-wrap gap-2">
           <Badge tone={statusTones[data.status]}>{statusLabels[data.status]}</Badge>
@@ -96,7 +97,7 @@ export function IncidentDetail({
             : data.peopleInvolved.map((p) => p.name).join(', ')}
         </Fact>
         <Fact label="Description" className="sm:col-span-2">
-          <span className="whitespace-pre-line">{data.description}</span>
+          <span className="whitespace-pre-line">{data.description ?? ERASED_TEXT}</span>
         </Fact>
       </dl>
       {data.status === 'REJECTED' && (

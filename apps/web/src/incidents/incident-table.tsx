@@ -1,6 +1,7 @@
 import { formatInstant } from '../admin/format-instant.ts';
 import { Link } from '../router/link.tsx';
 import { Badge } from '../ui/badge.tsx';
+import { ERASED_TEXT } from '../ui/erased.ts';
 import { textLinkClassName } from '../ui/link-styles.ts';
 import { DataTable, rowClassName, tdClassName, thClassName } from '../ui/table.tsx';
 import {
@@ -66,7 +67,9 @@ export function IncidentTable({
             </Link>
           </td>
           <td className={tdClassName}>
-            <span className="block font-medium text-slate-900">{incident.title}</span>
+            <span className="block font-medium text-slate-900">
+              {incident.title ?? ERASED_TEXT}
+            </span>
             <span className="text-xs text-slate-500">{typeLabels[incident.type]}</span>
           </td>
           <td className={tdClassName}>

@@ -4,6 +4,7 @@ import { LoadErrorPanel, LoadingPanel } from '../check-in/load-states.tsx';
 import { Link } from '../router/link.tsx';
 import { trpc } from '../trpc/trpc.ts';
 import { Badge } from '../ui/badge.tsx';
+import { ERASED_TEXT } from '../ui/erased.ts';
 import { textLinkClassName } from '../ui/link-styles.ts';
 import {
   type CaseStatus,
@@ -100,7 +101,7 @@ export function WhsOverview() {
                   <Link to={incidentAddress({ caseId: one.id })} className={textLinkClassName}>
                     {one.reference}
                   </Link>
-                  <span className="text-slate-700">{one.title}</span>
+                  <span className="text-slate-700">{one.title ?? ERASED_TEXT}</span>
                 </li>
               ))}
             </ul>

@@ -126,11 +126,17 @@ export async function copyKeys(
 ): Promise<void> {
   const entries = ring.entries();
   if (entries.length === 0) return;
+  // Keys go as hex text: through Prisma's pg adapter, a bytea[] whose first element is null
+  // (a destroyed key) arrives with the keys after it as base64 text, 44 bytes instead of 32.
   const sql = `INSERT INTO person_keys (company_id, person_id, key, destroyed_at)
-     SELECT $1::uuid, p, k, CASE WHEN k IS NULL THEN now() END
-     FROM unnest($2::uuid[], $3::bytea[]) AS n(p, k)
+     SELECT $1::uuid, p, decode(k, 'hex'), CASE WHEN k IS NULL THEN now() END
+     FROM unnest($2::uuid[], $3::text[]) AS n(p, k)
      ON CONFLICT (company_id, person_id) DO NOTHING`;
-  const params = [companyId, entries.map(([id]) => id), entries.map(([, key]) => key)];
+  const params = [
+    companyId,
+    entries.map(([id]) => id),
+    entries.map(([, key]) => key?.toString('hex') ?? null),
+  ];
   if ('query' in write) await write.query(sql, params);
   else await write.$executeRawUnsafe(sql, ...params);
 }
