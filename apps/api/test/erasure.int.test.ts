@@ -64,7 +64,7 @@ const ids = {
   rejectedIncident: '',
   case: '',
 };
-let analyticsBefore: unknown;
+let analyticsBefore: unknown[] = [];
 let firstCheckpoint = 0;
 
 const replayTarget = useReplayTarget();
@@ -359,8 +359,17 @@ describe('erasing a person’s health data', () => {
     // Nothing was erased by the refusals.
     expect((await company.admin.api.people.get({ id: subject.id })).erasedAt).toBeNull();
     expect(await everyReaderText()).toContain(MARK);
-    // The team's analytics, just before erasure.
-    analyticsBefore = await company.admin.api.analytics.team({ teamId, days: 30 });
+    // An admin cannot erase their own data.
+    expect(
+      await failureOf(
+        company.admin.api.people.erase({ personId: company.adminId, reason: 'my own data' }),
+      ),
+    ).toMatchObject({ code: 'FORBIDDEN' });
+    // The team's and the company's analytics, just before erasure.
+    analyticsBefore = [
+      await company.admin.api.analytics.team({ teamId, days: 30 }),
+      await company.admin.api.analytics.company({ days: 30 }),
+    ];
   });
 
   it('erases a deactivated person with a reason: PERSON_ERASED, audited, erasedAt set', async () => {
@@ -497,7 +506,19 @@ describe('erasing a person’s health data', () => {
   });
 
   it('leaves the team analytics as they were (scores kept)', async () => {
-    expect(await company.admin.api.analytics.team({ teamId, days: 30 })).toEqual(analyticsBefore);
+    const after = [
+      await company.admin.api.analytics.team({ teamId, days: 30 }),
+      await company.admin.api.analytics.company({ days: 30 }),
+    ];
+    expect(after).toEqual(analyticsBefore);
+    // The subject's RED check-in of the counted day still counts, with its score (18 beside
+    // the peer's 86).
+    const [team] = after;
+    expect(team?.totals).toMatchObject({
+      checkIns: 2,
+      averageReadiness: 52,
+      levels: { GREEN: 1, RED: 1, YELLOW: 0 },
+    });
   });
 
   it('the chain and both the earlier and a new signed checkpoint still verify', async () => {
@@ -564,8 +585,8 @@ describe('after erasure', () => {
     const failure = await failureOf(
       company.admin.api.missedCheckIns.excuse({ missId: ids.openMiss, reason: 'late excuse' }),
     );
-    expect(failure.code).toBe('CONFLICT');
-    expect(failure.message).toMatch(/erased/);
+    expect(failure).toMatchObject({ code: 'CONFLICT', appCode: 'ALREADY_ERASED' });
+    expect(failure.message).toMatch(/erased; nothing new can be recorded/);
     const after = await owner.query('SELECT count(*)::int AS n FROM events WHERE company_id = $1', [
       company.companyId,
     ]);

@@ -17,45 +17,61 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-// Copies `value`, replacing each sensitive field that holds something by null and collecting it.
-function extract(schema: Schema, value: unknown, path: string, out: SealedValues): unknown {
-  if (markOf(schema) === 'sensitive') {
-    if (value === null || value === undefined) return value;
-    out[path] = value;
-    return null;
+// A field's place in a payload: object keys, and EACH for every element of an array.
+const EACH = Symbol('each element');
+type Step = string | typeof EACH;
+
+// The places of a schema's sensitive fields, worked out once per schema: walking the zod
+// schema for every payload cost about 120 µs an event (measured), the path walk a few.
+const pathsBySchema = new WeakMap<object, Step[][]>();
+function sensitivePaths(schema: Schema): Step[][] {
+  let paths = pathsBySchema.get(schema);
+  if (paths === undefined) {
+    const found: Step[][] = [];
+    const walk = (inner: Schema, at: Step[]): void => {
+      if (markOf(inner) === 'sensitive') {
+        found.push(at);
+        return;
+      }
+      const node = nodeOf(inner);
+      if (node.kind === 'object') {
+        for (const [key, field] of Object.entries(node.shape)) walk(field, [...at, key]);
+      } else if (node.kind === 'array') {
+        walk(node.element, [...at, EACH]);
+      }
+    };
+    walk(schema, []);
+    paths = found;
+    pathsBySchema.set(schema, paths);
   }
-  const node = nodeOf(schema);
-  const at = (key: string | number) => (path === '' ? String(key) : `${path}.${key}`);
-  if (node.kind === 'object' && isRecord(value)) {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, field]) => {
-        const fieldSchema = node.shape[key];
-        return [key, fieldSchema ? extract(fieldSchema, field, at(key), out) : field];
-      }),
-    );
-  }
-  if (node.kind === 'array' && Array.isArray(value)) {
-    return value.map((item: unknown, index) => extract(node.element, item, at(index), out));
-  }
-  return value;
+  return paths;
 }
 
-/** Whether a (type, version) has sensitive fields at all (cached: exports walk millions). */
-const sensitiveBySchema = new WeakMap<object, boolean>();
-function hasSensitive(schema: Schema): boolean {
-  let known = sensitiveBySchema.get(schema);
-  if (known === undefined) {
-    const probe = (inner: Schema): boolean => {
-      if (markOf(inner) === 'sensitive') return true;
-      const node = nodeOf(inner);
-      if (node.kind === 'object') return Object.values(node.shape).some(probe);
-      if (node.kind === 'array') return probe(node.element);
-      return false;
-    };
-    known = probe(schema);
-    sensitiveBySchema.set(schema, known);
+// Moves the values at `steps` (below `node`, a copy) into `out` by dotted path, leaving null.
+function take(node: unknown, steps: readonly Step[], at: string, out: SealedValues): void {
+  const [step, ...rest] = steps;
+  if (step === undefined) return;
+  const entries: Array<[string | number, unknown]> =
+    step === EACH
+      ? Array.isArray(node)
+        ? node.map((item: unknown, index) => [index, item])
+        : []
+      : isRecord(node) && step in node
+        ? [[step, node[step]]]
+        : [];
+  for (const [key, value] of entries) {
+    const path = at === '' ? String(key) : `${at}.${key}`;
+    if (rest.length > 0) {
+      take(value, rest, path, out);
+    } else if (value !== null && value !== undefined) {
+      out[path] = value;
+      (node as Record<string | number, unknown>)[key] = null;
+    }
   }
-  return known;
+}
+
+function hasSensitive(schema: Schema): boolean {
+  return sensitivePaths(schema).length > 0;
 }
 
 /** Whether events of this type and version can carry sealed fields. */
@@ -74,10 +90,11 @@ export function sealPayload(
   payload: unknown,
   seal: (plaintext: string) => string,
 ): { payload: unknown; sealed: boolean } {
-  const schema = payloadSchemaOf(type, version);
-  if (!hasSensitive(schema)) return { payload, sealed: false };
+  const paths = sensitivePaths(payloadSchemaOf(type, version));
+  if (paths.length === 0) return { payload, sealed: false };
   const values: SealedValues = {};
-  const stripped = extract(schema, payload, '', values);
+  const stripped = structuredClone(payload);
+  for (const steps of paths) take(stripped, steps, '', values);
   if (Object.keys(values).length === 0) return { payload, sealed: false };
   return {
     payload: {
