@@ -196,6 +196,8 @@ export function useTestApi(
   beforeAll(async () => {
     const api = await createTestApi(options);
     const owner = new pg.Client({ connectionString: api.ownerUrl });
+    // Dropping the database at the end terminates the backend (57P01): not a failure.
+    owner.on('error', () => undefined);
     await owner.connect();
     handles = { api, owner };
     ready(handles);

@@ -63,6 +63,8 @@ const ids = {
   approvedIncident: '',
   rejectedIncident: '',
   case: '',
+  /** The last event before the erasure: as-of reads are cut just after it. */
+  lastEvent: '',
 };
 let analyticsBefore: unknown[] = [];
 let firstCheckpoint = 0;
@@ -124,6 +126,10 @@ async function everyReaderText(): Promise<string> {
     await whs.client.api.cases.get({ caseId: ids.case }),
     await whs.client.api.cases.list({}),
     await admin.audit.list({ limit: 100 }),
+    // As of a point before the erasure: the past is folded from the same sealed log.
+    await admin.checkIn.get({ id: ids.checkInRed, asOf: { afterEventId: ids.lastEvent } }),
+    await admin.people.get({ id: subject.id, asOf: { afterEventId: ids.lastEvent } }),
+    await admin.teams.get({ id: teamId, asOf: { afterEventId: ids.lastEvent } }),
   ];
   for (const [entityType, entityId] of entities()) {
     views.push(await admin.events.forEntity({ entityType, entityId, limit: 200 }));
@@ -283,6 +289,11 @@ beforeAll(async () => {
     reason: 'NOT_WORK_RELATED',
     explanation: marked('A headache is not a work incident'),
   });
+  const last = await owner.query<{ id: string }>(
+    'SELECT id FROM events WHERE company_id = $1 ORDER BY position DESC LIMIT 1',
+    [company.companyId],
+  );
+  ids.lastEvent = last.rows[0]?.id ?? '';
 }, 180_000);
 
 afterAll(async () => {
@@ -317,6 +328,11 @@ describe('before erasure', () => {
       expect(JSON.stringify(document[section]), section).toContain(MARK);
     }
     expect(await everyReaderText()).toContain(MARK);
+    const asOf = await company.admin.api.checkIn.get({
+      id: ids.checkInRed,
+      asOf: { afterEventId: ids.lastEvent },
+    });
+    expect(asOf.checkIn.inputs?.notes).toContain(MARK);
     const holding = await tablesHoldingMark(owner);
     expect(holding).toEqual(
       expect.arrayContaining([
@@ -409,6 +425,12 @@ describe('erasing a person’s health data', () => {
     for (const version of detail.versions) expect(version.inputs).toBeNull();
     // Scores stay.
     expect(detail.checkIn.scores.readinessScore).toBeGreaterThan(0);
+    // The past as of before the erasure reads erased too: it is folded from the same log.
+    const asOf = await admin.checkIn.get({
+      id: ids.checkInRed,
+      asOf: { afterEventId: ids.lastEvent },
+    });
+    expect(asOf.checkIn).toMatchObject({ inputs: null, scores: { level: 'RED' } });
     const history = await admin.checkIn.history({ personId: subject.id });
     expect(history.items).toHaveLength(2);
     for (const item of history.items) expect(item.inputs).toBeNull();

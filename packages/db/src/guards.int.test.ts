@@ -763,4 +763,44 @@ describe('per-company accounts (migration per_company_accounts)', () => {
     );
     expect(pruned.rowCount).toBe(1);
   });
+
+  it('keeps person keys as a guarded operational table: per company, never deleted, and a destroyed key stays destroyed', async () => {
+    const registry = await owner.query(
+      "SELECT kind FROM app_table_registry WHERE table_name = 'person_keys'",
+    );
+    expect(registry.rows).toEqual([{ kind: 'operational' }]);
+    const [a, b] = [await makeCompany(), await makeCompany()];
+    await committed(app, a.companyId, () =>
+      app.query('INSERT INTO person_keys (company_id, person_id, key) VALUES ($1, $2, $3)', [
+        a.companyId,
+        a.adminId,
+        randomBytes(32),
+      ]),
+    );
+    const seenByB = await rolledBack(app, b.companyId, () =>
+      app.query('SELECT person_id FROM person_keys'),
+    );
+    expect(seenByB.rows).toEqual([]);
+    // Kept until erasure, then destroyed in place: never deleted, never restored, never short.
+    await expect(
+      committed(app, a.companyId, () => app.query('DELETE FROM person_keys')),
+    ).rejects.toMatchObject({ code: '42501' });
+    await expect(
+      committed(app, b.companyId, () =>
+        app.query('INSERT INTO person_keys (company_id, person_id, key) VALUES ($1, $2, $3)', [
+          b.companyId,
+          b.adminId,
+          randomBytes(16),
+        ]),
+      ),
+    ).rejects.toMatchObject({ code: '23514' });
+    await committed(app, a.companyId, () =>
+      app.query('UPDATE person_keys SET key = NULL, destroyed_at = now()'),
+    );
+    await expect(
+      committed(app, a.companyId, () =>
+        app.query('UPDATE person_keys SET key = $1, destroyed_at = NULL', [randomBytes(32)]),
+      ),
+    ).rejects.toMatchObject({ code: '23514' });
+  });
 });

@@ -14,11 +14,12 @@ import type { Person } from './people-types.ts';
 import { ResetPasswordDialog } from './reset-password-dialog.tsx';
 import { useSubjectAccessDownload } from './subject-access-download.ts';
 
-type OpenDialog = 'role' | 'deactivate' | 'reset-password' | null;
+type OpenDialog = 'role' | 'deactivate' | 'reset-password' | 'erase' | null;
 
 /**
  * Edit, change role, deactivate or reactivate — never on oneself, as the server insists too —
- * and download everything held on the person (subject access).
+ * download everything held on the person (subject access), and erase a former employee's
+ * health data (decision 039): only once they are deactivated, and never undone.
  */
 export function PersonActions({ person, notice }: { person: Person; notice: PageNotice }) {
   const user = useSignedInUser();
@@ -49,10 +50,20 @@ export function PersonActions({ person, notice }: { person: Person; notice: Page
       if (isStaleVersion(error)) void refresh();
     },
   });
+  const erase = trpc.people.erase.useMutation({
+    onSuccess: async () => {
+      await refresh();
+      setDialog(null);
+      notice.announce(`${name}’s health data is erased.`);
+    },
+  });
   const close = () => {
     setDialog(null);
     deactivate.reset();
+    erase.reset();
   };
+  // Erased people cannot come back (the server refuses): no reactivation, nothing to erase.
+  const erased = person.erasedAt !== null;
 
   return (
     <div className="space-y-2">
@@ -78,7 +89,7 @@ export function PersonActions({ person, notice }: { person: Person; notice: Page
             Deactivate
           </Button>
         )}
-        {!person.isActive && (
+        {!person.isActive && !erased && (
           <Button
             variant="secondary"
             pending={reactivate.isPending}
@@ -97,6 +108,11 @@ export function PersonActions({ person, notice }: { person: Person; notice: Page
         >
           Download personal data (subject access)
         </Button>
+        {!self && !person.isActive && !erased && (
+          <Button variant="danger" onClick={() => setDialog('erase')}>
+            Erase health data
+          </Button>
+        )}
       </div>
       {self && (
         <p className="text-sm text-slate-600">
@@ -140,6 +156,18 @@ export function PersonActions({ person, notice }: { person: Person; notice: Page
         error={deactivate.error}
         // No expectedVersion, as for reactivation: an already inactive person is refused.
         onConfirm={(reason) => deactivate.mutate({ personId: person.id, reason })}
+      />
+      <ReasonDialog
+        open={dialog === 'erase'}
+        onClose={close}
+        title={`Erase ${name}’s health data?`}
+        description="This cannot be undone. Their check-in answers and notes, pain levels, leave, excuse and countermeasure notes, and what they wrote in incidents they reported (with those cases’ summaries and notes) are erased for good from every screen and export. Scores stay, so team analytics do not change, and the audit log still verifies. They can never be reactivated."
+        confirmLabel="Erase health data"
+        minLength={3}
+        hint="Kept with the erasure in the audit log: say why the law requires it."
+        pending={erase.isPending}
+        error={erase.error}
+        onConfirm={(reason) => erase.mutate({ personId: person.id, reason })}
       />
     </div>
   );

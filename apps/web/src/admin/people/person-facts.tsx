@@ -71,5 +71,11 @@ export function PersonFacts({
     facts.push({ label: 'Check-in schedule', value: describeOverride(person.scheduleOverride) });
   }
   facts.push({ label: 'Added', value: formatInstant(person.createdAt, timeZone) });
+  if (person.erasedAt) {
+    facts.push({
+      label: 'Erasure',
+      value: `Health data erased on ${formatInstant(person.erasedAt, timeZone)}`,
+    });
+  }
   return <FactList facts={facts} />;
 }
