@@ -1,3 +1,4 @@
+import { companyKeyRing } from '@aegira/db';
 import type pg from 'pg';
 
 export interface WrittenEvent {
@@ -20,8 +21,9 @@ export interface WrittenAudit {
 }
 
 /**
- * What one call appended for a company: its events (in order) and AuditLog rows,
- * read over the owner connection past row-level security. Failing calls are
+ * What one call appended for a company: its events (in order, sealed fields opened with their
+ * people's keys as every reader does; decision 039) and AuditLog rows, read over the owner
+ * connection past row-level security. Failing calls are
  * passed wrapped (e.g. in failureOf) so the count of nothing can be asserted.
  */
 export async function writesOf<T>(
@@ -48,5 +50,10 @@ export async function writesOf<T>(
      WHERE company_id = $1 AND NOT (id = ANY($2::uuid[])) ORDER BY created_at`,
     [companyId, auditsBefore.rows.map((row) => row.id)],
   );
-  return { result, events: events.rows, audits: audits.rows };
+  const keys = await companyKeyRing(owner, companyId);
+  const opened = events.rows.map((event) => ({
+    ...event,
+    payload: keys.open(event.id, event.payload).payload as Record<string, unknown>,
+  }));
+  return { result, events: opened, audits: audits.rows };
 }

@@ -106,18 +106,20 @@ describe('three API instances on one database', () => {
     );
     expect(status.rows[0]?.status).toBe('COMPLETED');
 
-    // job_runs tells the story: the blocked run, then the retry that completed the transfer.
-    // The blocked run ends as abandoned (killed mid-run, marked when its retry started), or, if
-    // it had waited on the held row longer than the app role's lock_timeout (2 s, decision 034)
-    // before the kill, as failed on that timeout (the driver's wording); either way it changed
-    // nothing, which the single completion above proves.
+    // job_runs tells the story: the blocked run, then the run that completed the transfer.
+    // The blocked run ends as abandoned (killed mid-run, marked when its own retry starts), or,
+    // if it had waited on the held row longer than the app role's lock_timeout (2 s, decision
+    // 034) before the kill, as failed on that timeout. When the next minute's job completes the
+    // transfer before that retry, the killed run still reads as running (seen under load in a
+    // full run). Either way it changed nothing, which the single completion above proves.
     const runs = await runsOf(JOB_QUEUES.completeDueTransfers);
-    expect(runs).toContainEqual(
-      expect.objectContaining({ outcome: 'failed', error: expect.any(String) }),
-    );
-    expect(runs).toContainEqual(
+    const blocked = runs.filter((run) => run.outcome !== 'succeeded');
+    expect(blocked.length).toBeGreaterThanOrEqual(1);
+    for (const run of blocked) expect(['failed', 'running']).toContain(run.outcome);
+    const completing = runs.filter((run) => (run.counts.completed ?? 0) > 0);
+    expect(completing).toEqual([
       expect.objectContaining({ outcome: 'succeeded', counts: { completed: 1 } }),
-    );
+    ]);
     // Admins read the same runs from any surviving instance.
     const survivor = instances.find((instance) => instance !== killed);
     const listed = await jobRunsOver(survivor, JOB_QUEUES.completeDueTransfers);
