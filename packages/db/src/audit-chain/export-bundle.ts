@@ -60,27 +60,6 @@ function eventLine(
   if (row.type === null || row.created_at === null || row.schema_version === null) {
     return { ...base, missing: true };
   }
-  const digest = payloadDigest(row.payload);
-  // Sealed fields opened first (decision 039); an erased payload shows its fields as erased.
-  const opened = keys.open(row.event_id, row.payload);
-  if (opened.erased) {
-    return {
-      ...base,
-      type: row.type,
-      entityType: row.entity_type ?? '',
-      entityId: row.entity_id ?? '',
-      actorId: row.actor_id,
-      actorTokenId: row.actor_token_id,
-      createdAt: row.created_at.toISOString(),
-      schemaVersion: row.schema_version,
-      payloadDigest: digest,
-      payload: erasedView(row.type, row.schema_version, opened.payload),
-      redacted: true,
-    };
-  }
-  const shown = replaceMarkedFields(row.type, row.schema_version, opened.payload, (mark, value) =>
-    mark === 'sensitive' && sensitive === 'shown' ? value : fieldDigest(row.event_id, mark, value),
-  );
   const fields = {
     ...base,
     type: row.type,
@@ -90,8 +69,17 @@ function eventLine(
     actorTokenId: row.actor_token_id,
     createdAt: row.created_at.toISOString(),
     schemaVersion: row.schema_version,
-    payloadDigest: digest,
+    payloadDigest: payloadDigest(row.payload),
   };
+  // Sealed fields opened first (decision 039); an erased payload shows its fields as erased.
+  const opened = keys.open(row.event_id, row.payload);
+  if (opened.erased) {
+    const payload = erasedView(row.type, row.schema_version, opened.payload);
+    return { ...fields, payload, redacted: true };
+  }
+  const shown = replaceMarkedFields(row.type, row.schema_version, opened.payload, (mark, value) =>
+    mark === 'sensitive' && sensitive === 'shown' ? value : fieldDigest(row.event_id, mark, value),
+  );
   if (shown === null) return { ...fields, redacted: true };
   // A replacer that kept every value (sensitive shown, no secret) leaves the payload verifiable.
   const redacted = shown.replaced && canonicalJson(shown.payload) !== canonicalJson(row.payload);
