@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { env } from '@aegira/config';
 import autocannon from 'autocannon';
 import { SESSION_COOKIE } from '../src/auth/session-cookie.ts';
 import { signSessionToken } from '../src/auth/session-token.ts';
@@ -105,8 +106,8 @@ export async function recordResult(caseId: string, numbers: Record<string, unkno
 
 /** Seconds of each load phase: AEGIRA_LOAD_SECONDS shortens them for a quick look. */
 export function seconds(standard: number): number {
-  const override = Number(process.env.AEGIRA_LOAD_SECONDS);
-  return Number.isFinite(override) && override > 0 ? Math.min(override, standard) : standard;
+  const override = env().AEGIRA_LOAD_SECONDS;
+  return override === undefined ? standard : Math.min(override, standard);
 }
 
 /** Per-connection state kept outside autocannon's context (which it resets every cycle). */

@@ -61,6 +61,17 @@ const envSchema = z.object({
     .datetime({ offset: true, message: 'must be an ISO date-time such as 2026-11-26T12:00:00Z' })
     .transform((value) => new Date(value))
     .optional(),
+  /** Load tests only: caps each load phase at this many seconds, for a quick look. */
+  AEGIRA_LOAD_SECONDS: z.coerce
+    .number()
+    .positive('must be a positive number of seconds')
+    .optional(),
+  /** Load test LD-5 only: company A's write rate while B's reads are measured (writes/s). */
+  AEGIRA_LD5_FLOOD_RATE: z.coerce
+    .number()
+    .int()
+    .positive('must be a positive whole number')
+    .default(50),
 });
 
 export type Env = z.infer<typeof envSchema>;

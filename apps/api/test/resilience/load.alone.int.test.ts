@@ -1,3 +1,4 @@
+import { env } from '@aegira/config';
 import { auditChain } from '@aegira/db';
 import { type SeededCompany, seedCompany } from '@aegira/db/seed';
 import type autocannon from 'autocannon';
@@ -335,7 +336,7 @@ describe('load', () => {
     });
     const duration = seconds(20);
     const alone = await rosterLoad(duration);
-    const floodRate = Number(process.env.AEGIRA_LD5_FLOOD_RATE ?? 50);
+    const floodRate = env().AEGIRA_LD5_FLOOD_RATE;
     const [together, writes] = await Promise.all([
       rosterLoad(duration),
       writeLoad(flood, { connections: 20, duration, pick: () => 'worker', rate: floodRate }),
