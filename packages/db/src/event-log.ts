@@ -142,6 +142,25 @@ export function sealingOf(event: AnyNewEvent, payload: unknown): Sealing | null 
 }
 
 /**
+ * The payload as the log stores it: its sensitive values sealed with the subject's key. A
+ * missing key throws; a sensitive value is never stored in clear.
+ */
+export function storedPayloadOf(
+  payload: unknown,
+  sealing: Sealing | null,
+  keys: ReadonlyMap<string, Buffer>,
+  eventId: string,
+): unknown {
+  if (!sealing) return payload;
+  const key = keys.get(sealing.subjectId);
+  if (!key) throw new Error(`No sealing key for person ${sealing.subjectId}`);
+  return {
+    ...sealing.stripped,
+    [SEALED_FIELD]: sealText(key, sealing.subjectId, eventId, sealing.plaintext),
+  };
+}
+
+/**
  * Validates each new event against its type's current schema (an invalid,
  * unknown or unprojected one throws before anything is written), appends them in order, and
  * returns them as stored.
@@ -180,14 +199,7 @@ export async function appendEvents(
     tx,
     actor.companyId,
     prepared.map(({ sealing, ...event }) => {
-      const key = sealing && keys.get(sealing.subjectId);
-      const payload =
-        sealing && key
-          ? {
-              ...sealing.stripped,
-              [SEALED_FIELD]: sealText(key, sealing.subjectId, event.id, sealing.plaintext),
-            }
-          : event.payload;
+      const payload = storedPayloadOf(event.payload, sealing, keys, event.id);
       // Refused here, before the insert, with a message naming the cap (the CHECK is the backstop).
       assertPayloadWithinCap(event.type, payload);
       return {

@@ -70,13 +70,9 @@ function take(node: unknown, steps: readonly Step[], at: string, out: SealedValu
   }
 }
 
-function hasSensitive(schema: Schema): boolean {
-  return sensitivePaths(schema).length > 0;
-}
-
 /** Whether events of this type and version can carry sealed fields. */
 export function canCarrySealedFields(type: EventType, version: number): boolean {
-  return hasSensitive(payloadSchemaOf(type, version));
+  return sensitivePaths(payloadSchemaOf(type, version)).length > 0;
 }
 
 /**
@@ -152,10 +148,16 @@ export const ERASED = '[erased]';
  * secret fields are dropped. Not validated: its sensitive fields are null where the schema
  * wants values, and it was validated when it was stored.
  */
-export function erasedView(type: EventType, version: number, payload: unknown): unknown {
+export function erasedView(
+  type: EventType,
+  version: number,
+  payload: unknown,
+  /** What an erased field shows: REDACTED for a reader who could not have seen it anyway. */
+  shown: string = ERASED,
+): unknown {
   const walk = (schema: Schema, value: unknown): unknown => {
     const mark = markOf(schema);
-    if (mark === 'sensitive') return ERASED;
+    if (mark === 'sensitive') return shown;
     const node = nodeOf(schema);
     if (node.kind === 'object' && isRecord(value)) {
       return Object.fromEntries(

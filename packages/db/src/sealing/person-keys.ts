@@ -23,6 +23,11 @@ function asMap(rows: readonly KeyRow[]): Map<string, Buffer | null> {
 const SELECT_KEYS = `SELECT person_id::text, key FROM person_keys
                      WHERE company_id = $1::uuid AND person_id = ANY($2::uuid[])`;
 
+// New keys ($3, one per person of $2); a person who has one (or had it destroyed) keeps it.
+const INSERT_NEW_KEYS = `INSERT INTO person_keys (company_id, person_id, key)
+  SELECT $1::uuid, p, k FROM unnest($2::uuid[], $3::bytea[]) AS n(p, k)
+  ON CONFLICT (company_id, person_id) DO NOTHING`;
+
 /**
  * The sealing keys of these people, made on first use (in the write transaction, so a key
  * exists exactly when an event sealed with it commits). A destroyed key throws PersonErasedError.
@@ -36,11 +41,7 @@ export async function sealingKeys(
   // One statement: new keys inserted, existing ones read. A key another transaction is
   // inserting at the same moment is not in this statement's snapshot: read again below.
   const rows = await tx.$queryRawUnsafe<KeyRow[]>(
-    `WITH made AS (
-       INSERT INTO person_keys (company_id, person_id, key)
-       SELECT $1::uuid, p, k FROM unnest($2::uuid[], $3::bytea[]) AS n(p, k)
-       ON CONFLICT (company_id, person_id) DO NOTHING
-       RETURNING person_id::text, key)
+    `WITH made AS (${INSERT_NEW_KEYS} RETURNING person_id::text, key)
      SELECT * FROM made
      UNION ALL
      ${SELECT_KEYS}`,
@@ -89,12 +90,7 @@ export async function bulkSealingKeys(
       [companyId],
     );
     const ids = people.rows.map((row) => row.id);
-    await client.query(
-      `INSERT INTO person_keys (company_id, person_id, key)
-       SELECT $1::uuid, p, k FROM unnest($2::uuid[], $3::bytea[]) AS n(p, k)
-       ON CONFLICT (company_id, person_id) DO NOTHING`,
-      [companyId, ids, ids.map(() => randomBytes(KEY_BYTES))],
-    );
+    await client.query(INSERT_NEW_KEYS, [companyId, ids, ids.map(() => randomBytes(KEY_BYTES))]);
     const { rows } = await client.query<KeyRow>(SELECT_KEYS, [companyId, ids]);
     await client.query('COMMIT');
     const keys = new Map<string, Buffer>();

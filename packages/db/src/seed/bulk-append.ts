@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { EVENT_SCHEMA_VERSION, entityOf, parseEventPayload, SEALED_FIELD } from '@aegira/events';
+import { EVENT_SCHEMA_VERSION, entityOf, parseEventPayload } from '@aegira/events';
 import type pg from 'pg';
-import { type AnyNewEvent, sealingOf } from '../event-log.ts';
+import { type AnyNewEvent, sealingOf, storedPayloadOf } from '../event-log.ts';
 import {
   DERIVE_NOTIFICATIONS_SQL,
   type NotificationDraftRow,
@@ -21,7 +21,6 @@ import {
 } from '../rebuild/copy-rows.ts';
 import { copyIn, copyText } from '../rebuild/pg-copy.ts';
 import { bulkSealingKeys } from '../sealing/person-keys.ts';
-import { sealText } from '../sealing/seal-cipher.ts';
 import type { AnyStoredEvent } from '../stored-event.ts';
 import type { DatedEvent } from './append-batches.ts';
 import {
@@ -159,24 +158,12 @@ export function storeEntries(
 // stored event until its log line is written.
 const subjects = new WeakMap<AnyStoredEvent, string>();
 
-/** The payload as the log stores it: sensitive values sealed, as appendEvents does. */
-function storedPayloadOf(event: AnyStoredEvent, keys: ReadonlyMap<string, Buffer>): unknown {
+/** The payload as the log stores it, sealed as appendEvents seals it. */
+function storedPayload(event: AnyStoredEvent, keys: ReadonlyMap<string, Buffer>): unknown {
   const subjectId = subjects.get(event);
-  const sealing = sealingOf(
-    {
-      type: event.type,
-      payload: event.payload,
-      ...(subjectId ? { subjectId } : {}),
-    } as AnyNewEvent,
-    event.payload,
-  );
-  if (!sealing) return event.payload;
-  const key = keys.get(sealing.subjectId);
-  if (!key) throw new Error(`No sealing key for person ${sealing.subjectId}`);
-  return {
-    ...sealing.stripped,
-    [SEALED_FIELD]: sealText(key, sealing.subjectId, event.id, sealing.plaintext),
-  };
+  const decided = { type: event.type, payload: event.payload, ...(subjectId ? { subjectId } : {}) };
+  const sealing = sealingOf(decided as AnyNewEvent, event.payload);
+  return storedPayloadOf(event.payload, sealing, keys, event.id);
 }
 
 /** The current rows of earlier batches (committed by now) that a batch changes. */
@@ -201,7 +188,7 @@ async function loadRows(
 }
 
 function eventLine(event: AnyStoredEvent, keys: ReadonlyMap<string, Buffer>): string {
-  const stored = storedPayloadOf(event, keys);
+  const stored = storedPayload(event, keys);
   const payload = JSON.stringify(stored);
   // The write path's cap, measured exactly only when it could matter: the stored text is at
   // most 3 bytes a character plus one separator byte per character.

@@ -44,24 +44,12 @@ export function shownPayload(
   sensitive: SensitiveFields,
 ): Json {
   if (opened.erased) {
-    return sensitive === 'hide'
-      ? asJson(hideErased(erasedView(type, schemaVersion, opened.payload)))
-      : asJson(erasedView(type, schemaVersion, opened.payload));
-  }
-  return asJson(redactPayload(type, schemaVersion, opened.payload, { sensitive }));
-}
-
-// An erased field shown as redacted to a reader who may not see sensitive content (whether
-// something was erased is itself about the person's health record).
-function hideErased(value: unknown): unknown {
-  if (value === ERASED) return REDACTED;
-  if (Array.isArray(value)) return value.map(hideErased);
-  if (isRecord(value)) {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, inner]) => [key, hideErased(inner)]),
+    // Whether something was erased is itself about the person's health record.
+    return asJson(
+      erasedView(type, schemaVersion, opened.payload, sensitive === 'hide' ? REDACTED : ERASED),
     );
   }
-  return value;
+  return asJson(redactPayload(type, schemaVersion, opened.payload, { sensitive }));
 }
 
 /** Whether the events of (type, version) have any field only entitled readers see. */
