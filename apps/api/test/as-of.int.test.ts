@@ -310,12 +310,13 @@ describe('access as of a date', () => {
 
   it("TI-2: another company's admin gets NOT_FOUND as of any date, as today", async () => {
     const other = await companyFixture(api);
+    // Sent one at a time: a refusal settling before its turn would be an unhandled rejection.
     for (const call of [
-      other.admin.api.teams.get({ id: ids.alpha, asOf: { date: '2026-10-05' } }),
-      other.admin.api.people.get({ id: ids.w, asOf: { date: '2026-10-05' } }),
-      other.admin.api.checkIn.get({ id: ids.checkIn, asOf: { date: '2026-10-05' } }),
+      () => other.admin.api.teams.get({ id: ids.alpha, asOf: { date: '2026-10-05' } }),
+      () => other.admin.api.people.get({ id: ids.w, asOf: { date: '2026-10-05' } }),
+      () => other.admin.api.checkIn.get({ id: ids.checkIn, asOf: { date: '2026-10-05' } }),
     ]) {
-      const failure = await failureOf(call);
+      const failure = await failureOf(call());
       expect(failure.code).toBe('NOT_FOUND');
       expect(failure.message).not.toContain('did not exist');
     }

@@ -277,7 +277,12 @@ describe('revocation reaches requests already let in', () => {
         .filter((outcome) => outcome.status === 'rejected')
         .map((outcome) => failureOf(Promise.reject(outcome.reason))),
     );
-    for (const failure of refused) expect(failure.appCode).toBe('INVALID_API_TOKEN');
+    // An in-flight write is refused for its token, or, on a loaded machine, after waiting past
+    // the app role's lock_timeout behind the revoke (503 DATABASE_BUSY, decision 034); either
+    // way it did not commit, which the positions below check.
+    for (const failure of refused) {
+      expect(['INVALID_API_TOKEN', 'DATABASE_BUSY']).toContain(failure.appCode);
+    }
     for (const failure of await Promise.all(afterRevoke)) {
       expect(failure.appCode).toBe('INVALID_API_TOKEN');
     }
