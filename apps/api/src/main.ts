@@ -61,6 +61,9 @@ async function main(): Promise<void> {
     logLevel: config.LOG_LEVEL,
     logFormat: config.LOG_FORMAT,
     readiness,
+    ...(config.AEGIRA_COMPANY_WRITE_SLOTS
+      ? { database: { companyWriteSlots: config.AEGIRA_COMPANY_WRITE_SLOTS } }
+      : {}),
     ...(config.AEGIRA_METRICS_TOKEN ? { metricsToken: config.AEGIRA_METRICS_TOKEN } : {}),
     ...(config.AEGIRA_TRUST_PROXY ? { trustProxy: config.AEGIRA_TRUST_PROXY } : {}),
     ...(hasWeb ? { webDistDir: WEB_DIST_DIR } : {}),

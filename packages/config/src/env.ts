@@ -61,6 +61,16 @@ const envSchema = z.object({
     .datetime({ offset: true, message: 'must be an ISO date-time such as 2026-11-26T12:00:00Z' })
     .transform((value) => new Date(value))
     .optional(),
+  /**
+   * Write transactions one company may run at once in this instance (decision 041); the
+   * others wait without a connection, so one busy company leaves room for the rest.
+   */
+  AEGIRA_COMPANY_WRITE_SLOTS: z.coerce
+    .number()
+    .int()
+    .min(1, 'must be at least 1')
+    .max(1000, 'must be at most 1000')
+    .optional(),
   /** Load tests only: caps each load phase at this many seconds, for a quick look. */
   AEGIRA_LOAD_SECONDS: z.coerce
     .number()

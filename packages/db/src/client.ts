@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import { DEFAULT_COMPANY_WRITE_SLOTS, setCompanyWriteSlots } from './company-write-slots.ts';
 import { type Prisma, PrismaClient } from './generated/prisma/client.ts';
 
 type ModelKey = Uncapitalize<Prisma.ModelName>;
@@ -69,6 +70,11 @@ export interface CreateDbOptions {
   transaction?: { maxWait?: number; timeout?: number };
   /** pg_stat_activity.application_name of the pool's connections (tests find their backends by it). */
   applicationName?: string;
+  /**
+   * Write transactions one company may run at once (company-write-slots.ts); Infinity for
+   * none. A write waits for a slot as long as for a transaction start (`maxWait`).
+   */
+  companyWriteSlots?: number;
 }
 
 /**
@@ -85,7 +91,11 @@ export function timeoutOptions(timeouts: DatabaseTimeouts): string {
 }
 
 /** For seeds and other batch scripts: statements as long as they need; locks still time out. */
-export const BATCH_DB_OPTIONS: CreateDbOptions = { timeouts: { statementMs: 0 } };
+export const BATCH_DB_OPTIONS: CreateDbOptions = {
+  timeouts: { statementMs: 0 },
+  // A seed writes one company as fast as it can: no other tenant to leave room for.
+  companyWriteSlots: Number.POSITIVE_INFINITY,
+};
 
 /**
  * A Prisma client over node-postgres. The application passes the URL of the
@@ -103,10 +113,13 @@ export function createDb(connectionString: string, options: CreateDbOptions = {}
     options: timeoutOptions(timeouts),
     application_name: options.applicationName ?? 'aegira',
   });
-  return new PrismaClient({
-    adapter,
-    transactionOptions: { ...DEFAULT_TRANSACTION_OPTIONS, ...options.transaction },
+  const transactionOptions = { ...DEFAULT_TRANSACTION_OPTIONS, ...options.transaction };
+  const db = new PrismaClient({ adapter, transactionOptions });
+  setCompanyWriteSlots(db, {
+    slots: options.companyWriteSlots ?? DEFAULT_COMPANY_WRITE_SLOTS,
+    maxWaitMs: transactionOptions.maxWait,
   });
+  return db;
 }
 
 /** The full client behind a Db; only packages/db's own transaction openers use it. */

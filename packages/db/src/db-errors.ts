@@ -1,3 +1,5 @@
+import { CompanyWritesBusyError } from './company-write-slots.ts';
+
 /** True when Postgres refused a row because of a unique constraint (Prisma P2002 or SQLSTATE 23505). */
 export function isUniqueViolation(error: unknown): boolean {
   return hasCode(error, 'P2002') || hasSqlState(error, '23505');
@@ -142,6 +144,7 @@ export function transientDatabaseFailure(error: unknown): TransientDatabaseFailu
 
 function classify(error: unknown, depth: number): TransientDatabaseFailure | undefined {
   if (typeof error !== 'object' || error === null || depth > 6) return undefined;
+  if (error instanceof CompanyWritesBusyError) return 'busy';
   const record = error as Record<string, unknown>;
   const code = typeof record.code === 'string' ? record.code : undefined;
   const originalCode = typeof record.originalCode === 'string' ? record.originalCode : undefined;

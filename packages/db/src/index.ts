@@ -17,6 +17,7 @@ export {
   type ReadTx,
 } from './client.ts';
 export { onEventsCommitted } from './committed-events.ts';
+export { CompanyWritesBusyError, companyWriteSlotsOf } from './company-write-slots.ts';
 export {
   type ActorCredential,
   CredentialRevokedError,

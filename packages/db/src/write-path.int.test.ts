@@ -4,6 +4,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFreshDatabase, type FreshDatabase } from '../test-support/fresh-database.ts';
 import { createDb, type Db } from './client.ts';
+import { transientDatabaseFailure } from './db-errors.ts';
+import { installFaults } from './faults/fault-hooks.ts';
 import { withTenant } from './tenant.ts';
 import { event, executeCommand } from './write-path.ts';
 
@@ -180,6 +182,96 @@ describe('the write path', () => {
       'SELECT unnest(enum_range(NULL::"EventType"))::text AS value',
     );
     expect(result.rows.map((row) => row.value).sort()).toEqual([...EVENT_TYPES].sort());
+  });
+});
+
+describe('the company write bulkhead (decision 041)', () => {
+  function newWorker() {
+    const id = randomUUID();
+    return event('PERSON_CREATED', {
+      id,
+      email: `worker-${id}@example.test`,
+      firstName: 'W',
+      lastName: 'K',
+      phone: null,
+      windowStart: null,
+      windowEnd: null,
+      workDays: [],
+      role: 'WORKER',
+      teamId: null,
+      teamAssignedOn: null,
+      mustChangePassword: false,
+    });
+  }
+
+  it('runs one company’s writes beyond its slots only as earlier ones finish, while another company writes', async () => {
+    const a = await makeCompany('Flood');
+    const b = await makeCompany('Quiet');
+    const oneSlot = createDb(database.appUrl, { companyWriteSlots: 1 });
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let paused = 0;
+    const remove = installFaults(oneSlot, {
+      afterEventInsert: async () => {
+        paused += 1;
+        if (paused === 1) await held;
+      },
+    });
+    try {
+      const decided: string[] = [];
+      const write = (who: string, company: { companyId: string; adminId: string }) =>
+        executeCommand(
+          oneSlot,
+          { companyId: company.companyId, actorId: company.adminId },
+          async () => {
+            decided.push(who);
+            return [newWorker()];
+          },
+        );
+      const first = write('a1', a);
+      await expect.poll(() => paused).toBe(1);
+      const second = write('a2', a);
+      // B is not behind A's slot: it commits while A's first write is still open.
+      await write('b1', b);
+      expect(decided).toEqual(['a1', 'b1']);
+      release();
+      await Promise.all([first, second]);
+      expect(decided).toEqual(['a1', 'b1', 'a2']);
+      expect(await count('persons', 'company_id = $1', [a.companyId])).toBe(3);
+    } finally {
+      release();
+      remove();
+      await oneSlot.$disconnect();
+    }
+  });
+
+  it('answers a write that finds no slot within maxWait as busy, and writes nothing for it', async () => {
+    const a = await makeCompany('Saturated');
+    const oneSlot = createDb(database.appUrl, {
+      companyWriteSlots: 1,
+      transaction: { maxWait: 1_500 },
+    });
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const remove = installFaults(oneSlot, { afterEventInsert: () => held });
+    try {
+      const actor = { companyId: a.companyId, actorId: a.adminId };
+      const first = executeCommand(oneSlot, actor, async () => [newWorker()]);
+      const late = executeCommand(oneSlot, actor, async () => [newWorker()]);
+      const error = await late.catch((caught: unknown) => caught);
+      expect(transientDatabaseFailure(error)).toBe('busy');
+      release();
+      await first;
+      expect(await count('persons', 'company_id = $1', [a.companyId])).toBe(2);
+    } finally {
+      release();
+      remove();
+      await oneSlot.$disconnect();
+    }
   });
 });
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuditAction, EventPayload, EventType } from '@aegira/events';
 import { type Db, prismaOf, type ReadTx, type WriteTx } from './client.ts';
 import { tellEventsCommitted } from './committed-events.ts';
+import { companyWriteSlotsOf } from './company-write-slots.ts';
 import { recheckCredential } from './credential-check.ts';
 import { type CredentialWrite, writeCredentials } from './credentials.ts';
 import {
@@ -152,7 +153,8 @@ export async function executeCommand<R>(
   // The first committing command of a request claims its Idempotency-Key (idempotency.ts).
   const claiming = actor.idempotency?.claimed === false ? actor.idempotency : null;
   const faults = faultsOf(db); // test-only seams (decision 034); undefined in production
-  const pending = prismaOf(db).$transaction(async (tx) => {
+  const slots = companyWriteSlotsOf(db);
+  const transaction = () => prismaOf(db).$transaction(async (tx) => {
     await bindCompany(tx, actor.companyId);
     // Credential first (before any other lock), then the request's idempotency claim.
     if (actor.credential) await recheckCredential(tx, actor.credential);
@@ -182,8 +184,13 @@ export async function executeCommand<R>(
     await faults?.beforeCommit?.(tx);
     return output;
   }, TRANSACTION_OPTIONS);
-  faults?.transactionCalled?.();
-  const result = await pending;
+  const start = () => {
+    const pending = transaction();
+    faults?.transactionCalled?.();
+    return pending;
+  };
+  // The company's bulkhead (decision 041) before the pool: a flood of one company waits here.
+  const result = await (slots ? slots.run(actor.companyId, start) : start());
   if (claiming) claiming.claimed = true;
   tellEventsCommitted(committed.map((stored) => stored.type));
   return result;

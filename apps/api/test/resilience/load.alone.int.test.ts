@@ -327,7 +327,8 @@ describe('load', () => {
   }, 600_000);
 
   it('LD-5: B’s main read while A floods writes degrades B’s p99 by no more than 3×', async () => {
-    // The product has no per-company write limit (yet), so A floods open-loop at a fixed rate.
+    // A floods open-loop at a fixed rate; the company write bulkhead (decision 041) keeps its
+    // writes to a few backends so that B still finds connections and CPU.
     const flood = await seedCompany(server.deps.db, {
       workers: 600,
       schedule: ALWAYS_OPEN,
@@ -335,19 +336,24 @@ describe('load', () => {
       at: new Date(),
     });
     const duration = seconds(20);
-    const alone = await rosterLoad(duration);
+    const before = await rosterLoad(duration);
     const floodRate = env().AEGIRA_LD5_FLOOD_RATE;
     const [together, writes] = await Promise.all([
       rosterLoad(duration),
       writeLoad(flood, { connections: 20, duration, pick: () => 'worker', rate: floodRate }),
     ]);
-    const factor = together.p99 / Math.max(alone.p99, 1);
+    const after = await rosterLoad(duration);
+    // B alone is measured before and after the flood: one 20 s p99 is the 2nd-slowest of ~200
+    // reads and moves by 2× between runs on a shared VM; their mean is a steadier baseline.
+    const aloneP99 = (before.p99 + after.p99) / 2;
+    const factor = together.p99 / Math.max(aloneP99, 1);
     await recordResult('LD-5', {
       day: today(),
       floodRate,
       floodAcked: writes.load.acked,
       floodResult: writes.result,
-      bAlone: alone,
+      bAlone: before,
+      bAloneAfter: after,
       bWithFlood: together,
       p99Factor: factor,
     });
@@ -356,6 +362,6 @@ describe('load', () => {
     expect(together.timeouts).toBe(0);
     // Against a floor of 100 ms: a few milliseconds of scheduling noise on two shared cores is
     // not a noisy neighbour.
-    expect(together.p99).toBeLessThanOrEqual(3 * Math.max(alone.p99, 100));
+    expect(together.p99).toBeLessThanOrEqual(3 * Math.max(aloneP99, 100));
   }, 400_000);
 });
