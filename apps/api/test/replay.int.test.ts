@@ -168,6 +168,21 @@ describe('replaying a company’s events', () => {
       ),
     ]);
     await workerAgain.api.checkIn.submit(GOOD_CHECK_IN);
+    // A RED check-in raises a readiness alert, and its lead records a countermeasure.
+    await leaver.client.api.checkIn.submit({
+      hoursSlept: 3,
+      sleepQuality: 1,
+      stressLevel: 10,
+      physicalCondition: 1,
+      painLevel: 8,
+      painLocation: 'lower_back',
+    });
+    const [alert] = (await teamB.lead.client.api.alerts.list({ state: 'open' })).items;
+    await teamB.lead.client.api.alerts.recordCountermeasure({
+      alertId: alert?.id ?? '',
+      type: 'SENT_HOME',
+      note: 'Back pain',
+    });
     await admin.teams.deactivate({ id: teamB.id, reason: 'site closed' });
     // An incident reported, approved into a case, noted and resolved (incidents, cases,
     // case_notes and the company's record_sequences row).
@@ -232,7 +247,7 @@ describe('replaying a company’s events', () => {
       }
       // The notifications read model comes back equal too, read marks aside (decision 015):
       // the move, the misses (the lead of the one without a snapshot found from team versions),
-      // the leave and the deactivation all caused some.
+      // the leave, the RED check-in and the deactivation all caused some.
       const notifications = await notificationRows(owner, company.companyId);
       expect(new Set(notifications.map((row) => row.kind))).toEqual(
         new Set([
@@ -242,6 +257,7 @@ describe('replaying a company’s events', () => {
           'TEAM_MISSED_CHECK_INS',
           'LEAVE_RECORDED',
           'TEAM_DEACTIVATED',
+          'READINESS_ALERT',
           'INCIDENT_REPORTED',
           'INCIDENT_APPROVED',
           'CASE_RESOLVED',
