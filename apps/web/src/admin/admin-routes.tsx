@@ -1,4 +1,5 @@
 import type { ComponentType, ReactElement } from 'react';
+import { PlaceholderPage } from '../placeholder/placeholder-page.tsx';
 import { LazyArea, lazyPage } from '../shell/lazy-area.tsx';
 import type { NavItem } from '../shell/nav-items.ts';
 import type { Role } from '../trpc/types.ts';
@@ -53,51 +54,45 @@ const AnalyticsPage = lazyPage(
 );
 const ANALYTICS_PATH = '/analytics';
 
-type RoleArea = {
-  /** The area's loading state while a page's code downloads. */
-  loading: string;
-  pages: Readonly<Record<string, ComponentType>>;
-};
-
 /**
  * The pages behind the admin's, the team lead's and the supervisor's navigation. The
  * same path may show a different page per role: /teams manages teams for an admin and
  * shows a supervisor their own.
  */
-const roleAreas: Partial<Record<Role, RoleArea>> = {
+const rolePages: Partial<Record<Role, Readonly<Record<string, ComponentType>>>> = {
   ADMIN: {
-    loading: 'Loading the admin screen…',
-    pages: {
-      [adminPaths.people]: PeoplePage,
-      [adminPaths.teams]: TeamsAdminPage,
-      [adminPaths.holidays]: HolidaysPage,
-      [adminPaths.auditLog]: AuditLogPage,
-      [adminPaths.settings]: SettingsPage,
-      [adminPaths.apiTokens]: ApiTokensPage,
-      [adminPaths.jobRuns]: JobRunsPage,
-      [adminPaths.auditIntegrity]: AuditIntegrityPage,
-      [ANALYTICS_PATH]: AnalyticsPage,
-    },
+    [adminPaths.people]: PeoplePage,
+    [adminPaths.teams]: TeamsAdminPage,
+    [adminPaths.holidays]: HolidaysPage,
+    [adminPaths.auditLog]: AuditLogPage,
+    [adminPaths.settings]: SettingsPage,
+    [adminPaths.apiTokens]: ApiTokensPage,
+    [adminPaths.jobRuns]: JobRunsPage,
+    [adminPaths.auditIntegrity]: AuditIntegrityPage,
+    [ANALYTICS_PATH]: AnalyticsPage,
   },
-  SUPERVISOR: {
-    loading: 'Loading your teams…',
-    pages: { [adminPaths.teams]: SupervisedTeamsPage, [ANALYTICS_PATH]: AnalyticsPage },
-  },
-  TEAM_LEAD: {
-    loading: 'Loading your team…',
-    pages: { [adminPaths.myTeam]: MyTeamPage, [ANALYTICS_PATH]: AnalyticsPage },
-  },
-  WHS: { loading: 'Loading…', pages: { [ANALYTICS_PATH]: AnalyticsPage } },
+  SUPERVISOR: { [adminPaths.teams]: SupervisedTeamsPage, [ANALYTICS_PATH]: AnalyticsPage },
+  TEAM_LEAD: { [adminPaths.myTeam]: MyTeamPage, [ANALYTICS_PATH]: AnalyticsPage },
+  WHS: { [ANALYTICS_PATH]: AnalyticsPage },
 };
 
-/** The page for one of the role's navigation items, or null while it is still a placeholder. */
-export function rolePageFor(role: Role, item: NavItem): ReactElement | null {
-  const area = roleAreas[role];
-  const Page = area?.pages[item.path];
-  if (!area || !Page) return null;
-  // Keyed by path: a page that failed to load does not keep its neighbours from loading.
+type RolePageProps = {
+  role: Role;
+  item: NavItem;
+  /** The area's loading state while the page's code downloads. */
+  loading: string;
+};
+
+/**
+ * The page for one of the role's navigation items, or the placeholder while it has none.
+ * This table is a chunk of its own too (shell-routes.tsx loads it), so the worker's first
+ * page carries neither the pages nor the list of their files.
+ */
+export function RolePage({ role, item, loading }: RolePageProps): ReactElement {
+  const Page = rolePages[role]?.[item.path];
+  if (!Page) return <PlaceholderPage item={item} role={role} />;
   return (
-    <LazyArea key={item.path} label={area.loading}>
+    <LazyArea label={loading}>
       <Page />
     </LazyArea>
   );

@@ -1,7 +1,8 @@
+import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { useApplySession } from '../session/use-session.ts';
 import { type FormErrors, noFormErrors, toFormErrors } from '../trpc/errors.ts';
-import { trpc } from '../trpc/trpc.ts';
+import { procedureMutation } from '../trpc/first-page-client.ts';
 import { Button } from '../ui/button.tsx';
 import { FormAlert } from '../ui/form-alert.tsx';
 import { TextField } from '../ui/text-field.tsx';
@@ -34,7 +35,8 @@ export function LoginForm({ company }: { company?: string | undefined }) {
   const [attempt, setAttempt] = useState(0);
   useFocusFirstError(formRef, attempt);
 
-  const login = trpc.auth.login.useMutation({
+  const login = useMutation({
+    ...procedureMutation('auth.login'),
     onSuccess: ({ user }) => {
       rememberCompany(user.company.slug);
       applySession(user);

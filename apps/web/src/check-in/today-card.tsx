@@ -1,6 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { Link } from '../router/link.tsx';
 import { paths } from '../router/paths.ts';
-import { trpc } from '../trpc/trpc.ts';
+import { procedureQuery } from '../trpc/first-page-client.ts';
 import { LoadErrorPanel, LoadingPanel } from './load-states.tsx';
 import { describeToday, type TodaySummary } from './status-wording.ts';
 import { TodayNotice } from './today-notice.tsx';
@@ -19,7 +20,7 @@ type TodayCardProps = {
 
 /** The home page's answer to "what about my check-in today?". */
 export function TodayCard({ onlyWithTeam = false }: TodayCardProps) {
-  const status = trpc.checkIn.status.useQuery();
+  const status = useQuery(procedureQuery('checkIn.status'));
   if (onlyWithTeam && (!status.data || status.data.blockedReason === 'NO_TEAM')) return null;
 
   return (

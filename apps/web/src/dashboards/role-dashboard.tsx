@@ -19,7 +19,7 @@ export function RoleDashboard() {
   return (
     <div className="space-y-8">
       <Figures role={role} />
-      <QuickLinks items={destinations} />
+      <QuickLinks role={role} items={destinations} />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { endsSession } from '../trpc/errors.ts';
-import { meQueryKey, trpc } from '../trpc/trpc.ts';
+import { meQueryKey } from '../trpc/first-page-client.ts';
+import { trpc } from '../trpc/trpc.ts';
 import { areasToRefresh, isQueryOfAreas, reconnectDelayMs } from './live-invalidation.ts';
 import { LiveToast } from './live-toast.tsx';
 

@@ -1,6 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { Link } from '../router/link.tsx';
 import { paths } from '../router/paths.ts';
-import { trpc } from '../trpc/trpc.ts';
+import { procedureQuery } from '../trpc/first-page-client.ts';
 
 /**
  * The bell in the header, on every page and for every role: a link to the notifications with
@@ -8,7 +9,7 @@ import { trpc } from '../trpc/trpc.ts';
  * message, a mark), not by polling.
  */
 export function NotificationBell() {
-  const unread = trpc.notifications.unreadCount.useQuery(undefined, { staleTime: 30_000 });
+  const unread = useQuery({ ...procedureQuery('notifications.unreadCount'), staleTime: 30_000 });
   const count = unread.data?.count ?? 0;
   const shown = count > 99 ? '99+' : String(count);
   return (

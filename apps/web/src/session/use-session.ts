@@ -1,12 +1,13 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
-import { isMeQueryKey, trpc } from '../trpc/trpc.ts';
+import { isMeQueryKey, meQueryKey, procedureQuery } from '../trpc/first-page-client.ts';
 import type { SessionUser } from '../trpc/types.ts';
 import { useSessionStore } from './session-store.ts';
 
 /** Loads `auth.me` and mirrors its answer into the session store for rendering. */
 export function useSessionQuery() {
-  const me = trpc.auth.me.useQuery(undefined, {
+  const me = useQuery({
+    ...procedureQuery('auth.me'),
     staleTime: Number.POSITIVE_INFINITY,
     refetchOnWindowFocus: false,
   });
@@ -33,7 +34,6 @@ export function useSessionQuery() {
  * next person on this browser never sees the previous person's data.
  */
 export function useApplySession(): (user: SessionUser | null) => void {
-  const utils = trpc.useUtils();
   const queryClient = useQueryClient();
   const setUser = useSessionStore((state) => state.setUser);
   return useCallback(
@@ -44,8 +44,8 @@ export function useApplySession(): (user: SessionUser | null) => void {
         setUser(null);
         queryClient.removeQueries({ predicate: (query) => !isMeQueryKey(query.queryKey) });
       }
-      utils.auth.me.setData(undefined, { user });
+      queryClient.setQueryData(meQueryKey(), { user });
     },
-    [queryClient, utils, setUser],
+    [queryClient, setUser],
   );
 }

@@ -1,4 +1,5 @@
 import { type ComponentType, useEffect, useState } from 'react';
+import { loadTrpcReact } from './lazy-area.tsx';
 
 /** After a failed download (offline, a deploy replaced the files), try again this much later. */
 const RETRY_MS = 10_000;
@@ -14,9 +15,9 @@ export function DeferredLiveUpdates() {
     let active = true;
     let retry: ReturnType<typeof setTimeout> | undefined;
     const load = () => {
-      import('../live/live-updates.tsx').then(
-        (module) => {
-          if (active) setLiveUpdates(() => module.LiveUpdates);
+      Promise.all([import('../live/live-updates.tsx'), loadTrpcReact()]).then(
+        ([module, { withTrpcReact }]) => {
+          if (active) setLiveUpdates(() => withTrpcReact(module.LiveUpdates));
         },
         () => {
           if (active) retry = setTimeout(load, RETRY_MS);

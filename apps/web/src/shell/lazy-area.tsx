@@ -6,17 +6,25 @@ import {
   type ReactNode,
   Suspense,
 } from 'react';
-import { LoadErrorPanel, LoadingPanel } from '../check-in/load-states.tsx';
+import { LoadingPanel } from '../check-in/load-states.tsx';
+import { Button } from '../ui/button.tsx';
+
+/** tRPC's React hooks and provider, which every lazily loaded area uses and the first page does not. */
+export const loadTrpcReact = () => import('../trpc/trpc-react-provider.tsx');
 
 /**
  * A page whose code is fetched the first time it is shown, so a worker's first page
  * carries none of the admin, team or history screens. `pick` names the page's export.
+ * The page comes inside tRPC's React provider, fetched with it (see first-page-client.ts).
  */
-export function lazyPage<Module>(
+export function lazyPage<Module, Props extends object = Record<string, never>>(
   load: () => Promise<Module>,
-  pick: (module: Module) => ComponentType,
-): LazyExoticComponent<ComponentType> {
-  return lazy(async () => ({ default: pick(await load()) }));
+  pick: (module: Module) => ComponentType<Props>,
+): LazyExoticComponent<ComponentType<Props>> {
+  return lazy(async () => {
+    const [module, { withTrpcReact }] = await Promise.all([load(), loadTrpcReact()]);
+    return { default: withTrpcReact(pick(module)) };
+  });
 }
 
 type LazyAreaProps = {
@@ -48,14 +56,19 @@ class AreaErrorBoundary extends Component<{ children: ReactNode }, AreaErrorBoun
 
   override render() {
     if (this.state.error === null) return this.props.children;
-    // Reloading fetches the current index.html and with it the current file names.
+    // Mostly a chunk that did not arrive: offline, or a deploy replaced the files this
+    // page's index.html names. Reloading fetches the current index.html and its files.
     return (
-      <LoadErrorPanel
-        title="We could not load this page."
-        error={this.state.error}
-        onRetry={() => window.location.reload()}
-        retrying={false}
-      />
+      <div
+        role="alert"
+        className="space-y-3 rounded-xl border border-red-200 bg-red-50 px-4 py-4 text-sm text-red-900"
+      >
+        <p className="font-medium">We could not load this page.</p>
+        <p>AEGIRA may have been updated since you opened it, or the connection dropped.</p>
+        <Button variant="secondary" onClick={() => window.location.reload()}>
+          Reload to update
+        </Button>
+      </div>
     );
   }
 }

@@ -1,11 +1,13 @@
+import { useMutation } from '@tanstack/react-query';
 import { useApplySession } from '../session/use-session.ts';
 import { errorCode, errorMessage } from '../trpc/errors.ts';
-import { trpc } from '../trpc/trpc.ts';
+import { procedureMutation } from '../trpc/first-page-client.ts';
 import { Button } from '../ui/button.tsx';
 
 export function LogoutButton() {
   const applySession = useApplySession();
-  const logout = trpc.auth.logout.useMutation({
+  const logout = useMutation({
+    ...procedureMutation('auth.logout'),
     onSuccess: () => applySession(null),
     onError: (error) => {
       // The session is already gone (expired or revoked): finish signing out here too.
@@ -14,7 +16,11 @@ export function LogoutButton() {
   });
   return (
     <div className="relative">
-      <Button variant="secondary" pending={logout.isPending} onClick={() => logout.mutate()}>
+      <Button
+        variant="secondary"
+        pending={logout.isPending}
+        onClick={() => logout.mutate(undefined)}
+      >
         Log out
       </Button>
       {logout.isError && errorCode(logout.error) !== 'UNAUTHORIZED' && (

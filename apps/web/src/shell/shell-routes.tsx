@@ -1,10 +1,10 @@
-import { type ComponentType, lazy, useEffect } from 'react';
-import { rolePageFor } from '../admin/admin-routes.tsx';
+import { type ComponentType, useEffect } from 'react';
 import { HomePage } from '../home/home-page.tsx';
 import { NotFoundPage } from '../not-found/not-found-page.tsx';
 import { usePathname } from '../router/history.ts';
 import { paths } from '../router/paths.ts';
 import { useSignedInUser } from '../session/session-store.ts';
+import type { Role } from '../trpc/types.ts';
 import { LazyArea, lazyPage } from './lazy-area.tsx';
 import { navItemsByRole } from './nav-items.ts';
 
@@ -20,10 +20,18 @@ const NotificationsPage = lazyPage(
   () => import('../notifications/notifications-page.tsx'),
   (m) => m.NotificationsPage,
 );
-// Pages still to be built: few visits, so not in the first page either.
-const PlaceholderPage = lazy(() =>
-  import('../placeholder/placeholder-page.tsx').then((m) => ({ default: m.PlaceholderPage })),
-);
+// The other roles' pages (admin, team, analytics) behind a routing table that is its own
+// chunk: the first page carries neither the pages nor the list of their files.
+const loadRolePages = () => import('../admin/admin-routes.tsx');
+const RolePage = lazyPage(loadRolePages, (m) => m.RolePage);
+/** What a role's page area says while its code downloads. */
+const roleLoading: Record<Role, string> = {
+  ADMIN: 'Loading the admin screen…',
+  SUPERVISOR: 'Loading your teams…',
+  TEAM_LEAD: 'Loading your team…',
+  WHS: 'Loading…',
+  WORKER: 'Loading…',
+};
 const HistoryPage = lazyPage(
   () => import('../history/history-page.tsx'),
   (m) => m.HistoryPage,
@@ -93,18 +101,18 @@ export function ShellRoutes() {
   useEffect(() => {
     // A failed prefetch is retried when the page is opened, where the area reports it.
     loadCheckInPage().catch(() => {});
-  }, []);
+    if (role !== 'WORKER') loadRolePages().catch(() => {});
+  }, [role]);
   if (path === paths.home) return <HomePage />;
   const SharedPage = sharedPages[path];
   if (SharedPage) return <SharedPage />;
   const item = navItemsByRole[role].find((candidate) => candidate.path === path);
   if (item) {
+    // Keyed by path: a page that failed to load does not keep its neighbours from loading.
     return (
-      rolePageFor(role, item) ?? (
-        <LazyArea label="Loading…">
-          <PlaceholderPage item={item} />
-        </LazyArea>
-      )
+      <LazyArea key={path} label={roleLoading[role]}>
+        <RolePage role={role} item={item} loading={roleLoading[role]} />
+      </LazyArea>
     );
   }
   return <NotFoundPage homePath={paths.home} homeLabel="Back to home" />;

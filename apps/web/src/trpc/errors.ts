@@ -1,4 +1,5 @@
 import { TRPCClientError } from '@trpc/client';
+import type { AnyRouter } from '@trpc/server';
 
 /** Errors ready to render: one message per form field, plus one for the whole form. */
 export type FormErrors = {
@@ -17,6 +18,17 @@ type ErrorData = {
 const NETWORK_MESSAGE = 'Could not reach the server. Check your connection and try again.';
 const GENERIC_MESSAGE = 'Something went wrong. Please try again.';
 const FIX_FIELDS_MESSAGE = 'Please correct the highlighted fields.';
+
+/**
+ * A failed tRPC call. The first page and the lazy areas share one tRPC client
+ * (trpc-client.ts), so `@trpc/client` is in the first page anyway; `@trpc/react-query`
+ * is not pulled in by this check.
+ */
+type ClientError = TRPCClientError<AnyRouter>;
+
+function isClientError(error: unknown): error is ClientError {
+  return error instanceof TRPCClientError;
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -46,7 +58,7 @@ function readErrorData(error: { data?: unknown }): ErrorData | null {
 
 /** The tRPC error code (UNAUTHORIZED, CONFLICT, …), or null when there is none (network, bug). */
 export function errorCode(error: unknown): string | null {
-  if (!(error instanceof TRPCClientError)) return null;
+  if (!isClientError(error)) return null;
   return readErrorData(error)?.code ?? null;
 }
 
@@ -58,7 +70,7 @@ const CREDENTIAL_REFUSALS: ReadonlySet<string> = new Set([
 
 /** Whether the server said the session behind this request is gone (expired, revoked, deactivated). */
 export function endsSession(error: unknown): boolean {
-  if (!(error instanceof TRPCClientError)) return false;
+  if (!isClientError(error)) return false;
   const data: unknown = error.data;
   if (!isRecord(data) || data.code !== 'UNAUTHORIZED') return false;
   return typeof data.appCode !== 'string' || !CREDENTIAL_REFUSALS.has(data.appCode);
@@ -85,7 +97,7 @@ function sentence(message: string): string {
 
 /** A single sentence for places without fields (buttons, screens). */
 export function errorMessage(error: unknown): string {
-  if (!(error instanceof TRPCClientError)) return GENERIC_MESSAGE;
+  if (!isClientError(error)) return GENERIC_MESSAGE;
   const data = readErrorData(error);
   if (data === null) return transportMessage(error);
   const message = humanMessage(error.message);
@@ -125,7 +137,7 @@ const EXPECTED_CODES: ReadonlySet<string> = new Set([
  * form-level message for everything else, so no server message is ever dropped.
  */
 export function toFormErrors(error: unknown, formFields: readonly string[]): FormErrors {
-  if (!(error instanceof TRPCClientError)) return { form: GENERIC_MESSAGE, fields: {} };
+  if (!isClientError(error)) return { form: GENERIC_MESSAGE, fields: {} };
   const data = readErrorData(error);
   if (data === null) return { form: transportMessage(error), fields: {} };
 
@@ -147,7 +159,7 @@ export const STALE_VERSION_MESSAGE = 'Changed by someone else — reloaded the l
 
 /** Whether the server refused an edit because the entity changed since the form loaded it. */
 export function isStaleVersion(error: unknown): boolean {
-  if (!(error instanceof TRPCClientError)) return false;
+  if (!isClientError(error)) return false;
   const data: unknown = error.data;
   return isRecord(data) && data.appCode === 'VERSION_CONFLICT';
 }

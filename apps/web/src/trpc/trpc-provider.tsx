@@ -1,7 +1,7 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { endsSession, errorCode } from './errors.ts';
-import { createTrpcClient, isMeQueryKey, meQueryKey, trpc } from './trpc.ts';
+import { isMeQueryKey, meQueryKey } from './first-page-client.ts';
 
 const RETRYABLE_CODES: ReadonlySet<string> = new Set([
   'INTERNAL_SERVER_ERROR',
@@ -38,12 +38,12 @@ function createQueryClient(): QueryClient {
   return queryClient;
 }
 
+/**
+ * The app's one QueryClient. tRPC's React provider is not here: the first page makes its
+ * few calls through first-page-client.ts, and each lazily loaded area brings the provider
+ * with it (trpc-react-provider.tsx), over this same cache.
+ */
 export function TrpcProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(createQueryClient);
-  const [trpcClient] = useState(createTrpcClient);
-  return (
-    <trpc.Provider client={trpcClient} queryClient={queryClient}>
-      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
-    </trpc.Provider>
-  );
+  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
 }
