@@ -39,10 +39,15 @@ export interface ReplayOptions {
  * A stored payload as projections read it: sealed fields opened with `keys`, then upcast to
  * the current version. An erased payload (its key destroyed) keeps its sensitive fields null,
  * unvalidated: the schema would refuse the nulls, and it was validated when it was stored.
+ * With `validate` false, a payload already in its type's current version is taken as stored
+ * (a rebuild checks a sample of them, decision 022): the payload schemas transform nothing,
+ * so parsing one gives back the same values (rebuild/payload-identity.unit.test.ts). Older
+ * versions are always validated, as their upcasters expect.
  */
 export function readStoredPayload(
   event: Pick<LoggedEvent, 'id' | 'type' | 'schemaVersion' | 'payload'>,
   keys: KeyRing,
+  validate = true,
 ): { payload: unknown; erased: boolean } {
   const opened = keys.open(event.id, event.payload);
   if (opened.erased) {
@@ -53,17 +58,22 @@ export function readStoredPayload(
     }
     return opened;
   }
+  if (!validate && event.schemaVersion === EVENT_SCHEMA_VERSION[event.type]) return opened;
   return {
     payload: upcastPayload(event.type, event.schemaVersion, opened.payload),
     erased: false,
   };
 }
 
-/** The event as projections read it: its payload opened and upcast to the current version. */
+/**
+ * The event as projections read it: its payload opened and upcast to the current version
+ * (`validate`: see readStoredPayload).
+ */
 export function upcastLoggedEvent(
   event: LoggedEvent,
   position: bigint,
   keys: KeyRing = KeyRing.EMPTY,
+  validate = true,
 ): AnyStoredEvent {
   // upcastPayload returns the payload of this very type, the pairing
   // AnyStoredEvent expresses; TypeScript cannot follow that correlation.
@@ -75,7 +85,7 @@ export function upcastLoggedEvent(
     type: event.type,
     entityType: event.entityType as EntityType,
     entityId: event.entityId,
-    payload: readStoredPayload(event, keys).payload,
+    payload: readStoredPayload(event, keys, validate).payload,
     position,
     createdAt: event.createdAt,
   } as AnyStoredEvent;

@@ -68,6 +68,18 @@ describe('sealed fields', () => {
     expect(openPayload(stored, open).payload).toEqual(incident);
   });
 
+  it('given a stored payload, when opened, then the stored value is left as it was', () => {
+    const { payload } = sealPayload('CHECK_IN_SUBMITTED', 1, checkIn, seal);
+    const stored = JSON.parse(JSON.stringify(payload)) as Record<string, unknown>;
+    const before = structuredClone(stored);
+    const opened = openPayload(stored, open).payload as typeof checkIn;
+    expect(opened).toEqual(checkIn);
+    expect(stored).toEqual(before);
+    // Only what a sealed value went into is a copy; the rest may be shared.
+    expect(opened.inputs).not.toBe(stored.inputs);
+    expect(opened.scores).toBe(stored.scores);
+  });
+
   it('leaves a payload without sensitive values as it is', () => {
     const created = SAMPLE_EVENT_PAYLOADS.TEAM_CREATED[1];
     expect(sealPayload('TEAM_CREATED', 1, created, seal)).toEqual({
@@ -75,6 +87,20 @@ describe('sealed fields', () => {
       sealed: false,
     });
     expect(openPayload(created, open)).toEqual({ payload: created, erased: false });
+  });
+
+  it('given every sample payload, when sealed, then the input is untouched and opening gives it back byte for byte', () => {
+    for (const type of EVENT_TYPES) {
+      const version = EVENT_SCHEMA_VERSION[type];
+      const original = SAMPLE_EVENT_PAYLOADS[type][version];
+      const before = JSON.stringify(original);
+      const { payload, sealed } = sealPayload(type, version, original, seal);
+      // Sealing copies only what it changes; the input is never written to.
+      expect(JSON.stringify(original)).toBe(before);
+      expect(sealed).toBe(canCarrySealedFields(type, version) && payload !== original);
+      // Same keys in the same order once opened (the stored payload keeps the field's place).
+      expect(JSON.stringify(openPayload(payload, open).payload)).toBe(before);
+    }
   });
 
   it('names a subject for every type with sensitive fields, or the command must (NewEvent.subjectId)', () => {

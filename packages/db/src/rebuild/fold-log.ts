@@ -3,7 +3,7 @@ import {
   type NotificationDraftRow,
   notificationDraftRows,
 } from '../notifications/derive-notifications.ts';
-import type { TableProjection, TrackedRow } from '../projections/define-projection.ts';
+import type { Handler, TableProjection, TrackedRow } from '../projections/define-projection.ts';
 import { erasedPersonOf, eraseRow, evolve, rowIdOf } from '../projections/evolve.ts';
 import { ENTITY_PROJECTIONS } from '../projections/registry.ts';
 import type { AnyStoredEvent } from '../stored-event.ts';
@@ -50,16 +50,33 @@ export class LogFold {
     const erasedPerson = erasedPersonOf(event);
     if (erasedPerson !== null) this.erase(event, erasedPerson);
     for (const table of this.byType.get(event.type) ?? []) {
-      const target = rowIdOf(table.projection, event);
-      if (!target) continue;
-      const row = evolve(table.projection, table.rows.get(target.id) ?? null, event);
-      if (!row) continue;
-      table.rows.set(target.id, row);
+      const next = this.next(table, event);
+      if (!next) continue;
+      const [id, row] = next;
+      table.rows.set(id, row);
       if (table.projection.versions) table.versions.push(row);
     }
     const drafts = notificationDraftRows([event], this.count);
     if (drafts.length > 0) this.drafts.push(...drafts);
     this.count += 1;
+  }
+
+  // The row this event leaves in the table. A creating event is evolved from nothing once:
+  // rowIdOf would build the whole row a first time only to learn its id.
+  private next(table: FoldedTable, event: AnyStoredEvent): [string, TrackedRow] | null {
+    const handler = table.projection.on[event.type] as Handler<TrackedRow, EventType> | undefined;
+    if (handler && 'create' in handler) {
+      const row = evolve(table.projection, null, event);
+      if (!row) return null;
+      const existing = table.rows.get(row.id);
+      // Evolved again over the row that exists, to refuse as evolve refuses (ProjectionError).
+      if (existing) evolve(table.projection, existing, event);
+      return [row.id, row];
+    }
+    const target = rowIdOf(table.projection, event);
+    if (!target) return null;
+    const row = evolve(table.projection, table.rows.get(target.id) ?? null, event);
+    return row ? [target.id, row] : null;
   }
 
   // PERSON_ERASED clears the person's rows in every table that says how (docs/decisions/039).

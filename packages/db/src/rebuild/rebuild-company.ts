@@ -5,7 +5,8 @@ import { upcastLoggedEvent } from '../replay.ts';
 import { companyKeyRing, copyKeys } from '../sealing/person-keys.ts';
 import { EVENT_COLUMNS, ident, tableColumns, writeRows } from './copy-rows.ts';
 import { LogFold } from './fold-log.ts';
-import { CopyLines, copyField, copyIn, copyOut } from './pg-copy.ts';
+import { parseEventLine } from './log-line.ts';
+import { CopyLines, copyIn, copyOut } from './pg-copy.ts';
 
 /** Append-only logs no event rebuilds (hash-chain seals, audit rows): copied row for row. */
 export const COPIED_LOGS = ['event_seals', 'audit_logs'] as const;
@@ -15,6 +16,15 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export interface RebuildOptions {
   /** Called now and then with the number of events read so far. */
   onProgress?: (events: number) => void;
+  /** Called as each phase ends, with its name (for profiling beside the wall times). */
+  onPhase?: (name: string) => void;
+  /**
+   * Which payloads in their type's current version are validated against its schema: each
+   * type's first and then one event in `every` (default 64; 1 checks all). Older versions are
+   * always validated and upcast. The write path validated each payload before storing it
+   * and the schemas transform nothing, so the rest are read as stored (decision 022).
+   */
+  validate?: { every: number };
 }
 
 export interface RebuildResult {
@@ -61,6 +71,7 @@ export async function rebuildCompany(
     const now = performance.now();
     phases[name] = Math.round(now - mark) / 1000;
     mark = now;
+    options.onPhase?.(name);
   };
   const present = await target.query(
     `SELECT 1 FROM companies WHERE id = $1 UNION ALL SELECT 1 FROM events WHERE company_id = $1 LIMIT 1`,
@@ -100,8 +111,16 @@ export async function rebuildCompany(
     // Sealed fields open with the source's keys, which then go along with the log.
     const keys = await companyKeyRing(source, companyId);
     const columns = EVENT_COLUMNS.join(', ');
+    const every = options.validate?.every ?? 64;
+    if (!Number.isInteger(every) || every < 1) {
+      throw new Error(`validate.every must be a whole number of at least 1, not ${every}`);
+    }
+    const validated = new Set<EventType>();
     const lines = new CopyLines((line) => {
-      fold.add(upcastLoggedEvent(parseEventLine(line, companyId), BigInt(fold.count + 1), keys));
+      const event = parseEventLine(line, companyId);
+      const validate = fold.count % every === 0 || !validated.has(event.type);
+      if (validate) validated.add(event.type);
+      fold.add(upcastLoggedEvent(event, BigInt(fold.count + 1), keys, validate));
       if (fold.count % 20_000 === 0) options.onProgress?.(fold.count);
     });
     await copyIn(target, `COPY events (${columns}) FROM STDIN`, (events) =>
@@ -118,8 +137,10 @@ export async function rebuildCompany(
     options.onProgress?.(fold.count);
     // The own-event guard of every table written next joins its rows to the log; without
     // statistics on the log just filled, the planner picks a nested loop over all of it
-    // (measured: a 95,000-row COPY into check_ins ran for over ten minutes).
-    await target.query('ANALYZE events');
+    // (measured: a 95,000-row COPY into check_ins ran for over ten minutes). Only the columns
+    // that join reads (and the keys added back below): statistics of every column, the
+    // payloads' jsonb above all, took longer than the rest of the phase's database work.
+    await target.query('ANALYZE events (id, company_id, tx_id)');
     phase('log');
 
     for (const table of COPIED_LOGS) await copyLog(source, target, table, companyId);
@@ -136,7 +157,9 @@ export async function rebuildCompany(
     // Built once over the loaded rows (one sort each) instead of one entry per row inserted;
     // a unique index checks its rows as it is built. Before the notifications, which read
     // team_versions through them.
-    for (const index of indexes) await target.query(index.definition);
+    if (indexes.length > 0) {
+      await target.query(indexes.map((index) => index.definition).join(';\n'));
+    }
     phase('indexes');
 
     if (fold.drafts.length > 0) {
@@ -154,29 +177,6 @@ export async function rebuildCompany(
     throw error;
   }
   return { events: fold.count, phases };
-}
-
-function parseEventLine(line: string, companyId: string) {
-  const fields = line.split('\t').map(copyField);
-  const [id, company, actorId, actorTokenId, type, entityType, entityId, payload, version, at] =
-    fields;
-  if (!id || company !== companyId || !type || !entityType || !entityId || !payload || !at) {
-    throw new Error(`Unreadable log line: ${line.slice(0, 120)}`);
-  }
-  return {
-    id,
-    companyId,
-    actorId: actorId ?? null,
-    actorTokenId: actorTokenId ?? null,
-    // Upcasting refuses a type or version that never existed.
-    type: type as EventType,
-    entityType,
-    entityId,
-    payload: JSON.parse(payload) as unknown,
-    schemaVersion: Number(version),
-    // ISO DateStyle in UTC: '2026-11-30 07:30:00.123+00'.
-    createdAt: new Date(`${at.replace(' ', 'T')}:00`),
-  };
 }
 
 async function copyRows(target: pg.Client, table: string, rows: Iterable<object>) {
@@ -212,8 +212,8 @@ async function dropForeignKeys(target: pg.Client, tables: readonly string[]) {
      ORDER BY c.conrelid::regclass::text, c.conname`,
     [tables],
   );
-  for (const key of found.rows) {
-    await target.query(`ALTER TABLE ${ident(key.table)} DROP CONSTRAINT ${ident(key.name)}`);
+  if (found.rows.length > 0) {
+    await target.query(alterEachTable(found.rows, (key) => `DROP CONSTRAINT ${ident(key.name)}`));
   }
   return found.rows;
 }
@@ -234,15 +234,29 @@ async function dropSecondaryIndexes(target: pg.Client, tables: readonly string[]
     [tables],
   );
   // regclass text is the index's name, quoted where it needs to be.
-  for (const index of found.rows) await target.query(`DROP INDEX ${index.name}`);
+  if (found.rows.length > 0) {
+    await target.query(`DROP INDEX ${found.rows.map((index) => index.name).join(', ')}`);
+  }
   return found.rows;
 }
 
 /** Adds the keys back exactly as they were; ADD validates each with one query over the table. */
 async function addForeignKeys(target: pg.Client, keys: readonly ForeignKey[]) {
-  for (const key of keys) {
-    await target.query(
-      `ALTER TABLE ${ident(key.table)} ADD CONSTRAINT ${ident(key.name)} ${key.definition}`,
-    );
-  }
+  if (keys.length === 0) return;
+  await target.query(
+    alterEachTable(keys, (key) => `ADD CONSTRAINT ${ident(key.name)} ${key.definition}`),
+  );
+}
+
+/**
+ * One ALTER TABLE per table with all its keys' actions, every table in one round trip (a
+ * simple-protocol query of several statements, inside the rebuild's transaction) instead
+ * of a statement and a round trip per key: a fixed cost that weighs on small companies.
+ */
+function alterEachTable(keys: readonly ForeignKey[], action: (key: ForeignKey) => string): string {
+  const byTable = new Map<string, string[]>();
+  for (const key of keys) byTable.set(key.table, [...(byTable.get(key.table) ?? []), action(key)]);
+  return [...byTable]
+    .map(([table, actions]) => `ALTER TABLE ${ident(table)} ${actions.join(', ')}`)
+    .join(';\n');
 }
