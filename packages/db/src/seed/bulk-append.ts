@@ -29,7 +29,9 @@ import {
   type KeyChecking,
   keyCheckingFor,
   keyValues,
+  omitWrittenInBatch,
 } from './batch-key-check.ts';
+import { breatheIfDue, CLOCK_EVERY } from './breathe.ts';
 
 // The bulk seed's writer (docs/decisions/037-bulk-seed.md): one transaction per batch of dated
 // events, holding exactly what executeCommand would write for them (the log rows, the rows
@@ -39,13 +41,8 @@ import {
 // roles it applies to (as the rebuild, decision 022).
 
 const CHUNK = 1 << 20;
-
-/**
- * Events (or rows) worked on between turns of the event loop: while one batch is prepared,
- * the previous batch's COPY data must keep flowing to the socket, or the database waits.
- */
-const YIELD_EVERY = 2_000;
-const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Rows turned into COPY text between looks at the clock (breathe.ts): about a millisecond. */
+const ROWS_PER_SLICE = 256;
 
 /** COPY text collected ahead of the COPY that sends it (the next batch is prepared meanwhile). */
 class TextChunks {
@@ -207,7 +204,7 @@ async function logText(
   const chunks: Buffer[] = [];
   let buffer = '';
   for (const [index, event] of events.entries()) {
-    if (index % YIELD_EVERY === 0) await breathe();
+    if (index % CLOCK_EVERY === 0) await breatheIfDue();
     buffer += eventLine(event, keys);
     if (buffer.length >= CHUNK) {
       chunks.push(Buffer.from(buffer));
@@ -258,7 +255,7 @@ async function foldBatch(
   >(ENTITY_PROJECTIONS.map((projection) => [projection, { touched: new Map(), versions: [] }]));
   const unknown = new Map<string, Set<string>>();
   for (const [index, event] of events.entries()) {
-    if (index % YIELD_EVERY === 0) await breathe();
+    if (index % CLOCK_EVERY === 0) await breatheIfDue();
     for (const projection of PROJECTIONS_BY_TYPE.get(event.type) ?? []) {
       const fold = folds.get(projection);
       if (!fold) continue;
@@ -316,20 +313,26 @@ export async function prepareBatch(
     const columns = target.columns.get(table);
     if (!columns) throw new Error(`No columns known for ${table}`);
     const text = new TextChunks();
-    for (let start = 0; start < rows.length; start += YIELD_EVERY) {
-      await breathe();
-      writeRows(text, columns, rows.slice(start, start + YIELD_EVERY));
+    for (let start = 0; start < rows.length; start += ROWS_PER_SLICE) {
+      await breatheIfDue();
+      writeRows(text, columns, rows.slice(start, start + ROWS_PER_SLICE));
     }
     inserts.push({ table, text: text.chunks });
   };
   const checking = target.keyChecking;
-  const keys: BatchKeyValues[] =
-    checking.mode === 'per-batch' ? keyValues(checking.keys, 'events', events) : [];
+  let keys: BatchKeyValues[] =
+    checking.mode === 'per-batch' ? keyValues(checking.keys, 'events', events, 'insert') : [];
+  const written = new Map<string, TrackedRow[]>();
   for (const rows of folded.tables) {
     if (checking.mode === 'per-batch') {
       const { table, versions } = rows.projection;
-      keys.push(...keyValues(checking.keys, table, [...rows.inserts, ...rows.updates]));
-      if (versions) keys.push(...keyValues(checking.keys, versions, rows.versions));
+      keys.push(...keyValues(checking.keys, table, rows.inserts, 'insert'));
+      keys.push(...keyValues(checking.keys, table, rows.updates, 'update'));
+      written.set(table, [...rows.inserts, ...rows.updates]);
+      if (versions) {
+        keys.push(...keyValues(checking.keys, versions, rows.versions, 'insert'));
+        written.set(versions, rows.versions);
+      }
     }
     if (rows.updates.length > 0) {
       updates.push({ table: rows.projection.table, rows: rows.updates.map(toColumns) });
@@ -337,6 +340,7 @@ export async function prepareBatch(
     await copyOf(rows.projection.table, rows.inserts);
     if (rows.projection.versions) await copyOf(rows.projection.versions, rows.versions);
   }
+  keys = omitWrittenInBatch(keys, written);
   return {
     events: events.length,
     eventText: await logText(events, target.sealingKeys),
@@ -392,6 +396,14 @@ export async function writeBatch(
       for (const chunk of batch.eventText) copy.write(chunk);
     });
     phase('events');
+    // Each COPY below ends in its table's own-event guard, an anti-join of the new rows with
+    // this transaction's events (`tx_id = pg_current_xact_id()`). The planner cannot know the
+    // id, so it estimates rows / n_distinct(tx_id): a log written in a few large transactions
+    // (this seed's) makes that thousands of rows and it scanned the whole log instead of
+    // reading the transaction's own events by the (company_id, tx_id) index: four scans of
+    // the log per batch, quadratic over a seed (0.3 s a guard at 140,000 events). Merge joins
+    // go too: one walks the whole log in id order (1 s a guard, seen once).
+    await client.query('SET LOCAL enable_seqscan = off; SET LOCAL enable_mergejoin = off');
     for (const { table, rows } of batch.updates) await updateRows(client, table, rows);
     phase('updates');
     for (const { table, text } of batch.inserts) {
@@ -405,6 +417,7 @@ export async function writeBatch(
       );
       phase(table);
     }
+    await client.query('SET LOCAL enable_seqscan = on; SET LOCAL enable_mergejoin = on');
     if (perBatch) {
       await checkKeys(client, batch.keys);
       // Notifications are derived with every trigger and key check as live.

@@ -298,6 +298,77 @@ describe('the bulk seed', () => {
     });
   }
 
+  it("leaves each row's key to its event to the own-event guard, which refuses an event of another transaction", async () => {
+    const target = await openBulkTarget(bulk.owner, company.companyId);
+    if (target.keyChecking.mode !== 'per-batch')
+      throw new Error('keys should be checked per batch');
+    // Every written table's rows name their event; the guard proves it, so no anti-join does.
+    const toLog = target.keyChecking.keys.filter((key) => key.referenced === 'events');
+    expect(toLog.map((key) => key.name)).toContain('check_ins_event_fk');
+    expect(toLog.filter((key) => !key.provenBy.insert)).toEqual([]);
+    const toPeople = target.keyChecking.keys.find((key) => key.name === 'check_ins_person_fk');
+    expect(toPeople?.provenBy).toEqual({ insert: false, update: false });
+    const date = '2027-01-18';
+    const [day] = historyDays(company, { ...HISTORY, from: date, to: date });
+    const events = storeEntries(company.companyId, day?.entries ?? [], { every: 1 });
+    const checkIn = events.find((event) => event.type === 'CHECK_IN_SUBMITTED');
+    const earlier = await bulk.owner.query<{ id: string }>(
+      'SELECT id FROM events WHERE company_id = $1 ORDER BY position LIMIT 1',
+      [company.companyId],
+    );
+    const batch = await prepareBatch(target, events);
+    // One check-in row names an event of this company that an earlier transaction appended.
+    const inserts = batch.inserts.map(({ table, text }) =>
+      table === 'check_ins'
+        ? {
+            table,
+            text: [
+              Buffer.from(
+                Buffer.concat(text)
+                  .toString()
+                  .replace(checkIn?.id ?? '-', earlier.rows[0]?.id ?? '-'),
+              ),
+            ],
+          }
+        : { table, text },
+    );
+    expect(inserts).not.toEqual(batch.inserts);
+    const before = await bulk.owner.query<{ n: string }>(
+      'SELECT count(*)::text AS n FROM events WHERE company_id = $1',
+      [company.companyId],
+    );
+    await expect(writeBatch(target, { ...batch, inserts })).rejects.toThrow(
+      /check_ins refused: the change needs its event from the same transaction/,
+    );
+    const after = await bulk.owner.query<{ n: string }>(
+      'SELECT count(*)::text AS n FROM events WHERE company_id = $1',
+      [company.companyId],
+    );
+    expect(after.rows[0]?.n).toBe(before.rows[0]?.n);
+  });
+
+  it('checks a key to a row the batch does not write itself (a miss resolved by a missing check-in)', async () => {
+    const target = await openBulkTarget(bulk.owner, company.companyId);
+    // Two weeks after the history (its batch is refused, so nothing of it is written).
+    const days = [...historyDays(company, { ...HISTORY, from: '2027-03-01', to: '2027-03-14' })];
+    const entries = days.flatMap((day) => day.entries);
+    const resolution = entries.find((entry) => entry.event.type === 'MISSED_CHECK_IN_RESOLVED');
+    expect(resolution).toBeDefined();
+    const stranger = '00000000-0000-4000-8000-000000000001';
+    const tampered = entries.map((entry) => {
+      const decided = entry.event;
+      if (entry !== resolution || decided.type !== 'MISSED_CHECK_IN_RESOLVED') return entry;
+      return {
+        ...entry,
+        event: event('MISSED_CHECK_IN_RESOLVED', { ...decided.payload, checkInId: stranger }),
+      };
+    });
+    const events = storeEntries(company.companyId, tampered, { every: 1 });
+    await expect(writeBatch(target, await prepareBatch(target, events))).rejects.toThrow(
+      /violates foreign key constraint "missed_check_ins_check_in_fk"/,
+    );
+  });
+
   it("validates each type's first event of a batch even when sampling", () => {
     const [day] = historyDays(company, { ...HISTORY, from: '2027-01-05', to: '2027-01-05' });
     const entries = (day?.entries ?? []).map((entry) => {

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { AnyStoredEvent } from '../stored-event.ts';
+import { breatheIfDue } from './breathe.ts';
 import {
   type BulkValidation,
   openBulkTarget,
@@ -18,9 +19,14 @@ import {
 
 /** Events per transaction: large enough to amortise a transaction, small enough to stay linear. */
 export const BULK_BATCH = 50_000;
+/** The first batch's size (events); each next one is twice as large, up to the batch size. */
+const FIRST_BATCH = 4_000;
 
 export interface BulkHistoryOptions extends Omit<SeedHistoryOptions, 'onProgress'> {
-  /** Events per transaction (whole days: a batch ends on the first day that reaches it). */
+  /**
+   * Events per transaction (whole days: a batch ends on the first day that reaches it); the
+   * first batches are smaller, from 4,000 events doubling up to this.
+   */
   batchSize?: number;
   validation?: BulkValidation;
   /** After each committed batch: the day reached and the totals so far. */
@@ -28,9 +34,6 @@ export interface BulkHistoryOptions extends Omit<SeedHistoryOptions, 'onProgress
   /** Seconds spent per step, summed over the batches: preparing in Node, each write in the database. */
   phases?: Record<string, number>;
 }
-
-/** Lets the event loop run (the previous batch's COPY drains to the socket) between days. */
-const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The same history as seedHistory (historyDays: the same events for the same seed), written
@@ -70,9 +73,8 @@ export async function bulkSeedHistory(
       for (const stored of storeEntries(company.companyId, day.entries, validation)) {
         events.push(stored);
       }
-      await breathe();
+      await breatheIfDue();
     }
-    await breathe();
     // Rows of earlier batches (if any) are read once those batches are committed.
     const prepared = await prepareBatch(target, events, () => writing);
     add({ prepare: (performance.now() - started) / 1000 });
@@ -89,15 +91,21 @@ export async function bulkSeedHistory(
 
   let days: HistoryDay[] = [];
   let pending = 0;
+  // The first batches are small and each twice the last, up to batchSize: the database starts
+  // writing after a few days are prepared instead of a whole batch (nothing overlaps the
+  // first batch's preparation), and later batches amortise their fixed cost (key checks of
+  // every person, the notifications statement, COMMIT).
+  let nextSize = Math.min(batchSize, FIRST_BATCH);
   for (const day of historyDays(company, options)) {
     days.push(day);
     pending += day.events;
-    if (pending >= batchSize) {
+    if (pending >= nextSize) {
       await send(days);
       days = [];
       pending = 0;
+      nextSize = Math.min(batchSize, nextSize * 2);
     }
-    await breathe();
+    await breatheIfDue();
   }
   await send(days);
   await writing;
