@@ -175,6 +175,21 @@ describe('teams.assignMember: a worker in another team', () => {
     const target = await company.admin.api.teams.get({ id: to.id });
     expect(target.members).toEqual([]);
     expect(target.incomingTransfers.map((transfer) => transfer.person.id)).toEqual([worker.id]);
+    // The roster and the team dashboard (one statement each) name everyone in the move.
+    expect(source.members[0]?.pendingTransfer).toEqual(result.transfer);
+    expect(target.incomingTransfers).toEqual([result.transfer]);
+    const { transfer } = result;
+    const move = transfer && {
+      transferId: transfer.id,
+      effectiveOn: transfer.effectiveOn,
+      fromTeam: transfer.fromTeam,
+      toTeam: transfer.toTeam,
+      person: transfer.person,
+    };
+    const leaving = await company.admin.api.dashboards.team({ teamId: from.id });
+    expect(leaving.pendingMoves).toEqual([{ ...move, direction: 'leaving' }]);
+    const joining = await company.admin.api.dashboards.team({ teamId: to.id });
+    expect(joining.pendingMoves).toEqual([{ ...move, direction: 'joining' }]);
     // Late tonight a check-in still belongs to the old team.
     setClock(berlin('23:30'));
     expect((await worker.client.api.checkIn.submit(good)).teamId).toBe(from.id);

@@ -3,7 +3,7 @@
  * so that the local date, the weekday and the minute of day can never disagree.
  */
 import { findHoliday, type Holiday } from './holidays.ts';
-import { type LocalDate, parseHm, toLocalTime } from './local-time.ts';
+import { type LocalDate, type LocalTime, parseHm, toLocalTime } from './local-time.ts';
 import { isWorkDay, type Schedule } from './schedule.ts';
 
 export type CheckInRejectionCode =
@@ -65,8 +65,11 @@ export type CheckInWindowResult =
  * and what the missed check-in job asks. Holiday outranks non-work day outranks the window.
  * A check-in in the window's last minute (e.g. 10:00:59 for a 10:00 end) is still on time.
  */
-export function checkInDayStatus(input: CheckInDayInput): CheckInDayStatus {
-  const local = toLocalTime(input.now, input.timeZone);
+export function checkInDayStatus(
+  input: CheckInDayInput,
+  // A roster judges every member on the same clock reading: read it once (LocalTime of now).
+  local: LocalTime = toLocalTime(input.now, input.timeZone),
+): CheckInDayStatus {
   const { windowStart, windowEnd } = input.schedule;
   const base = {
     localDate: local.date,

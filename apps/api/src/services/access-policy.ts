@@ -1,4 +1,4 @@
-import type { Prisma, ReadTx } from '@aegira/db';
+import { Prisma, type ReadTx } from '@aegira/db';
 import { AppError } from '../errors/app-error.ts';
 import type { Actor } from './actor.ts';
 import { companyToday } from './people/person-rules.ts';
@@ -100,22 +100,45 @@ export async function readablePersonFilter(
 /**
  * Which teams the actor may see in team views, as a Prisma filter, or null when
  * the role does not read teams (a WORKER). Admins and WHS see every team, a
- * supervisor the teams they supervise, a lead their own active team.
+ * supervisor the teams they supervise, a lead their own active team: the teams
+ * teamScopeOf names, as a condition on the team row itself, so reading one team
+ * costs no query of the scope first.
  */
-export async function readableTeamFilter(
-  read: ReadTx,
-  actor: Actor,
-): Promise<Prisma.TeamWhereInput | null> {
-  const scope = await teamScopeOf(read, actor);
-  switch (scope.kind) {
-    case 'all':
+export function readableTeamFilter(actor: Actor): Prisma.TeamWhereInput | null {
+  switch (actor.role) {
+    case 'ADMIN':
+    case 'WHS':
       return {};
-    case 'teams':
-      return { id: { in: scope.teamIds } };
-    case 'self':
+    case 'TEAM_LEAD':
+      return { leaderId: actor.personId, isActive: true };
+    case 'SUPERVISOR':
+      return { supervisorId: actor.personId };
+    case 'WORKER':
       return null;
     default: {
-      const unreachable: never = scope;
+      const unreachable: never = actor.role;
+      return unreachable;
+    }
+  }
+}
+
+/**
+ * readableTeamFilter as an SQL condition on a `teams` row aliased `t`, for reads that
+ * answer in one statement (the roster). The same rule, side by side: change both.
+ */
+export function readableTeamSql(actor: Actor): Prisma.Sql | null {
+  switch (actor.role) {
+    case 'ADMIN':
+    case 'WHS':
+      return Prisma.sql`true`;
+    case 'TEAM_LEAD':
+      return Prisma.sql`t.leader_id = ${actor.personId}::uuid AND t.is_active`;
+    case 'SUPERVISOR':
+      return Prisma.sql`t.supervisor_id = ${actor.personId}::uuid`;
+    case 'WORKER':
+      return null;
+    default: {
+      const unreachable: never = actor.role;
       return unreachable;
     }
   }

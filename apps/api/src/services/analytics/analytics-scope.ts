@@ -1,8 +1,9 @@
-import type { ReadTx, Team } from '@aegira/db';
+import { modelOf, type ReadTx, type RowOf, type Team } from '@aegira/db';
 import { addDays, toLocalTime } from '@aegira/domain';
 import { AppError } from '../../errors/app-error.ts';
-import { readableTeamFilter, teamScopeOf } from '../access-policy.ts';
+import { readableTeamSql, teamScopeOf } from '../access-policy.ts';
 import type { Actor } from '../actor.ts';
+import { teamJson } from '../teams/team-row-sql.ts';
 
 // Who may read which team's figures comes from the access policy, never from
 // input: a lead their team, a supervisor theirs, admins and WHS every team.
@@ -17,13 +18,28 @@ export async function companyClockOf(read: ReadTx, actor: Actor, now: Date): Pro
   return { timeZone: company.timezone, today: toLocalTime(now, company.timezone).date };
 }
 
-/** One team the actor may read, or NOT_FOUND exactly as for a team that does not exist. */
-export async function readableTeam(read: ReadTx, actor: Actor, teamId: string): Promise<Team> {
-  const readable = await readableTeamFilter(read, actor);
-  if (!readable) throw new AppError('FORBIDDEN', 'Your role does not give access to teams.');
-  const team = await read.team.findFirst({ where: { AND: [readable, { id: teamId }] } });
-  if (!team) throw new AppError('NOT_FOUND', 'No team with that id is visible to you.');
-  return team;
+/**
+ * One team the actor may read (NOT_FOUND exactly as for a team that does not exist) and the
+ * company's clock, in one statement (issue 10, P2: each statement costs its round trip).
+ */
+export async function readableTeamOnClock(
+  read: ReadTx,
+  actor: Actor,
+  teamId: string,
+  now: Date,
+): Promise<{ team: Team; clock: CompanyClock }> {
+  const visible = readableTeamSql(actor);
+  if (!visible) throw new AppError('FORBIDDEN', 'Your role does not give access to teams.');
+  const [row] = await read.$queryRaw<Array<{ timezone: string; team: RowOf<Team> | null }>>`
+    SELECT c.timezone,
+           (SELECT ${teamJson('t')} FROM teams t WHERE t.id = ${teamId}::uuid AND (${visible})) AS team
+    FROM companies c WHERE c.id = ${actor.companyId}::uuid`;
+  if (!row) throw new Error(`company ${actor.companyId} is not readable`);
+  if (!row.team) throw new AppError('NOT_FOUND', 'No team with that id is visible to you.');
+  return {
+    team: modelOf.team(row.team),
+    clock: { timeZone: row.timezone, today: toLocalTime(now, row.timezone).date },
+  };
 }
 
 /** The ids of the teams the actor may read, or null for every team of the company. */

@@ -59,7 +59,9 @@ export function judgedDaysSql(scope: JudgedDaysScope): Prisma.Sql {
                WHERE h.company_id = app_current_company_id() AND h.is_active
                  AND (h.date = g::date
                       OR (h.recurring AND to_char(h.date, 'MM-DD') = to_char(g::date, 'MM-DD')))
-             ) AS holiday
+             ) AS holiday,
+             -- Once per day rather than per person-day (extract yields numeric: not free).
+             extract(isodow FROM g::date)::int AS isodow
       FROM company, generate_series(${scope.from}::date, ${scope.to}::date, interval '1 day') AS g
     ),
     people AS (${candidates(scope)}),
@@ -70,28 +72,33 @@ export function judgedDaysSql(scope: JudgedDaysScope): Prisma.Sql {
       FROM person_versions v JOIN people ON people.id = v.id
       WHERE v.company_id = app_current_company_id()
     ),
+    -- Only the teams a candidate was ever on or moving to: every pd.team_id is one of them,
+    -- and a team's versions times the days is the largest set here otherwise.
     tv AS (
       SELECT v.id, v.is_active, v.work_days, v.updated_at AS valid_from,
              lead(v.updated_at) OVER (PARTITION BY v.id ORDER BY v.updated_at) AS valid_to
       FROM team_versions v
       WHERE v.company_id = app_current_company_id()
+        AND v.id IN (
+          SELECT pv.team_id FROM pv
+          UNION ALL
+          SELECT t.to_team_id FROM team_transfers t
+          WHERE t.company_id = app_current_company_id() AND t.person_id IN (SELECT id FROM people))
     ),
     -- Each team's version per day, joined on equality (a team per day is small).
     team_days AS MATERIALIZED (
       SELECT d.local_date, tv.id, tv.is_active, tv.work_days
       FROM days d JOIN tv ON tv.valid_from <= d.at AND (tv.valid_to IS NULL OR tv.valid_to > d.at)
     ),
-    -- Who checked in on which day (the row is the latest version), hash-joined below.
-    -- The candidates' check-ins of the period, read once (one range scan of check_ins
-    -- (company_id, person_id, local_date) per person) for both sides of the figures.
+    -- Who checked in on which day (the row is the latest version), hash-joined below: one
+    -- range scan of the unique key (company_id, person_id, local_date) per candidate, which
+    -- answers alone (index-only; a person's rows lie on as many heap pages as days).
     day_check_ins AS MATERIALIZED (
-      SELECT ci.*
+      SELECT ci.person_id, ci.local_date
       FROM people
       JOIN LATERAL (
-        SELECT c.person_id, c.local_date, c.team_id, c.readiness_score, c.readiness_level, c.is_late,
-               extract(hour FROM c.submitted_at AT TIME ZONE company.tz) * 60
-                 + extract(minute FROM c.submitted_at AT TIME ZONE company.tz) AS submit_minute
-        FROM check_ins c, company
+        SELECT c.person_id, c.local_date
+        FROM check_ins c
         WHERE c.company_id = app_current_company_id() AND c.person_id = people.id
           AND c.local_date BETWEEN ${scope.from}::date AND ${scope.to}::date
       ) ci ON true
@@ -115,7 +122,7 @@ export function judgedDaysSql(scope: JudgedDaysScope): Prisma.Sql {
       ORDER BY l.person_id, d.local_date, l.created_at DESC
     ),
     pd AS (
-      SELECT d.local_date, d.at, d.holiday, pv.id AS person_id, pv.role, pv.is_active, pv.work_days,
+      SELECT d.local_date, d.at, d.holiday, d.isodow, pv.id AS person_id, pv.role, pv.is_active, pv.work_days,
              COALESCE(tr.to_team_id, pv.team_id) AS team_id,
              CASE WHEN tr.to_team_id IS NULL THEN pv.team_assigned_on ELSE tr.effective_on END AS assigned_on
       FROM days d
@@ -129,7 +136,7 @@ export function judgedDaysSql(scope: JudgedDaysScope): Prisma.Sql {
                pd.role = 'WORKER' AND pd.is_active AND tv.is_active AND NOT pd.holiday
                AND lv.id IS NULL
                AND (pd.assigned_on IS NULL OR pd.assigned_on < pd.local_date)
-               AND extract(isodow FROM pd.local_date)::int = ANY(
+               AND pd.isodow = ANY(
                  CASE WHEN cardinality(pd.work_days) > 0 THEN pd.work_days ELSE tv.work_days END),
                false) AS expected
       FROM pd

@@ -6,7 +6,7 @@ import type {
   teamAnalyticsOutput,
 } from '../../modules/analytics/analytics-schemas.ts';
 import type { Actor, ServiceDeps } from '../actor.ts';
-import { companyClockOf, datesFrom, firstDayOf, readableTeam } from './analytics-scope.ts';
+import { datesFrom, firstDayOf, readableTeamOnClock } from './analytics-scope.ts';
 import { figuresOf, groupRows } from './day-figures.ts';
 import { teamDayRows } from './team-day-rows.ts';
 
@@ -23,8 +23,8 @@ export async function teamAnalytics(
 ): Promise<TeamAnalytics> {
   const now = deps.now?.() ?? new Date();
   return withTenant(deps.db, actor.companyId, async (read) => {
-    const team = await readableTeam(read, actor, input.teamId);
-    const { timeZone, today } = await companyClockOf(read, actor, now);
+    const { team, clock } = await readableTeamOnClock(read, actor, input.teamId, now);
+    const { timeZone, today } = clock;
     const from = periodStart(today, input.days, firstDayOf(team, timeZone));
     const rows = await teamDayRows(read, { from, to: today, now, teamIds: [team.id] });
     const byDate = groupRows(rows, (row) => row.local_date);

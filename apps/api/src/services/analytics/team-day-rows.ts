@@ -43,7 +43,7 @@ export function teamDayRowsSql(scope: TeamDaysScope): Prisma.Sql {
   const checkInTeams =
     scope.teamIds === null
       ? Prisma.empty
-      : Prisma.sql`WHERE ci.team_id = ANY(${[...scope.teamIds]}::uuid[])`;
+      : Prisma.sql`AND ci.team_id = ANY(${[...scope.teamIds]}::uuid[])`;
   return Prisma.sql`
     ${judgedDaysSql({ ...scope, personId: null })},
     expected_days AS (
@@ -56,17 +56,20 @@ export function teamDayRowsSql(scope: TeamDaysScope): Prisma.Sql {
       GROUP BY j.team_id, j.local_date
     ),
     check_in_days AS (
-      -- Check-ins as recorded (team_id, local_date), from the candidates' check-ins: whoever
-      -- checked in for a team that day was on it, so is a candidate.
+      -- Check-ins as recorded (team_id, local_date), by the team index: whoever checked in
+      -- for a team that day was on it, so is a candidate of judged.
       SELECT ci.team_id, ci.local_date, count(*)::int AS check_ins,
              sum(ci.readiness_score)::int AS score_sum,
              count(*) FILTER (WHERE ci.readiness_level = 'GREEN')::int AS green,
              count(*) FILTER (WHERE ci.readiness_level = 'YELLOW')::int AS yellow,
              count(*) FILTER (WHERE ci.readiness_level = 'RED')::int AS red,
              count(*) FILTER (WHERE ci.is_late)::int AS late,
-             sum(ci.submit_minute)::int AS minute_sum
-      FROM day_check_ins ci
-      ${checkInTeams}
+             sum(extract(hour FROM ci.submitted_at AT TIME ZONE company.tz) * 60
+                 + extract(minute FROM ci.submitted_at AT TIME ZONE company.tz))::int AS minute_sum
+      FROM check_ins ci, company
+      WHERE ci.company_id = app_current_company_id()
+        AND ci.local_date BETWEEN ${scope.from}::date AND ${scope.to}::date
+        ${checkInTeams}
       GROUP BY ci.team_id, ci.local_date
     )
     SELECT COALESCE(e.team_id, c.team_id) AS team_id,

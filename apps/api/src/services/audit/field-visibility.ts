@@ -32,7 +32,7 @@ async function mayReadEntity(
       return (await read.person.count({ where: { AND: [readable, { id: entityId }] } })) > 0;
     }
     case 'team': {
-      const readable = await readableTeamFilter(read, actor);
+      const readable = readableTeamFilter(actor);
       if (!readable) return false;
       return (await read.team.count({ where: { AND: [readable, { id: entityId }] } })) > 0;
     }

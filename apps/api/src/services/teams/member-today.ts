@@ -1,37 +1,38 @@
-import {
-  type CheckIn,
-  dateColumn,
-  localDateOf,
-  type MissedCheckIn,
-  type Person,
-  type ReadTx,
-  type Team,
-} from '@aegira/db';
-import { checkInDayStatus, type Holiday, toLocalTime } from '@aegira/domain';
-import { loadHolidays, scheduleOf } from '../check-in/worker-day.ts';
+import { type CheckIn, localDateOf, type MissedCheckIn, type Person, type Team } from '@aegira/db';
+import { checkInDayStatus, type Holiday, type LocalTime } from '@aegira/domain';
+import { scheduleOf } from '../check-in/worker-day.ts';
 import type { LeaveRow } from '../leave/leave-dto.ts';
-import { leavesCovering } from '../leave/leave-queries.ts';
 import type { MemberTodayDto } from './team-dto.ts';
 
 export interface MemberDay {
   now: Date;
   timeZone: string;
+  /** `now` in `timeZone`, read once for the whole roster (one clock reading). */
+  local: LocalTime;
   holidays: readonly Holiday[];
-  team: Team;
+  team: Pick<Team, 'windowStart' | 'windowEnd' | 'workDays'>;
 }
+
+/** What memberToday reads of a member: their active flag and schedule override. */
+export type MemberFields = Pick<Person, 'isActive' | 'windowStart' | 'windowEnd' | 'workDays'>;
 
 /** What is recorded about one member today, beside the window rules. */
 export interface MemberRecords {
-  checkIn: CheckIn | undefined;
-  openMiss: MissedCheckIn | undefined;
-  leave: LeaveRow | undefined;
+  checkIn:
+    | Pick<
+        CheckIn,
+        'id' | 'readinessScore' | 'readinessLevel' | 'isLate' | 'minutesLate' | 'submittedAt'
+      >
+    | undefined;
+  openMiss: Pick<MissedCheckIn, 'id' | 'detectedAt' | 'windowEnd'> | undefined;
+  leave: Pick<LeaveRow, 'id' | 'type' | 'startDate' | 'endDate'> | undefined;
 }
 
 // A check-in outranks everything; an open miss outranks leave recorded after
 // it (the lead still has to excuse it); leave outranks the day's window.
 export function memberToday(
   today: MemberDay,
-  member: Person,
+  member: MemberFields,
   records: MemberRecords,
 ): MemberTodayDto {
   const { checkIn, openMiss, leave } = records;
@@ -64,7 +65,7 @@ export function memberToday(
       endDate: localDateOf(leave.endDate),
     };
   }
-  const day = checkInDayStatus({ ...today, schedule: scheduleOf(member, today.team) });
+  const day = checkInDayStatus({ ...today, schedule: scheduleOf(member, today.team) }, today.local);
   switch (day.status) {
     case 'holiday':
     case 'non_work_day':
@@ -83,45 +84,4 @@ export function memberToday(
       return unreachable;
     }
   }
-}
-
-/**
- * Each member's status of today, by the same window rules the check-in itself
- * uses (their own schedule, the company's holidays and timezone), with their
- * check-in, open miss and leave of today, all judged on one clock reading.
- */
-export async function membersToday(
-  read: ReadTx,
-  team: Team,
-  members: readonly Person[],
-  now: Date,
-  timeZone: string,
-): Promise<Map<string, MemberTodayDto>> {
-  const localDate = toLocalTime(now, timeZone).date;
-  const ids = members.map((member) => member.id);
-  const checkIns = await read.checkIn.findMany({
-    where: { personId: { in: ids }, localDate: dateColumn(localDate) },
-  });
-  const misses = await read.missedCheckIn.findMany({
-    where: {
-      personId: { in: ids },
-      localDate: dateColumn(localDate),
-      resolvedAt: null,
-      excusedAt: null,
-    },
-  });
-  const leaveOf = await leavesCovering(read, ids, localDate);
-  const checkInOf = new Map(checkIns.map((row) => [row.personId, row]));
-  const missOf = new Map(misses.map((row) => [row.personId, row]));
-  const today: MemberDay = { now, timeZone, holidays: await loadHolidays(read), team };
-  return new Map(
-    members.map((member) => [
-      member.id,
-      memberToday(today, member, {
-        checkIn: checkInOf.get(member.id),
-        openMiss: missOf.get(member.id),
-        leave: leaveOf.get(member.id),
-      }),
-    ]),
-  );
 }

@@ -1,4 +1,4 @@
-import { dateColumn, localDateOf, type ReadTx } from '@aegira/db';
+import type { ReadTx } from '@aegira/db';
 
 // Team membership on a local date, as the database defines it
 // (app_person_team_on / app_team_members_on, docs/decisions/009): a pending
@@ -45,28 +45,4 @@ export async function activeMemberCounts(
     JOIN persons p ON p.id = m.person_id AND p.is_active
     GROUP BY t.id`;
   return new Map(rows.map((row) => [row.team_id, row.members]));
-}
-
-/**
- * The day each of `personIds` joined `teamId`, where a due transfer brought
- * them in: the row's team_assigned_on still names the old team's day until a
- * command completes the move.
- */
-export async function joinedByDueTransferOn(
-  read: ReadTx,
-  teamId: string,
-  personIds: readonly string[],
-  date: string,
-): Promise<Map<string, string>> {
-  if (personIds.length === 0) return new Map();
-  const due = await read.teamTransfer.findMany({
-    where: {
-      personId: { in: [...personIds] },
-      toTeamId: teamId,
-      status: 'PENDING',
-      effectiveOn: { lte: dateColumn(date) },
-    },
-    select: { personId: true, effectiveOn: true },
-  });
-  return new Map(due.map((transfer) => [transfer.personId, localDateOf(transfer.effectiveOn)]));
 }

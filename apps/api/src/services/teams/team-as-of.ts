@@ -14,6 +14,7 @@ import {
   teamProjection,
   teamTransferProjection,
 } from '@aegira/db';
+import { toLocalTime } from '@aegira/domain';
 import { seesMemberCheckInStatus } from '../access-policy.ts';
 import type { Actor } from '../actor.ts';
 import { idsOf, modelsAsOf } from '../as-of/fold-models.ts';
@@ -79,6 +80,7 @@ async function memberDaysAsOf(read: ReadTx, team: Team, members: Person[], asOf:
   const memberDay: MemberDay = {
     now: asOf.at,
     timeZone: asOf.timeZone,
+    local: toLocalTime(asOf.at, asOf.timeZone),
     holidays: holidays.filter((holiday) => holiday.isActive).map(holidayOf),
     team,
   };

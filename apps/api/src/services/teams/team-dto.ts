@@ -137,7 +137,10 @@ export type MemberDto = z.infer<typeof memberOutput>;
  * (the member's own move away is theirs), `joinedOn` the day a due transfer brought them in.
  */
 export function memberDtoOf(
-  member: Person,
+  member: Pick<
+    Person,
+    'id' | 'firstName' | 'lastName' | 'email' | 'role' | 'isActive' | 'teamAssignedOn'
+  >,
   teamId: string,
   transfers: readonly TransferDto[],
   today: MemberTodayDto | null,

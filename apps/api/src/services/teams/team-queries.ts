@@ -1,19 +1,19 @@
-import { dateColumn, type Prisma, type ReadTx, withTenant } from '@aegira/db';
+import { type Prisma, type ReadTx, withTenant } from '@aegira/db';
 import { toLocalTime } from '@aegira/domain';
 import { AppError } from '../../errors/app-error.ts';
-import { readableTeamFilter, seesMemberCheckInStatus } from '../access-policy.ts';
+import { readableTeamFilter, readableTeamSql, seesMemberCheckInStatus } from '../access-policy.ts';
 import type { Actor, ServiceDeps } from '../actor.ts';
 import { type AsOfRequest, resolveAsOf } from '../as-of/resolve-as-of.ts';
-import { membersToday } from './member-today.ts';
-import { joinedByDueTransferOn, memberIdsOn } from './membership.ts';
+import { type MemberDay, memberToday } from './member-today.ts';
 import { teamAsOf } from './team-as-of.ts';
-import { memberDtoOf, type TeamDto, toTeamDto, toTeamDtos, toTransferDtos } from './team-dto.ts';
+import { memberDtoOf, type TeamDto, teamDtoOf, toTeamDtos } from './team-dto.ts';
+import { teamRoster } from './team-roster.ts';
 
 // Queries only read: a transfer whose day has come shows as done (membership.ts)
 // although no command has completed it yet (docs/decisions/009).
 
-async function teamFilterFor(read: ReadTx, actor: Actor): Promise<Prisma.TeamWhereInput> {
-  const readable = await readableTeamFilter(read, actor);
+function teamFilterFor(actor: Actor): Prisma.TeamWhereInput {
+  const readable = readableTeamFilter(actor);
   if (!readable) throw new AppError('FORBIDDEN', 'Your role does not give access to teams.');
   return readable;
 }
@@ -36,7 +36,7 @@ export async function listTeams(
 ): Promise<{ items: TeamDto[] }> {
   const now = deps.now?.() ?? new Date();
   return withTenant(deps.db, actor.companyId, async (read) => {
-    const readable = await teamFilterFor(read, actor);
+    const readable = teamFilterFor(actor);
     const rows = await read.team.findMany({
       where: {
         AND: [
@@ -57,7 +57,7 @@ export async function listTeams(
 /**
  * One team with its members of today and, for those who run teams, each
  * member's check-in status. A team outside the actor's scope is NOT_FOUND,
- * exactly like one that does not exist.
+ * exactly like one that does not exist. One statement (team-roster.ts).
  */
 export async function getTeam(
   deps: ServiceDeps,
@@ -66,49 +66,48 @@ export async function getTeam(
 ) {
   const now = deps.now?.() ?? new Date();
   return withTenant(deps.db, actor.companyId, async (read) => {
-    const readable = await teamFilterFor(read, actor);
-    const team = await read.team.findFirst({ where: { AND: [readable, { id: request.id }] } });
-    if (!team) throw new AppError('NOT_FOUND', 'No team with that id is visible to you.');
     // As of a past point: only a team the caller may read today (asOf never widens access).
     if (request.asOf) {
+      const team = await read.team.findFirst({
+        where: { AND: [teamFilterFor(actor), { id: request.id }] },
+      });
+      if (!team) throw notVisible();
       const entity = { entityType: 'team', entityId: team.id } as const;
       return teamAsOf(read, actor, team.id, await resolveAsOf(read, actor, request.asOf, entity));
     }
-    const { timeZone, today } = await companyClock(read, actor, now);
-    const memberIds = await memberIdsOn(read, [team.id], today);
-    const members = await read.person.findMany({
-      where: { id: { in: memberIds } },
-      orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }],
-    });
-    const joinedOn = await joinedByDueTransferOn(read, team.id, memberIds, today);
-    // Moves still to come; those whose day has come are already in `members`.
-    const upcoming = await read.teamTransfer.findMany({
-      where: {
-        status: 'PENDING',
-        effectiveOn: { gt: dateColumn(today) },
-        OR: [{ personId: { in: memberIds } }, { toTeamId: team.id }],
-      },
-      orderBy: [{ effectiveOn: 'asc' }, { createdAt: 'asc' }],
-    });
-    const transfers = await toTransferDtos(read, upcoming);
-    const checkInStatus = seesMemberCheckInStatus(actor)
-      ? await membersToday(read, team, members, now, timeZone)
-      : null;
+    const visible = readableTeamSql(actor);
+    if (!visible) throw new AppError('FORBIDDEN', 'Your role does not give access to teams.');
+    const withStatus = seesMemberCheckInStatus(actor);
+    const roster = { teamId: request.id, visible, now, withStatus };
+    let found = await teamRoster(read, { ...roster, today: null });
+    if (!found) throw notVisible();
+    // The local date is the domain's (toLocalTime); PostgreSQL's own conversion only saves
+    // a statement, and should its time zone data ever disagree, the domain's date is read.
+    const local = toLocalTime(now, found.timeZone);
+    if (local.date !== found.today)
+      found = await teamRoster(read, { ...roster, today: local.date });
+    if (!found) throw notVisible();
+    const { team, timeZone, transfers } = found;
+    const memberDay: MemberDay = { now, timeZone, local, holidays: found.holidays, team };
     return {
-      team: await toTeamDto(read, team, today),
-      localDate: today,
+      team: teamDtoOf(team, found.names, found.memberCount),
+      localDate: local.date,
       timeZone,
-      members: members.map((member) =>
+      members: found.members.map(({ person, joinedOn, records }) =>
         memberDtoOf(
-          member,
+          person,
           team.id,
           transfers,
-          checkInStatus?.get(member.id) ?? null,
-          joinedOn.get(member.id),
+          records ? memberToday(memberDay, person, records) : null,
+          joinedOn,
         ),
       ),
       incomingTransfers: transfers.filter((transfer) => transfer.toTeam.id === team.id),
       asOf: null,
     };
   });
+}
+
+function notVisible(): AppError {
+  return new AppError('NOT_FOUND', 'No team with that id is visible to you.');
 }
