@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { inject } from 'vitest';
 import './provided-context.ts';
 import { appUrlFor } from '../src/server/database.ts';
@@ -56,4 +57,19 @@ export async function createFreshDatabase(): Promise<FreshDatabase> {
 /** 55006 object_in_use: "database … is being accessed by other users". */
 function isInUse(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && error.code === '55006';
+}
+
+/** A fresh database with a connected owner client (a source or target of a rebuild test). */
+export interface OwnedDatabase {
+  database: FreshDatabase;
+  owner: pg.Client;
+}
+
+export async function createOwnedDatabase(): Promise<OwnedDatabase> {
+  const database = await createFreshDatabase();
+  const owner = new pg.Client({ connectionString: database.ownerUrl });
+  // A dropped test database ends its backends; that must not fail the run.
+  owner.on('error', () => undefined);
+  await owner.connect();
+  return { database, owner };
 }

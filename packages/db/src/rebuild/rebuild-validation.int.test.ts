@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFreshDatabase, type FreshDatabase } from '../../test-support/fresh-database.ts';
+import { createOwnedDatabase, type OwnedDatabase } from '../../test-support/fresh-database.ts';
 import { createDb, type Db } from '../client.ts';
 import { type SeededCompany, seedCompany } from '../seed/company.ts';
 import { rebuildCompany } from './rebuild-company.ts';
@@ -10,22 +9,8 @@ import { rebuildCompany } from './rebuild-company.ts';
 // a log holding a payload its schema refuses is refused where the sample reaches it, and
 // always with `every: 1`; the target is left without the company.
 
-interface Side {
-  database: FreshDatabase;
-  owner: pg.Client;
-}
-
-async function openSide(): Promise<Side> {
-  const database = await createFreshDatabase();
-  const owner = new pg.Client({ connectionString: database.ownerUrl });
-  // A dropped test database ends its backends; that must not fail the run.
-  owner.on('error', () => undefined);
-  await owner.connect();
-  return { database, owner };
-}
-
-let source: Side;
-let target: Side;
+let source: OwnedDatabase;
+let target: OwnedDatabase;
 let db: Db;
 
 /** A company of its own for each case, so each log holds one refused payload. */
@@ -60,8 +45,8 @@ async function targetHolds(company: SeededCompany): Promise<boolean> {
 }
 
 beforeAll(async () => {
-  source = await openSide();
-  target = await openSide();
+  source = await createOwnedDatabase();
+  target = await createOwnedDatabase();
   db = createDb(source.database.appUrl);
 }, 60_000);
 

@@ -1,8 +1,8 @@
 import { addDays } from '@aegira/domain';
 import { EVENT_SCHEMA_VERSION, type EventType, parseEventPayload } from '@aegira/events';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFreshDatabase, type FreshDatabase } from '../../test-support/fresh-database.ts';
+import { createOwnedDatabase, type OwnedDatabase } from '../../test-support/fresh-database.ts';
 import { createDb, type Db } from '../client.ts';
 import { compareCompany } from '../rebuild/compare-company.ts';
 import { rebuildCompany } from '../rebuild/rebuild-company.ts';
@@ -24,19 +24,13 @@ const TO = addDays(FROM, 19);
 // alerts and countermeasures all occur in a small company.
 const HISTORY = { from: FROM, to: TO, seed: 7, missRate: 0.1, lateRate: 0.2 };
 
-interface Side {
-  database: FreshDatabase;
+interface Side extends OwnedDatabase {
   db: Db;
-  owner: pg.Client;
 }
 
 async function openSide(): Promise<Side> {
-  const database = await createFreshDatabase();
-  const owner = new pg.Client({ connectionString: database.ownerUrl });
-  // A dropped test database ends its backends; that must not fail the run.
-  owner.on('error', () => undefined);
-  await owner.connect();
-  return { database, db: createDb(database.appUrl), owner };
+  const side = await createOwnedDatabase();
+  return { ...side, db: createDb(side.database.appUrl) };
 }
 
 async function closeSide(side: Side | undefined) {
