@@ -154,36 +154,37 @@ export async function executeCommand<R>(
   const claiming = actor.idempotency?.claimed === false ? actor.idempotency : null;
   const faults = faultsOf(db); // test-only seams (decision 034); undefined in production
   const slots = companyWriteSlotsOf(db);
-  const transaction = () => prismaOf(db).$transaction(async (tx) => {
-    await bindCompany(tx, actor.companyId);
-    // Credential first (before any other lock), then the request's idempotency claim.
-    if (actor.credential) await recheckCredential(tx, actor.credential);
-    if (claiming) await claimIdempotencyKey(tx, actor.companyId, claiming);
-    const decided = await decide(tx);
-    const decision = Array.isArray(decided) ? { events: decided } : decided;
-    // Nothing decided, nothing written (e.g. a job run with nothing due).
-    if (decision.events.length === 0) return then ? then(tx, []) : [];
-    const stored = await appendEvents(tx, actor, decision.events, randomUUID, seeded);
-    committed = stored;
-    await faults?.afterEventInsert?.(tx);
-    // Erasure destroys the person's key with the event that records it (decision 039).
-    for (const erasure of stored) {
-      const personId = erasedPersonOf(erasure);
-      if (personId) await destroyPersonKey(tx, actor.companyId, personId);
-    }
-    await applyEvents(tx, stored);
-    await writeAudit(tx, actor, stored, decision.events);
-    await writeCredentials(tx, actor.companyId, decision.credentials ?? []);
-    // The notifications read model is derived in the same transaction (no query when no
-    // event causes one); NOTIFY reaches other instances only if this commits.
-    const notified = await deriveNotifications(tx, stored);
-    await publishLive(tx, notificationMessages(actor.companyId, notified));
-    // Rosters showing the affected people re-read live (one statement, none when no event shows).
-    await publishRosterChanges(tx, stored);
-    const output = then ? await then(tx, stored) : stored;
-    await faults?.beforeCommit?.(tx);
-    return output;
-  }, TRANSACTION_OPTIONS);
+  const transaction = () =>
+    prismaOf(db).$transaction(async (tx) => {
+      await bindCompany(tx, actor.companyId);
+      // Credential first (before any other lock), then the request's idempotency claim.
+      if (actor.credential) await recheckCredential(tx, actor.credential);
+      if (claiming) await claimIdempotencyKey(tx, actor.companyId, claiming);
+      const decided = await decide(tx);
+      const decision = Array.isArray(decided) ? { events: decided } : decided;
+      // Nothing decided, nothing written (e.g. a job run with nothing due).
+      if (decision.events.length === 0) return then ? then(tx, []) : [];
+      const stored = await appendEvents(tx, actor, decision.events, randomUUID, seeded);
+      committed = stored;
+      await faults?.afterEventInsert?.(tx);
+      // Erasure destroys the person's key with the event that records it (decision 039).
+      for (const erasure of stored) {
+        const personId = erasedPersonOf(erasure);
+        if (personId) await destroyPersonKey(tx, actor.companyId, personId);
+      }
+      await applyEvents(tx, stored);
+      await writeAudit(tx, actor, stored, decision.events);
+      await writeCredentials(tx, actor.companyId, decision.credentials ?? []);
+      // The notifications read model is derived in the same transaction (no query when no
+      // event causes one); NOTIFY reaches other instances only if this commits.
+      const notified = await deriveNotifications(tx, stored);
+      await publishLive(tx, notificationMessages(actor.companyId, notified));
+      // Rosters showing the affected people re-read live (one statement, none when no event shows).
+      await publishRosterChanges(tx, stored);
+      const output = then ? await then(tx, stored) : stored;
+      await faults?.beforeCommit?.(tx);
+      return output;
+    }, TRANSACTION_OPTIONS);
   const start = () => {
     const pending = transaction();
     faults?.transactionCalled?.();
