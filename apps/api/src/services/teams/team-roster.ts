@@ -12,8 +12,8 @@ import type { MemberFields, MemberRecords } from './member-today.ts';
 import { fullName, type TransferDto } from './team-dto.ts';
 import { teamJson } from './team-row-sql.ts';
 
-// A team's page of today in ONE statement (issue 10, P2): on this machine every statement
-// costs 1–3 ms of driver work however small it is, and the page used to take fourteen.
+// A team's page of today in ONE statement (issue 10, P2; decision 042): on this machine every
+// statement costs 1–3 ms of driver work however small it is, and the page used to take fourteen.
 // The rules are those of the queries it replaces: the team if the access policy lets the
 // caller see it (readableTeamSql), the company's local date, members as
 // app_team_members_on defines them (a due transfer counts as done, docs/decisions/009),
