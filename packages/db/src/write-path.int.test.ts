@@ -27,6 +27,24 @@ afterAll(async () => {
   await database?.drop();
 });
 
+/** A person with no team or schedule, the least PERSON_CREATED holds. */
+function personCreated(id: string, role: 'ADMIN' | 'WORKER') {
+  return event('PERSON_CREATED', {
+    id,
+    email: `${role.toLowerCase()}-${id}@example.test`,
+    firstName: 'A',
+    lastName: 'B',
+    phone: null,
+    windowStart: null,
+    windowEnd: null,
+    workDays: [],
+    role,
+    teamId: null,
+    teamAssignedOn: null,
+    mustChangePassword: false,
+  });
+}
+
 /** A company and its admin made through the write path, as sign-up does. */
 async function makeCompany(name = 'Acme') {
   const companyId = randomUUID();
@@ -39,20 +57,7 @@ async function makeCompany(name = 'Acme') {
         slug: `${name.toLowerCase()}-${companyId.slice(0, 8)}`,
         timezone: 'UTC',
       }),
-      event('PERSON_CREATED', {
-        id: adminId,
-        email: `admin-${adminId}@example.test`,
-        firstName: 'A',
-        lastName: 'B',
-        phone: null,
-        windowStart: null,
-        windowEnd: null,
-        workDays: [],
-        role: 'ADMIN',
-        teamId: null,
-        teamAssignedOn: null,
-        mustChangePassword: false,
-      }),
+      personCreated(adminId, 'ADMIN'),
     ],
     credentials: [{ kind: 'password', personId: adminId, passwordHash: 'not-a-real-hash' }],
   }));
@@ -186,24 +191,6 @@ describe('the write path', () => {
 });
 
 describe('the company write bulkhead (decision 041)', () => {
-  function newWorker() {
-    const id = randomUUID();
-    return event('PERSON_CREATED', {
-      id,
-      email: `worker-${id}@example.test`,
-      firstName: 'W',
-      lastName: 'K',
-      phone: null,
-      windowStart: null,
-      windowEnd: null,
-      workDays: [],
-      role: 'WORKER',
-      teamId: null,
-      teamAssignedOn: null,
-      mustChangePassword: false,
-    });
-  }
-
   it('runs one company’s writes beyond its slots only as earlier ones finish, while another company writes', async () => {
     const a = await makeCompany('Flood');
     const b = await makeCompany('Quiet');
@@ -227,7 +214,7 @@ describe('the company write bulkhead (decision 041)', () => {
           { companyId: company.companyId, actorId: company.adminId },
           async () => {
             decided.push(who);
-            return [newWorker()];
+            return [personCreated(randomUUID(), 'WORKER')];
           },
         );
       const first = write('a1', a);
@@ -260,8 +247,12 @@ describe('the company write bulkhead (decision 041)', () => {
     const remove = installFaults(oneSlot, { afterEventInsert: () => held });
     try {
       const actor = { companyId: a.companyId, actorId: a.adminId };
-      const first = executeCommand(oneSlot, actor, async () => [newWorker()]);
-      const late = executeCommand(oneSlot, actor, async () => [newWorker()]);
+      const first = executeCommand(oneSlot, actor, async () => [
+        personCreated(randomUUID(), 'WORKER'),
+      ]);
+      const late = executeCommand(oneSlot, actor, async () => [
+        personCreated(randomUUID(), 'WORKER'),
+      ]);
       const error = await late.catch((caught: unknown) => caught);
       expect(transientDatabaseFailure(error)).toBe('busy');
       release();
