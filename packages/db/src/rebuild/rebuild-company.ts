@@ -16,8 +16,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export interface RebuildOptions {
   /** Called now and then with the number of events read so far. */
   onProgress?: (events: number) => void;
-  /** Called as each phase ends, with its name (for profiling beside the wall times). */
-  onPhase?: (name: string) => void;
   /**
    * Which payloads in their type's current version are validated against its schema: each
    * type's first and then one event in `every` (default 64; 1 checks all). Older versions are
@@ -71,7 +69,6 @@ export async function rebuildCompany(
     const now = performance.now();
     phases[name] = Math.round(now - mark) / 1000;
     mark = now;
-    options.onPhase?.(name);
   };
   const present = await target.query(
     `SELECT 1 FROM companies WHERE id = $1 UNION ALL SELECT 1 FROM events WHERE company_id = $1 LIMIT 1`,
