@@ -205,6 +205,70 @@ describe('the hash chain of each company', () => {
     expect(report.headHash).toBe(seals.rows.at(-1)?.hash);
   });
 
+  it('seals a backlog many batches long in one run, and an event that commits late below sealed batches in the next', async () => {
+    const c = await makeCompany('Zeta');
+    await addEvents(c.companyId, 20, 4);
+    // 21 events in batches of 3: each batch reads on from the previous one's last position.
+    expect(await sealCompanyLog(db, c.companyId, { batchSize: 3 })).toMatchObject({
+      sealed: 21,
+      head: { seq: 21 },
+    });
+    // A transaction that appends an event (its position comes first) and stays open.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let appended = () => {};
+    const inserted = new Promise<void>((resolve) => {
+      appended = resolve;
+    });
+    const late = executeCommand(
+      db,
+      { companyId: c.companyId, actorId: null },
+      async () => [
+        event('HOLIDAY_CREATED', {
+          id: randomUUID(),
+          date: '1999-12-31',
+          name: 'Late',
+          recurring: false,
+        }),
+      ],
+      async (_read, stored) => {
+        appended();
+        await held;
+        return stored[0]?.id;
+      },
+    );
+    await inserted;
+    await addEvents(c.companyId, 20, 2);
+    // The open transaction's event is not visible yet, and must not be passed over for good.
+    const first = await sealCompanyLog(db, c.companyId, { batchSize: 3 });
+    expect(first).toMatchObject({ sealed: 20, head: { seq: 41 } });
+    const order = await owner.query<{ seq: string; position: string }>(
+      `SELECT s.seq::text AS seq, e.position::text AS position FROM event_seals s
+       JOIN events e ON e.id = s.event_id WHERE s.company_id = $1 ORDER BY s.seq`,
+      [c.companyId],
+    );
+    const positions = order.rows.map((row) => BigInt(row.position));
+    expect(positions).toEqual([...positions].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)));
+    release();
+    const lateId = await late;
+    const second = await sealCompanyLog(db, c.companyId, { batchSize: 3 });
+    expect(second).toMatchObject({ sealed: 1, head: { seq: 42 } });
+    expect(await eventIdAt(c.companyId, 42)).toBe(lateId);
+    expect(
+      BigInt(
+        (
+          await owner.query<{ position: string }>(
+            'SELECT position::text AS position FROM events WHERE id = $1',
+            [lateId],
+          )
+        ).rows[0]?.position ?? '0',
+      ),
+    ).toBeLessThan(positions[21] ?? 0n); // below the 20 events sealed before it
+    expect(verify(await bundleOf(c.companyId)).intact).toBe(true);
+  });
+
   it('detects a truncated tail against a signed checkpoint, and a chain rewritten without the key', async () => {
     const a = await makeCompany('Epsilon');
     await addEvents(a.companyId, 39, 13);

@@ -38,6 +38,7 @@ interface CandidateRow {
   created_at: Date;
   schema_version: number;
   payload: unknown;
+  position: string;
   snapshot_xmin: string;
 }
 
@@ -65,43 +66,78 @@ async function readHead(tx: WriteTx, companyId: string): Promise<HeadRow | undef
  * younger ones (including any that committed after an event with a later position) are
  * found here by the anti-join, so none is skipped whatever order transactions commit in.
  * The statement's own snapshot xmin comes back with each row: the next watermark.
+ *
+ * A run's later batches are narrowed (`scope`): without that, a backlog (a bulk-seeded year,
+ * 1.5 M events) made every batch walk past all the events earlier batches had sealed,
+ * quadratic; batches hit the statement timeout and the backlog was never sealed.
+ * - `after` (a position): a full batch's successor reads on past its last event.
+ * - `fromTx` (only without `after`): the run's last batch has no `after`, to catch events that committed late below
+ *   a sealed batch. Those belong to transactions still running at the run's first snapshot,
+ *   so their tx_id is at least that snapshot's xmin; everything older was visible to the
+ *   run's first batch and sealed by the run's batches, which follow each other in position.
  */
 async function readCandidates(
   tx: WriteTx,
   companyId: string,
   watermark: string,
   limit: number,
+  scope: BatchScope,
 ): Promise<CandidateRow[]> {
+  const fromTx =
+    scope.after === null && scope.fromTx !== null && BigInt(scope.fromTx) > BigInt(watermark)
+      ? scope.fromTx
+      : watermark;
   return tx.$queryRaw<CandidateRow[]>`
     SELECT e.id, e.type::text AS type, e.entity_type, e.entity_id, e.actor_id, e.actor_token_id,
-           e.created_at, e.schema_version, e.payload,
+           e.created_at, e.schema_version, e.payload, e.position::text AS position,
            pg_snapshot_xmin(pg_current_snapshot())::text AS snapshot_xmin
     FROM events e
-    WHERE e.company_id = ${companyId}::uuid AND e.tx_id >= ${watermark}::bigint
+    WHERE e.company_id = ${companyId}::uuid AND e.tx_id >= ${fromTx}::bigint
+      AND e.position > ${(scope.after ?? -1n).toString()}::bigint
       AND NOT EXISTS (
         SELECT 1 FROM event_seals s WHERE s.company_id = e.company_id AND s.event_id = e.id)
     ORDER BY e.position
     LIMIT ${limit}`;
 }
 
+/** Which part of the unsealed log a batch reads (readCandidates). */
+interface BatchScope {
+  after: bigint | null;
+  fromTx: string | null;
+}
+
+interface BatchResult {
+  sealed: number;
+  full: boolean;
+  head: SealResult['head'];
+  /** Position of the last event sealed, when any was. */
+  last: bigint | null;
+  /** The xmin of the batch's snapshot, when it read any event. */
+  xmin: string | null;
+}
+
 async function sealBatch(
   db: Db,
   companyId: string,
   batchSize: number,
-): Promise<{ sealed: number; full: boolean; head: SealResult['head'] }> {
+  scope: BatchScope,
+): Promise<BatchResult> {
   return prismaOf(db).$transaction(async (tx) => {
     await bindCompany(tx, companyId);
     await lockCompanyChain(tx, companyId);
     const head = await readHead(tx, companyId);
     const watermark = head?.settled_below_tx ?? '0';
-    const candidates = await readCandidates(tx, companyId, watermark, batchSize);
+    const candidates = await readCandidates(tx, companyId, watermark, batchSize, scope);
     const headNow = head ? { seq: Number(head.seq), hash: head.hash } : null;
-    if (candidates.length === 0) return { sealed: 0, full: false, head: headNow };
+    if (candidates.length === 0)
+      return { sealed: 0, full: false, head: headNow, last: null, xmin: null };
     const full = candidates.length === batchSize;
-    // A full batch may have left visible events behind: only a batch that took every
-    // candidate may move the watermark up to its snapshot's xmin.
+    // A full batch may have left visible events behind, and a batch read past `after` did not
+    // look below it: only a batch that took every candidate may move the watermark up to its
+    // snapshot's xmin (`fromTx` leaves out only events already sealed).
     const xmin = candidates[0]?.snapshot_xmin ?? watermark;
-    const settled = full || BigInt(xmin) < BigInt(watermark) ? watermark : xmin;
+    const settled =
+      full || scope.after !== null || BigInt(xmin) < BigInt(watermark) ? watermark : xmin;
     let seq = headNow?.seq ?? 0;
     let prevHash = headNow?.hash ?? GENESIS_HASH;
     const seals = candidates.map((event) => {
@@ -138,11 +174,18 @@ async function sealBatch(
       companyId,
       JSON.stringify(seals),
     );
-    return { sealed: seals.length, full, head: { seq, hash: prevHash } };
+    const last = BigInt(candidates.at(-1)?.position ?? '0');
+    return { sealed: seals.length, full, head: { seq, hash: prevHash }, last, xmin };
   }, TRANSACTION_OPTIONS);
 }
 
-/** Seals every committed, unsealed event of a company; returns how many and the new head. */
+/**
+ * Seals every committed, unsealed event of a company; returns how many and the new head.
+ * After a full batch the next reads on from its last position; the run ends with a batch
+ * without `after` (over transactions from the run's first snapshot on) that comes back
+ * short: it catches events that committed late below a batch already sealed, and only it
+ * moves the watermark.
+ */
 export async function sealCompanyLog(
   db: Db,
   companyId: string,
@@ -150,9 +193,13 @@ export async function sealCompanyLog(
 ): Promise<SealResult> {
   const batchSize = options.batchSize ?? 5_000;
   let sealed = 0;
+  const scope: BatchScope = { after: null, fromTx: null };
   for (;;) {
-    const batch = await sealBatch(db, companyId, batchSize);
+    const batch = await sealBatch(db, companyId, batchSize, { ...scope });
     sealed += batch.sealed;
-    if (!batch.full) return { sealed, head: batch.head };
+    scope.fromTx ??= batch.xmin;
+    if (batch.full) scope.after = batch.last;
+    else if (scope.after !== null) scope.after = null;
+    else return { sealed, head: batch.head };
   }
 }
