@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { env } from '@aegira/config';
-import { BATCH_DB_OPTIONS, createDb, type Db } from '@aegira/db';
+import { auditChain, BATCH_DB_OPTIONS, createDb, type Db } from '@aegira/db';
 import { bulkSeedHistory, type HistoryCounts, seedCompany } from '@aegira/db/seed';
 import { analyzeDatabase, ensureDatabase } from '@aegira/db/server';
 import { addDays, toLocalTime } from '@aegira/domain';
@@ -25,6 +25,8 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
  * company for benchmarks (teams of 20–50, leads, supervisors; through the write path), with
  * `days` of history up to yesterday written in bulk (the same events and rows the write path
  * would write, by COPY in transactions of whole days: decision 037); prints the rate.
+ * Run it with the product stopped when they share a database: the product's missed check-in
+ * job judges a new company's last 14 days while the seed is still writing them.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -137,6 +139,11 @@ async function seedLarge(
   const analyzeStarted = performance.now();
   await analyzeDatabase(ownerUrl);
   say(`  planner statistics refreshed (ANALYZE, ${secondsSince(analyzeStarted)} s)`);
+  // The sealing job's work (decision 016), done now: the company starts with its log sealed
+  // instead of a product spending its first minutes on a year's backlog.
+  const sealStarted = performance.now();
+  const { sealed } = await auditChain.sealCompanyLog(db, company.companyId);
+  say(`  audit log sealed: ${sealed} events (${secondsSince(sealStarted)} s)`);
   say(`Done in ${secondsSince(started)} s. Sign in at /c/${company.slug}:`);
   say(`  ${company.adminEmail} (ADMIN), lead1@${company.slug}.aegira.test (TEAM_LEAD),`);
   say(`  supervisor1@${company.slug}.aegira.test (SUPERVISOR); password ${DEMO_PASSWORD}`);

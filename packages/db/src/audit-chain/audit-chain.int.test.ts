@@ -207,12 +207,18 @@ describe('the hash chain of each company', () => {
 
   it('seals a backlog many batches long in one run, and an event that commits late below sealed batches in the next', async () => {
     const c = await makeCompany('Zeta');
-    await addEvents(c.companyId, 20, 4);
-    // 21 events in batches of 3: each batch reads on from the previous one's last position.
+    await addEvents(c.companyId, 21, 3);
+    // 22 events in batches of 3: each batch reads on from the previous one's last position,
+    // and the last carries a watermark, so the next run does not read the backlog again.
     expect(await sealCompanyLog(db, c.companyId, { batchSize: 3 })).toMatchObject({
-      sealed: 21,
-      head: { seq: 21 },
+      sealed: 22,
+      head: { seq: 22 },
     });
+    const carried = await owner.query<{ settled: string }>(
+      'SELECT settled_below_tx::text AS settled FROM event_seals WHERE company_id = $1 AND seq = 22',
+      [c.companyId],
+    );
+    expect(BigInt(carried.rows[0]?.settled ?? '0')).toBeGreaterThan(0n);
     // A transaction that appends an event (its position comes first) and stays open.
     let release = () => {};
     const held = new Promise<void>((resolve) => {
@@ -243,7 +249,7 @@ describe('the hash chain of each company', () => {
     await addEvents(c.companyId, 20, 2);
     // The open transaction's event is not visible yet, and must not be passed over for good.
     const first = await sealCompanyLog(db, c.companyId, { batchSize: 3 });
-    expect(first).toMatchObject({ sealed: 20, head: { seq: 41 } });
+    expect(first).toMatchObject({ sealed: 20, head: { seq: 42 } });
     const order = await owner.query<{ seq: string; position: string }>(
       `SELECT s.seq::text AS seq, e.position::text AS position FROM event_seals s
        JOIN events e ON e.id = s.event_id WHERE s.company_id = $1 ORDER BY s.seq`,
@@ -254,8 +260,8 @@ describe('the hash chain of each company', () => {
     release();
     const lateId = await late;
     const second = await sealCompanyLog(db, c.companyId, { batchSize: 3 });
-    expect(second).toMatchObject({ sealed: 1, head: { seq: 42 } });
-    expect(await eventIdAt(c.companyId, 42)).toBe(lateId);
+    expect(second).toMatchObject({ sealed: 1, head: { seq: 43 } });
+    expect(await eventIdAt(c.companyId, 43)).toBe(lateId);
     expect(
       BigInt(
         (
@@ -265,7 +271,7 @@ describe('the hash chain of each company', () => {
           )
         ).rows[0]?.position ?? '0',
       ),
-    ).toBeLessThan(positions[21] ?? 0n); // below the 20 events sealed before it
+    ).toBeLessThan(positions[22] ?? 0n); // below the 20 events sealed before it
     expect(verify(await bundleOf(c.companyId)).intact).toBe(true);
   });
 

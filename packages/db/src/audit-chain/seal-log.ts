@@ -106,6 +106,22 @@ interface BatchScope {
   fromTx: string | null;
 }
 
+/**
+ * The watermark a batch's seals carry: every transaction below it has all its events sealed.
+ * - A full batch may have left visible events behind: the watermark stays.
+ * - A short batch without `after` took every candidate: its snapshot's xmin.
+ * - A short batch with `after` ends the run's walk through the log, which sealed every event
+ *   visible to the run's first batch: that batch's xmin (`fromTx`), so the next run does not
+ *   scan the whole backlog again from an old watermark. (The run's last batch, without
+ *   `after`, usually finds nothing and so writes no seal to carry one.)
+ */
+function settledBelow(watermark: string, xmin: string, full: boolean, scope: BatchScope): string {
+  const higher = (candidate: string | null) =>
+    candidate !== null && BigInt(candidate) > BigInt(watermark) ? candidate : watermark;
+  if (full) return watermark;
+  return scope.after === null ? higher(xmin) : higher(scope.fromTx);
+}
+
 interface BatchResult {
   sealed: number;
   full: boolean;
@@ -132,12 +148,8 @@ async function sealBatch(
     if (candidates.length === 0)
       return { sealed: 0, full: false, head: headNow, last: null, xmin: null };
     const full = candidates.length === batchSize;
-    // A full batch may have left visible events behind, and a batch read past `after` did not
-    // look below it: only a batch that took every candidate may move the watermark up to its
-    // snapshot's xmin (`fromTx` leaves out only events already sealed).
     const xmin = candidates[0]?.snapshot_xmin ?? watermark;
-    const settled =
-      full || scope.after !== null || BigInt(xmin) < BigInt(watermark) ? watermark : xmin;
+    const settled = settledBelow(watermark, xmin, full, scope);
     let seq = headNow?.seq ?? 0;
     let prevHash = headNow?.hash ?? GENESIS_HASH;
     const seals = candidates.map((event) => {
