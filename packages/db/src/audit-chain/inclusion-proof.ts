@@ -1,11 +1,10 @@
 import type { Db } from '../client.ts';
-import { withTenant } from '../tenant.ts';
 import type { BundleCheckpoint, BundleEvent } from './bundle-format.ts';
 import { linkHash, payloadDigest } from './chain-link.ts';
 import { verifyCheckpointSignature } from './checkpoint-signature.ts';
 import { exportCompanyBundle } from './export-bundle.ts';
 import { inclusionPath, leafHash, rootFromPath } from './merkle.ts';
-import { chainLeaves } from './sign-checkpoint.ts';
+import { sealedLeaves } from './sign-checkpoint.ts';
 
 // One event proven against one signed checkpoint (docs/decisions/017): the event as the bundle
 // shows it, its link, and the Merkle audit path from its leaf to the checkpoint's root. The
@@ -62,7 +61,7 @@ export async function proveInclusion(
     )
     .at(-1);
   if (!checkpoint || checkpoint.sequence < seq) return null;
-  const leaves = await withTenant(db, companyId, (read) => chainLeaves(read, companyId));
+  const leaves = await sealedLeaves(db, companyId);
   const tree = leaves.slice(0, checkpoint.sequence);
   return {
     format: 'aegira-inclusion-proof',
