@@ -71,10 +71,11 @@ async function readHead(tx: WriteTx, companyId: string): Promise<HeadRow | undef
  * 1.5 M events) made every batch walk past all the events earlier batches had sealed,
  * quadratic; batches hit the statement timeout and the backlog was never sealed.
  * - `after` (a position): a full batch's successor reads on past its last event.
- * - `fromTx` (only without `after`): the run's last batch has no `after`, to catch events that committed late below
- *   a sealed batch. Those belong to transactions still running at the run's first snapshot,
- *   so their tx_id is at least that snapshot's xmin; everything older was visible to the
- *   run's first batch and sealed by the run's batches, which follow each other in position.
+ * - `fromTx` (only without `after`): the run's last batch has no `after`, to catch events
+ *   that committed late below a sealed batch. Those belong to transactions still running at
+ *   the run's first snapshot, so their tx_id is at least that snapshot's xmin; everything
+ *   older was visible to the run's first batch and sealed by the run's batches, which follow
+ *   each other in position.
  */
 async function readCandidates(
   tx: WriteTx,
