@@ -275,6 +275,30 @@ describe('the hash chain of each company', () => {
     expect(verify(await bundleOf(c.companyId)).intact).toBe(true);
   });
 
+  it('refuses a seal whose hashes are not 64 lowercase hex digits', async () => {
+    const c = await makeCompany('Eta');
+    await sealCompanyLog(db, c.companyId);
+    const hex = 'a'.repeat(64);
+    const insert = (hash: string, prevHash: string) =>
+      owner.query(
+        `INSERT INTO event_seals (company_id, seq, event_id, prev_hash, hash, settled_below_tx)
+         SELECT company_id, 2, event_id, $2, $3, 0 FROM event_seals WHERE company_id = $1`,
+        [c.companyId, prevHash, hash],
+      );
+    for (const [hash, prevHash] of [
+      ['A'.repeat(64), hex],
+      [hex, `${'a'.repeat(63)}g`],
+      ['a'.repeat(63), hex],
+      [hex, 'a'.repeat(65)],
+    ] as const) {
+      await expect(insert(hash, prevHash)).rejects.toThrow(/event_seals_hash_hex/);
+    }
+    // A well-formed pair passes the check and meets the next rule (one seal per event).
+    await expect(insert(hex, 'b'.repeat(64))).rejects.toThrow(
+      /event_seals_company_id_event_id_key/,
+    );
+  });
+
   it('detects a truncated tail against a signed checkpoint, and a chain rewritten without the key', async () => {
     const a = await makeCompany('Epsilon');
     await addEvents(a.companyId, 39, 13);

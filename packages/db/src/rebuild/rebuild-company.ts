@@ -31,7 +31,7 @@ export interface RebuildResult {
   phases: Record<string, number>;
 }
 
-interface ForeignKey {
+interface TableConstraint {
   table: string;
   name: string;
   definition: string;
@@ -48,8 +48,9 @@ interface ForeignKey {
  * guard and tx_id stamp) while each line is upcast and folded in memory; then every entity
  * and history table is written once, at its final state, with COPY. Foreign keys of the
  * written tables are dropped for the transaction and added back before COMMIT, which
- * validates each one with a single set-based query instead of one check per row; the
- * transaction either commits with every constraint validated and in place or leaves the
+ * validates each one with a single set-based query instead of one check per row. Secondary
+ * indexes, and the primary and unique keys of the logs copied row for row, are built after
+ * the load (one sort each). The transaction either commits with every constraint validated and in place or leaves the
  * target as it was. The guard triggers (own event, append only) and the application role's
  * row-level security are untouched. Needs an owner that may COPY into tables under
  * row-level security (superuser or BYPASSRLS, as decision 010 already requires).
@@ -101,6 +102,7 @@ export async function rebuildCompany(
       target,
       written.filter((table) => table !== 'notifications'),
     );
+    const logKeys = await dropLogKeys(target, COPIED_LOGS);
     phase('prepare');
 
     // The log: bytes from the source's COPY go on to the target's as they come, and each
@@ -157,6 +159,7 @@ export async function rebuildCompany(
     if (indexes.length > 0) {
       await target.query(indexes.map((index) => index.definition).join(';\n'));
     }
+    await addConstraints(target, logKeys);
     phase('indexes');
 
     if (fold.drafts.length > 0) {
@@ -164,7 +167,7 @@ export async function rebuildCompany(
     }
     phase('notifications');
 
-    await addForeignKeys(target, foreignKeys);
+    await addConstraints(target, foreignKeys);
     phase('foreign keys');
     await target.query('COMMIT');
     phase('commit');
@@ -200,7 +203,7 @@ async function copyLog(source: pg.Client, target: pg.Client, table: string, comp
 }
 
 async function dropForeignKeys(target: pg.Client, tables: readonly string[]) {
-  const found = await target.query<ForeignKey>(
+  const found = await target.query<TableConstraint>(
     `SELECT c.conrelid::regclass::text AS table, c.conname AS name,
             pg_get_constraintdef(c.oid) AS definition
      FROM pg_constraint c
@@ -237,8 +240,35 @@ async function dropSecondaryIndexes(target: pg.Client, tables: readonly string[]
   return found.rows;
 }
 
-/** Adds the keys back exactly as they were; ADD validates each with one query over the table. */
-async function addForeignKeys(target: pg.Client, keys: readonly ForeignKey[]) {
+/**
+ * The primary and unique keys of the logs copied row for row (seals, audit rows), dropped for
+ * the load and built again after it like the secondary indexes: a sealed year is 1.5 M seals,
+ * and one B-tree entry per row in three unique indexes over random keys (event id, a 64-digit
+ * previous hash) made copying them 81 s of a 351 s rebuild. Keys that a foreign key uses stay.
+ */
+async function dropLogKeys(target: pg.Client, tables: readonly string[]) {
+  const found = await target.query<TableConstraint>(
+    `SELECT c.conrelid::regclass::text AS table, c.conname AS name,
+            pg_get_constraintdef(c.oid) AS definition
+     FROM pg_constraint c
+     WHERE c.contype IN ('p', 'u') AND c.connamespace = 'public'::regnamespace
+       AND c.conrelid = ANY (SELECT format('public.%I', t)::regclass FROM unnest($1::text[]) t)
+       AND NOT EXISTS (
+         SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.conindid = c.conindid)
+     ORDER BY c.conrelid::regclass::text, c.conname`,
+    [tables],
+  );
+  if (found.rows.length > 0) {
+    await target.query(alterEachTable(found.rows, (key) => `DROP CONSTRAINT ${ident(key.name)}`));
+  }
+  return found.rows;
+}
+
+/**
+ * Adds constraints back exactly as they were; ADD validates each: a foreign key with one query
+ * over its table, a primary or unique key as its index is built.
+ */
+async function addConstraints(target: pg.Client, keys: readonly TableConstraint[]) {
   if (keys.length === 0) return;
   await target.query(
     alterEachTable(keys, (key) => `ADD CONSTRAINT ${ident(key.name)} ${key.definition}`),
@@ -250,7 +280,10 @@ async function addForeignKeys(target: pg.Client, keys: readonly ForeignKey[]) {
  * simple-protocol query of several statements, inside the rebuild's transaction) instead
  * of a statement and a round trip per key: a fixed cost that weighs on small companies.
  */
-function alterEachTable(keys: readonly ForeignKey[], action: (key: ForeignKey) => string): string {
+function alterEachTable(
+  keys: readonly TableConstraint[],
+  action: (key: TableConstraint) => string,
+): string {
   const byTable = new Map<string, string[]>();
   for (const key of keys) byTable.set(key.table, [...(byTable.get(key.table) ?? []), action(key)]);
   return [...byTable]
