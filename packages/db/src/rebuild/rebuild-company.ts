@@ -96,13 +96,13 @@ export async function rebuildCompany(
         projection.versions ? [projection.table, projection.versions] : [projection.table],
       ),
     ];
-    const foreignKeys = await dropForeignKeys(target, written);
+    const foreignKeys = await dropConstraints(target, written, 'foreign');
     // Notifications keep theirs: the derive statement's ON CONFLICT needs its unique index.
     const indexes = await dropSecondaryIndexes(
       target,
       written.filter((table) => table !== 'notifications'),
     );
-    const logKeys = await dropLogKeys(target, COPIED_LOGS);
+    const logKeys = await dropConstraints(target, COPIED_LOGS, 'keys');
     phase('prepare');
 
     // The log: bytes from the source's COPY go on to the target's as they come, and each
@@ -202,22 +202,6 @@ async function copyLog(source: pg.Client, target: pg.Client, table: string, comp
   );
 }
 
-async function dropForeignKeys(target: pg.Client, tables: readonly string[]) {
-  const found = await target.query<TableConstraint>(
-    `SELECT c.conrelid::regclass::text AS table, c.conname AS name,
-            pg_get_constraintdef(c.oid) AS definition
-     FROM pg_constraint c
-     WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace
-       AND c.conrelid = ANY (SELECT format('public.%I', t)::regclass FROM unnest($1::text[]) t)
-     ORDER BY c.conrelid::regclass::text, c.conname`,
-    [tables],
-  );
-  if (found.rows.length > 0) {
-    await target.query(alterEachTable(found.rows, (key) => `DROP CONSTRAINT ${ident(key.name)}`));
-  }
-  return found.rows;
-}
-
 /**
  * The indexes of the written tables that back no constraint (no primary key, unique or
  * exclusion constraint, and no foreign key of a table left in place uses them), dropped for
@@ -241,20 +225,30 @@ async function dropSecondaryIndexes(target: pg.Client, tables: readonly string[]
 }
 
 /**
- * The primary and unique keys of the logs copied row for row (seals, audit rows), dropped for
- * the load and built again after it like the secondary indexes: a sealed year is 1.5 M seals,
- * and one B-tree entry per row in three unique indexes over random keys (event id, a 64-digit
- * previous hash) made copying them 81 s of a 351 s rebuild. Keys that a foreign key uses stay.
+ * Which constraints a rebuild drops for its load and adds back after it (addConstraints):
+ * - `foreign`: every foreign key of the written tables, checked by one query each when added;
+ * - `keys`: the primary and unique keys of the logs copied row for row (seals, audit rows),
+ *   built again like the secondary indexes. A sealed year is 1.5 M seals, and one B-tree entry
+ *   per row in three unique indexes over random keys (event id, a 64-digit previous hash) made
+ *   copying them 81 s of a 351 s rebuild. Keys that a foreign key uses stay.
  */
-async function dropLogKeys(target: pg.Client, tables: readonly string[]) {
+const DROPPED = {
+  foreign: `c.contype = 'f'`,
+  keys: `c.contype IN ('p', 'u') AND NOT EXISTS (
+           SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.conindid = c.conindid)`,
+} as const;
+
+async function dropConstraints(
+  target: pg.Client,
+  tables: readonly string[],
+  kind: keyof typeof DROPPED,
+) {
   const found = await target.query<TableConstraint>(
     `SELECT c.conrelid::regclass::text AS table, c.conname AS name,
             pg_get_constraintdef(c.oid) AS definition
      FROM pg_constraint c
-     WHERE c.contype IN ('p', 'u') AND c.connamespace = 'public'::regnamespace
+     WHERE ${DROPPED[kind]} AND c.connamespace = 'public'::regnamespace
        AND c.conrelid = ANY (SELECT format('public.%I', t)::regclass FROM unnest($1::text[]) t)
-       AND NOT EXISTS (
-         SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.conindid = c.conindid)
      ORDER BY c.conrelid::regclass::text, c.conname`,
     [tables],
   );
