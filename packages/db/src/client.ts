@@ -1,6 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { DEFAULT_COMPANY_WRITE_SLOTS, setCompanyWriteSlots } from './company-write-slots.ts';
 import { type Prisma, PrismaClient } from './generated/prisma/client.ts';
+import { statementNames } from './statement-names.ts';
 
 type ModelKey = Uncapitalize<Prisma.ModelName>;
 type ReadMethod =
@@ -97,6 +98,9 @@ export const BATCH_DB_OPTIONS: CreateDbOptions = {
   companyWriteSlots: Number.POSITIVE_INFINITY,
 };
 
+/** Distinct SQL texts one pool prepares by name; later texts run unnamed (statement-names.ts). */
+const MAX_NAMED_STATEMENTS = 2_000;
+
 /**
  * A Prisma client over node-postgres. The application passes the URL of the
  * non-owner role (aegira_app) so that row-level security applies to it.
@@ -106,13 +110,16 @@ export const BATCH_DB_OPTIONS: CreateDbOptions = {
  */
 export function createDb(connectionString: string, options: CreateDbOptions = {}): Db {
   const timeouts = { ...DEFAULT_DATABASE_TIMEOUTS, ...options.timeouts };
-  const adapter = new PrismaPg({
-    connectionString,
-    max: options.maxConnections ?? 10,
-    connectionTimeoutMillis: options.connectionTimeoutMs ?? DEFAULT_CONNECTION_TIMEOUT_MS,
-    options: timeoutOptions(timeouts),
-    application_name: options.applicationName ?? 'aegira',
-  });
+  const adapter = new PrismaPg(
+    {
+      connectionString,
+      max: options.maxConnections ?? 10,
+      connectionTimeoutMillis: options.connectionTimeoutMs ?? DEFAULT_CONNECTION_TIMEOUT_MS,
+      options: timeoutOptions(timeouts),
+      application_name: options.applicationName ?? 'aegira',
+    },
+    { statementNameGenerator: statementNames(MAX_NAMED_STATEMENTS) },
+  );
   const transactionOptions = { ...DEFAULT_TRANSACTION_OPTIONS, ...options.transaction };
   const db = new PrismaClient({ adapter, transactionOptions });
   setCompanyWriteSlots(db, {

@@ -382,3 +382,38 @@ describe('append-only events and audit rows', () => {
     expect(await count('events')).toBe(before);
   });
 });
+
+describe('named statements (decision 043)', () => {
+  it('prepares a repeated query once per connection, and row-level security binds each run', async () => {
+    const a = await makeCompany('Gamma');
+    const b = await makeCompany('Delta');
+    // One connection, so every run below is in the same session.
+    const oneConnection = createDb(database.appUrl, { maxConnections: 1 });
+    try {
+      const personsOf = (companyId: string) =>
+        withTenant(
+          oneConnection,
+          companyId,
+          (read) =>
+            read.$queryRaw<Array<{ id: string }>>`SELECT id FROM persons /* decision 043 */`,
+        );
+      // Past the plan cache's five custom plans, so later runs may use the generic plan.
+      for (let run = 0; run < 8; run += 1) {
+        expect(await personsOf(a.companyId)).toEqual([{ id: a.adminId }]);
+        expect(await personsOf(b.companyId)).toEqual([{ id: b.adminId }]);
+      }
+      const prepared = await withTenant(
+        oneConnection,
+        a.companyId,
+        (read) =>
+          read.$queryRaw<Array<{ name: string; runs: number }>>`
+          SELECT name, (generic_plans + custom_plans)::int AS runs FROM pg_prepared_statements
+          WHERE statement LIKE '%FROM persons /* decision 043 */%'
+            AND statement NOT LIKE '%pg_prepared_statements%'`,
+      );
+      expect(prepared).toEqual([{ name: expect.stringMatching(/^aegira_\d+$/), runs: 16 }]);
+    } finally {
+      await oneConnection.$disconnect();
+    }
+  });
+});
