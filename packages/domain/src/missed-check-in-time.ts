@@ -16,6 +16,13 @@ function offsetMinutes(instant: number, timeZone: string): number {
   return Math.round((wall - Math.floor(instant / MINUTE_MS) * MINUTE_MS) / MINUTE_MS);
 }
 
+// The missed check-in and reminder jobs ask this for every person of every company each
+// minute, and people share a few windows. One answer costs four Intl conversions, so answers
+// are kept (it is a pure function of its arguments): profiling P1 of the bench (issue 10), the
+// jobs spent ~8 % of the API process's CPU here. Bounded, so no spread of inputs grows it.
+const MAX_REMEMBERED = 10_000;
+const remembered = new Map<string, number>();
+
 /**
  * The instant `date` at `hhmm` happens in `timeZone`, on the rules of Temporal's
  * "compatible" disambiguation: a time that happens twice (the hour repeated when clocks go
@@ -23,6 +30,17 @@ function offsetMinutes(instant: number, timeZone: string): number {
  * forward) is read with the offset before the change, so it lands just after the gap.
  */
 export function instantOfLocalTime(date: LocalDate, hhmm: string, timeZone: string): Date {
+  const key = `${timeZone} ${date} ${hhmm}`;
+  let instant = remembered.get(key);
+  if (instant === undefined) {
+    instant = computeInstant(date, hhmm, timeZone);
+    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+    remembered.set(key, instant);
+  }
+  return new Date(instant);
+}
+
+function computeInstant(date: LocalDate, hhmm: string, timeZone: string): number {
   const [year, month, day] = date.split('-').map(Number);
   const wall = Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1) + parseHm(hhmm) * MINUTE_MS;
   // Zones change offset at most once in two days, so the offsets a day either side bracket it.
@@ -33,8 +51,8 @@ export function instantOfLocalTime(date: LocalDate, hhmm: string, timeZone: stri
     return offsetMinutes(instant, timeZone) === offset ? instant : null;
   };
   const candidates = [reads(before), reads(after)].filter((t): t is number => t !== null);
-  if (candidates.length === 0) return new Date(wall - before * MINUTE_MS);
-  return new Date(Math.min(...candidates));
+  if (candidates.length === 0) return wall - before * MINUTE_MS;
+  return Math.min(...candidates);
 }
 
 /** The first instant of `date` in `timeZone` (midnight, or just after a gap at midnight). */

@@ -6,6 +6,15 @@ const iso = (date: string, hhmm: string, zone: string) =>
   instantOfLocalTime(date, hhmm, zone).toISOString();
 
 describe('instantOfLocalTime', () => {
+  it('given the same question twice, then the remembered answer is the same and each caller gets its own Date', () => {
+    const first = instantOfLocalTime('2026-03-29', '01:30', 'Europe/London');
+    first.setTime(0);
+    const again = instantOfLocalTime('2026-03-29', '01:30', 'Europe/London');
+    expect(again.toISOString()).toBe('2026-03-29T01:30:00.000Z');
+    expect(again).not.toBe(instantOfLocalTime('2026-03-29', '01:30', 'Europe/London'));
+    expect(() => instantOfLocalTime('2026-03-29', '01:30', 'Mars/Olympus')).toThrow(RangeError);
+  });
+
   it('given an ordinary day, then it reads the zone’s offset of that day', () => {
     expect(iso('2026-01-12', '09:00', 'Europe/Berlin')).toBe('2026-01-12T08:00:00.000Z');
     expect(iso('2026-07-12', '09:00', 'Europe/Berlin')).toBe('2026-07-12T07:00:00.000Z');
