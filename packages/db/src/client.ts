@@ -1,5 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { DEFAULT_COMPANY_WRITE_SLOTS, setCompanyWriteSlots } from './company-write-slots.ts';
+import { setDirectAccess } from './direct-reads.ts';
 import { type Prisma, PrismaClient } from './generated/prisma/client.ts';
 import { statementNames } from './statement-names.ts';
 
@@ -110,22 +112,29 @@ const MAX_NAMED_STATEMENTS = 2_000;
  */
 export function createDb(connectionString: string, options: CreateDbOptions = {}): Db {
   const timeouts = { ...DEFAULT_DATABASE_TIMEOUTS, ...options.timeouts };
-  const adapter = new PrismaPg(
-    {
-      connectionString,
-      max: options.maxConnections ?? 10,
-      connectionTimeoutMillis: options.connectionTimeoutMs ?? DEFAULT_CONNECTION_TIMEOUT_MS,
-      options: timeoutOptions(timeouts),
-      application_name: options.applicationName ?? 'aegira',
-    },
-    { statementNameGenerator: statementNames(MAX_NAMED_STATEMENTS) },
-  );
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.maxConnections ?? 10,
+    connectionTimeoutMillis: options.connectionTimeoutMs ?? DEFAULT_CONNECTION_TIMEOUT_MS,
+    options: timeoutOptions(timeouts),
+    application_name: options.applicationName ?? 'aegira',
+    // A script that is done may exit with connections still idle in the pool.
+    allowExitOnIdle: true,
+  });
+  // An idle connection that fails (a server restart) leaves the pool by itself; the next
+  // statement then fails and is classified (db-errors.ts). Without a listener, Node would
+  // treat the pool's 'error' event as a crash.
+  pool.on('error', () => undefined);
+  const nameOf = statementNames(MAX_NAMED_STATEMENTS);
+  // Prisma and the direct reads (decision 044) share the pool, so also its statement names.
+  const adapter = new PrismaPg(pool, { statementNameGenerator: nameOf, disposeExternalPool: true });
   const transactionOptions = { ...DEFAULT_TRANSACTION_OPTIONS, ...options.transaction };
   const db = new PrismaClient({ adapter, transactionOptions });
   setCompanyWriteSlots(db, {
     slots: options.companyWriteSlots ?? DEFAULT_COMPANY_WRITE_SLOTS,
     maxWaitMs: transactionOptions.maxWait,
   });
+  setDirectAccess(db, { pool, nameOf });
   return db;
 }
 

@@ -30,6 +30,13 @@ export {
   transientDatabaseFailure,
   uniqueViolationIndex,
 } from './db-errors.ts';
+export {
+  type DirectRead,
+  directReadOf,
+  readInTenant,
+  readUnbound,
+  withTenantDirect,
+} from './direct-reads.ts';
 export type { AnyNewEvent, CommandActor, NewEvent } from './event-log.ts';
 export type {
   ApiToken,

@@ -1,4 +1,6 @@
 import type { Db, ReadTx } from './client.ts';
+import { readUnbound } from './direct-reads.ts';
+import { Prisma } from './generated/prisma/client.ts';
 
 // Before a session exists there is no company to bind, yet login must find a
 // person by email and sign-up must know whether a slug is free. These narrow
@@ -133,8 +135,11 @@ export async function findSessionPerson(
   db: Db,
   claims: { personId: string; companyId: string; tokenVersion: number },
 ): Promise<SessionPerson | null> {
-  const rows = await db.$queryRaw<SessionRow[]>`
-    SELECT * FROM app_session_user(${claims.personId}::uuid, ${claims.companyId}::uuid, ${claims.tokenVersion}::integer)`;
+  // Every request asks this first: a direct read (decision 044).
+  const rows = await readUnbound<SessionRow>(
+    db,
+    Prisma.sql`SELECT * FROM app_session_user(${claims.personId}::uuid, ${claims.companyId}::uuid, ${claims.tokenVersion}::integer)`,
+  );
   const row = rows[0];
   if (!row) return null;
   return {

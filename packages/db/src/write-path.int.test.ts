@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFreshDatabase, type FreshDatabase } from '../test-support/fresh-database.ts';
 import { createDb, type Db } from './client.ts';
 import { transientDatabaseFailure } from './db-errors.ts';
+import { readInTenant, readUnbound } from './direct-reads.ts';
 import { installFaults } from './faults/fault-hooks.ts';
+import { Prisma } from './generated/prisma/client.ts';
 import { withTenant } from './tenant.ts';
 import { event, executeCommand } from './write-path.ts';
 
@@ -412,6 +414,37 @@ describe('named statements (decision 043)', () => {
             AND statement NOT LIKE '%pg_prepared_statements%'`,
       );
       expect(prepared).toEqual([{ name: expect.stringMatching(/^aegira_\d+$/), runs: 16 }]);
+    } finally {
+      await oneConnection.$disconnect();
+    }
+  });
+});
+
+describe('direct reads (decision 044)', () => {
+  it('binds the company for one read-only statement, refuses a write, and leaves the connection clean after a failure', async () => {
+    const a = await makeCompany('Epsilon');
+    const b = await makeCompany('Zeta');
+    // One connection: what one read leaves behind, the next one meets.
+    const oneConnection = createDb(database.appUrl, { maxConnections: 1 });
+    try {
+      const persons = Prisma.sql`SELECT id FROM persons`;
+      expect(await readInTenant(oneConnection, a.companyId, persons)).toEqual([{ id: a.adminId }]);
+      expect(await readInTenant(oneConnection, b.companyId, persons)).toEqual([{ id: b.adminId }]);
+
+      const rename = Prisma.sql`UPDATE persons SET first_name = 'Direct' WHERE id = ${a.adminId}::uuid RETURNING id`;
+      await expect(readInTenant(oneConnection, a.companyId, rename)).rejects.toMatchObject({
+        code: '25006', // read_only_sql_transaction
+      });
+      expect(await count('persons', "first_name = 'Direct'")).toBe(0);
+
+      await expect(
+        readInTenant(oneConnection, a.companyId, Prisma.sql`SELECT 1 / 0`),
+      ).rejects.toMatchObject({ code: '22012' });
+      // Rolled back: the same connection answers, and no company stays bound outside a read.
+      const setting = Prisma.sql`SELECT current_setting('app.company_id', true) AS company`;
+      const [bound] = await readUnbound<{ company: string | null }>(oneConnection, setting);
+      expect(bound?.company ?? '').toBe('');
+      expect(await readInTenant(oneConnection, b.companyId, persons)).toEqual([{ id: b.adminId }]);
     } finally {
       await oneConnection.$disconnect();
     }

@@ -1,4 +1,4 @@
-import { withTenant } from '@aegira/db';
+import { directReadOf, withTenant } from '@aegira/db';
 import { addDays, earlierDate, laterDate, periodStart } from '@aegira/domain';
 import { AppError } from '../../errors/app-error.ts';
 import { readablePersonFilter } from '../access-policy.ts';
@@ -95,7 +95,12 @@ export async function exportCompanyAnalytics(
   for (let index = 0; index < plan.teams.length; index += TEAMS_PER_BATCH) {
     const batch = plan.teams.slice(index, index + TEAMS_PER_BATCH);
     const rows = await withTenant(deps.db, actor.companyId, (read) =>
-      teamDayRows(read, { from, to: today, now, teamIds: batch.map((team) => team.id) }),
+      teamDayRows(directReadOf(read), {
+        from,
+        to: today,
+        now,
+        teamIds: batch.map((team) => team.id),
+      }),
     );
     const byTeamDay = groupRows(rows, (row) => `${row.team_id} ${row.local_date}`);
     for (const team of batch) {

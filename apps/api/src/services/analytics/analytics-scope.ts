@@ -1,4 +1,4 @@
-import { modelOf, type ReadTx, type RowOf, type Team } from '@aegira/db';
+import { type DirectRead, modelOf, Prisma, type ReadTx, type RowOf, type Team } from '@aegira/db';
 import { addDays, toLocalTime } from '@aegira/domain';
 import { AppError } from '../../errors/app-error.ts';
 import { readableTeamSql, teamScopeOf } from '../access-policy.ts';
@@ -23,17 +23,17 @@ export async function companyClockOf(read: ReadTx, actor: Actor, now: Date): Pro
  * company's clock, in one statement (issue 10, P2: each statement costs its round trip).
  */
 export async function readableTeamOnClock(
-  read: ReadTx,
+  read: DirectRead,
   actor: Actor,
   teamId: string,
   now: Date,
 ): Promise<{ team: Team; clock: CompanyClock }> {
   const visible = readableTeamSql(actor);
   if (!visible) throw new AppError('FORBIDDEN', 'Your role does not give access to teams.');
-  const [row] = await read.$queryRaw<Array<{ timezone: string; team: RowOf<Team> | null }>>`
+  const [row] = await read.rows<{ timezone: string; team: RowOf<Team> | null }>(Prisma.sql`
     SELECT c.timezone,
            (SELECT ${teamJson('t')} FROM teams t WHERE t.id = ${teamId}::uuid AND (${visible})) AS team
-    FROM companies c WHERE c.id = ${actor.companyId}::uuid`;
+    FROM companies c WHERE c.id = ${actor.companyId}::uuid`);
   if (!row) throw new Error(`company ${actor.companyId} is not readable`);
   if (!row.team) throw new AppError('NOT_FOUND', 'No team with that id is visible to you.');
   return {

@@ -1,4 +1,4 @@
-import { withTenant } from '@aegira/db';
+import { withTenantDirect } from '@aegira/db';
 import { periodStart, worstAndBestDays } from '@aegira/domain';
 import type { z } from 'zod';
 import type {
@@ -22,7 +22,8 @@ export async function teamAnalytics(
   input: z.infer<typeof teamAnalyticsInput>,
 ): Promise<TeamAnalytics> {
   const now = deps.now?.() ?? new Date();
-  return withTenant(deps.db, actor.companyId, async (read) => {
+  // Two statements on the driver, not Prisma's client (decision 044).
+  return withTenantDirect(deps.db, actor.companyId, async (read) => {
     const { team, clock } = await readableTeamOnClock(read, actor, input.teamId, now);
     const { timeZone, today } = clock;
     const from = periodStart(today, input.days, firstDayOf(team, timeZone));

@@ -1,4 +1,4 @@
-import { Prisma, type ReadTx } from '@aegira/db';
+import { type DirectRead, Prisma } from '@aegira/db';
 import { judgedDaysSql } from './judged-days-sql.ts';
 
 /** One team on one local day: what was expected (judged-days-sql.ts) and what was recorded. */
@@ -27,8 +27,8 @@ export interface TeamDayRow {
  * local_date as recorded), full-joined so a day with check-ins but nobody
  * expected (a weekend check-in) still shows its check-ins.
  */
-export async function teamDayRows(read: ReadTx, scope: TeamDaysScope): Promise<TeamDayRow[]> {
-  return read.$queryRaw<TeamDayRow[]>(teamDayRowsSql(scope));
+export async function teamDayRows(read: DirectRead, scope: TeamDaysScope): Promise<TeamDayRow[]> {
+  return read.rows<TeamDayRow>(teamDayRowsSql(scope));
 }
 
 export interface TeamDaysScope {

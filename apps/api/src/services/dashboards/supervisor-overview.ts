@@ -1,4 +1,4 @@
-import { withTenant } from '@aegira/db';
+import { directReadOf, withTenant } from '@aegira/db';
 import { averageOf, percentOf } from '@aegira/domain';
 import type { z } from 'zod';
 import type { supervisorOverviewOutput } from '../../modules/dashboards/dashboard-schemas.ts';
@@ -23,7 +23,12 @@ export async function supervisorOverview(
       orderBy: [{ name: 'asc' }, { id: 'asc' }],
     });
     const ids = teams.map((team) => team.id);
-    const rows = await teamDayRows(read, { from: today, to: today, now, teamIds: ids });
+    const rows = await teamDayRows(directReadOf(read), {
+      from: today,
+      to: today,
+      now,
+      teamIds: ids,
+    });
     const byTeam = groupRows(rows, (row) => row.team_id);
     const leads = await read.person.findMany({
       where: { id: { in: teams.map((team) => team.leaderId) } },

@@ -1,4 +1,4 @@
-import { withTenant } from '@aegira/db';
+import { directReadOf, withTenant } from '@aegira/db';
 import type { z } from 'zod';
 import type { workforceOverviewOutput } from '../../modules/dashboards/dashboard-schemas.ts';
 import type { Actor, ServiceDeps } from '../actor.ts';
@@ -57,7 +57,12 @@ export async function workforceOverview(
             AND t.status = 'PENDING' AND t.effective_on <= ${today}::date)
       ORDER BY p.last_name, p.first_name, p.id
       LIMIT ${UNASSIGNED_SHOWN}`;
-    const rows = await teamDayRows(read, { from: today, to: today, now, teamIds: null });
+    const rows = await teamDayRows(directReadOf(read), {
+      from: today,
+      to: today,
+      now,
+      teamIds: null,
+    });
     const { averageSubmitTime: _time, ...figures } = figuresOf(rows);
     const teamCount = (isActive: boolean) =>
       teams.find((group) => group.isActive === isActive)?._count._all ?? 0;

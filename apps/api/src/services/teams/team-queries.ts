@@ -65,47 +65,48 @@ export async function getTeam(
   request: { id: string; asOf?: AsOfRequest | undefined },
 ) {
   const now = deps.now?.() ?? new Date();
-  return withTenant(deps.db, actor.companyId, async (read) => {
-    // As of a past point: only a team the caller may read today (asOf never widens access).
-    if (request.asOf) {
+  const { asOf } = request;
+  // As of a past point: only a team the caller may read today (asOf never widens access).
+  if (asOf) {
+    return withTenant(deps.db, actor.companyId, async (read) => {
       const team = await read.team.findFirst({
         where: { AND: [teamFilterFor(actor), { id: request.id }] },
       });
       if (!team) throw notVisible();
       const entity = { entityType: 'team', entityId: team.id } as const;
-      return teamAsOf(read, actor, team.id, await resolveAsOf(read, actor, request.asOf, entity));
-    }
-    const visible = readableTeamSql(actor);
-    if (!visible) throw new AppError('FORBIDDEN', 'Your role does not give access to teams.');
-    const withStatus = seesMemberCheckInStatus(actor);
-    const roster = { teamId: request.id, visible, now, withStatus };
-    let found = await teamRoster(read, { ...roster, today: null });
-    if (!found) throw notVisible();
-    // The local date is the domain's (toLocalTime); PostgreSQL's own conversion only saves
-    // a statement, and should its time zone data ever disagree, the domain's date is read.
-    const local = toLocalTime(now, found.timeZone);
-    if (local.date !== found.today)
-      found = await teamRoster(read, { ...roster, today: local.date });
-    if (!found) throw notVisible();
-    const { team, timeZone, transfers } = found;
-    const memberDay: MemberDay = { now, timeZone, local, holidays: found.holidays, team };
-    return {
-      team: teamDtoOf(team, found.names, found.memberCount),
-      localDate: local.date,
-      timeZone,
-      members: found.members.map(({ person, joinedOn, records }) =>
-        memberDtoOf(
-          person,
-          team.id,
-          transfers,
-          records ? memberToday(memberDay, person, records) : null,
-          joinedOn,
-        ),
+      return teamAsOf(read, actor, team.id, await resolveAsOf(read, actor, asOf, entity));
+    });
+  }
+  const visible = readableTeamSql(actor);
+  if (!visible) throw new AppError('FORBIDDEN', 'Your role does not give access to teams.');
+  const withStatus = seesMemberCheckInStatus(actor);
+  const roster = { teamId: request.id, visible, now, withStatus };
+  let found = await teamRoster(deps.db, actor.companyId, { ...roster, today: null });
+  if (!found) throw notVisible();
+  // The local date is the domain's (toLocalTime); PostgreSQL's own conversion only saves
+  // a statement, and should its time zone data ever disagree, the domain's date is read.
+  const local = toLocalTime(now, found.timeZone);
+  if (local.date !== found.today)
+    found = await teamRoster(deps.db, actor.companyId, { ...roster, today: local.date });
+  if (!found) throw notVisible();
+  const { team, timeZone, transfers } = found;
+  const memberDay: MemberDay = { now, timeZone, local, holidays: found.holidays, team };
+  return {
+    team: teamDtoOf(team, found.names, found.memberCount),
+    localDate: local.date,
+    timeZone,
+    members: found.members.map(({ person, joinedOn, records }) =>
+      memberDtoOf(
+        person,
+        team.id,
+        transfers,
+        records ? memberToday(memberDay, person, records) : null,
+        joinedOn,
       ),
-      incomingTransfers: transfers.filter((transfer) => transfer.toTeam.id === team.id),
-      asOf: null,
-    };
-  });
+    ),
+    incomingTransfers: transfers.filter((transfer) => transfer.toTeam.id === team.id),
+    asOf: null,
+  };
 }
 
 function notVisible(): AppError {

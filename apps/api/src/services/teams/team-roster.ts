@@ -1,10 +1,11 @@
 import {
+  type Db,
   dateColumn,
   modelOf,
   type Person,
-  type Prisma,
-  type ReadTx,
+  Prisma,
   type RowOf,
+  readInTenant,
   type Team,
 } from '@aegira/db';
 import type { Holiday } from '@aegira/domain';
@@ -117,10 +118,20 @@ export interface RosterRequest {
   withStatus: boolean;
 }
 
-/** The roster of one team on the company's local date, or null when the caller cannot see it. */
-export async function teamRoster(read: ReadTx, request: RosterRequest): Promise<TeamRoster | null> {
+/**
+ * The roster of one team on the company's local date, or null when the caller cannot see it.
+ * A direct read (decision 044): one statement in its own read-only transaction.
+ */
+export async function teamRoster(
+  db: Db,
+  companyId: string,
+  request: RosterRequest,
+): Promise<TeamRoster | null> {
   const { teamId, withStatus } = request;
-  const [row] = await read.$queryRaw<RosterRow[]>`
+  const [row] = await readInTenant<RosterRow>(
+    db,
+    companyId,
+    Prisma.sql`
     WITH team AS MATERIALIZED (
       SELECT t.*, c.timezone,
              COALESCE(${request.today}::date,
@@ -197,7 +208,8 @@ export async function teamRoster(read: ReadTx, request: RosterRequest): Promise<
          WHERE ${withStatus} AND l.company_id = m.company_id AND l.person_id = m.id
            AND l.cancelled_at IS NULL AND l.start_date <= team.today AND l.end_date >= team.today
          LIMIT 1
-       ) lv ON true) AS members`;
+       ) lv ON true) AS members`,
+  );
   if (!row) throw new Error(`the roster of team ${teamId} returned no row`);
   if (!row.team || row.time_zone === null || row.today === null) return null;
   const names = new Map(row.names.map((person) => [person.id, fullName(person)]));
