@@ -74,6 +74,16 @@ async function count(table: string, where = 'true', params: unknown[] = []): Pro
   return Number(result.rows[0]?.n);
 }
 
+/** A Db of one connection for `work`: what one statement leaves in the session, the next meets. */
+async function onOneConnection(work: (db: Db) => Promise<void>): Promise<void> {
+  const oneConnection = createDb(database.appUrl, { maxConnections: 1 });
+  try {
+    await work(oneConnection);
+  } finally {
+    await oneConnection.$disconnect();
+  }
+}
+
 describe('the write path', () => {
   it('appends the event first and links the entity to it', async () => {
     const { companyId, adminId } = await makeCompany();
@@ -389,9 +399,7 @@ describe('named statements (decision 043)', () => {
   it('prepares a repeated query once per connection, and row-level security binds each run', async () => {
     const a = await makeCompany('Gamma');
     const b = await makeCompany('Delta');
-    // One connection, so every run below is in the same session.
-    const oneConnection = createDb(database.appUrl, { maxConnections: 1 });
-    try {
+    await onOneConnection(async (oneConnection) => {
       const personsOf = (companyId: string) =>
         withTenant(
           oneConnection,
@@ -414,9 +422,7 @@ describe('named statements (decision 043)', () => {
             AND statement NOT LIKE '%pg_prepared_statements%'`,
       );
       expect(prepared).toEqual([{ name: expect.stringMatching(/^aegira_\d+$/), runs: 16 }]);
-    } finally {
-      await oneConnection.$disconnect();
-    }
+    });
   });
 });
 
@@ -424,9 +430,7 @@ describe('direct reads (decision 044)', () => {
   it('binds the company for one read-only statement, refuses a write, and leaves the connection clean after a failure', async () => {
     const a = await makeCompany('Epsilon');
     const b = await makeCompany('Zeta');
-    // One connection: what one read leaves behind, the next one meets.
-    const oneConnection = createDb(database.appUrl, { maxConnections: 1 });
-    try {
+    await onOneConnection(async (oneConnection) => {
       const persons = Prisma.sql`SELECT id FROM persons`;
       expect(await readInTenant(oneConnection, a.companyId, persons)).toEqual([{ id: a.adminId }]);
       expect(await readInTenant(oneConnection, b.companyId, persons)).toEqual([{ id: b.adminId }]);
@@ -445,8 +449,6 @@ describe('direct reads (decision 044)', () => {
       const [bound] = await readUnbound<{ company: string | null }>(oneConnection, setting);
       expect(bound?.company ?? '').toBe('');
       expect(await readInTenant(oneConnection, b.companyId, persons)).toEqual([{ id: b.adminId }]);
-    } finally {
-      await oneConnection.$disconnect();
-    }
+    });
   });
 });
