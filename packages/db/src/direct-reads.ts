@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { Db, ReadTx } from './client.ts';
 import type { Prisma } from './generated/prisma/client.ts';
+import { bindCompanySql } from './tenant.ts';
 
 // Why the hottest reads skip Prisma's client (issue 10; decision 044). Measured on the 2-core
 // machine: a statement through Prisma's client costs ~0.75 ms of Node CPU inside an
@@ -34,8 +35,6 @@ function statementOf({ nameOf }: DirectAccess, statement: Prisma.Sql): pg.QueryC
   return { name: nameOf({ sql: statement.text }), text: statement.text, values: statement.values };
 }
 
-const BIND_COMPANY = "SELECT set_config('app.company_id', $1, true)";
-
 /**
  * One read statement with no company bound and no transaction: for the SECURITY DEFINER
  * functions asked before a company is known (the session check).
@@ -64,11 +63,7 @@ export async function withTenantDirect<R>(
   let broken: Error | undefined;
   try {
     await client.query('BEGIN READ ONLY');
-    await client.query({
-      name: access.nameOf({ sql: BIND_COMPANY }),
-      text: BIND_COMPANY,
-      values: [companyId],
-    });
+    await client.query(statementOf(access, bindCompanySql(companyId)));
     const result = await work({
       rows: async <Row>(statement: Prisma.Sql) =>
         (await client.query(statementOf(access, statement))).rows as Row[],

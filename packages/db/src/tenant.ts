@@ -1,4 +1,5 @@
 import { type Db, prismaOf, type ReadTx, type WriteTx } from './client.ts';
+import { Prisma } from './generated/prisma/client.ts';
 
 // Per-call overrides of the client's interactive-transaction limits: none. createDb sets
 // maxWait (5 s) and timeout (20 s) once per client, so tests can shorten them (decision 034).
@@ -21,6 +22,10 @@ export async function withTenant<R>(
 }
 
 /** set_config(..., true) is transaction-local, so a pooled connection never keeps a tenant. */
+export function bindCompanySql(companyId: string): Prisma.Sql {
+  return Prisma.sql`SELECT set_config('app.company_id', ${companyId}, true)`;
+}
+
 export async function bindCompany(tx: ReadTx | WriteTx, companyId: string): Promise<void> {
-  await tx.$queryRaw`SELECT set_config('app.company_id', ${companyId}, true)`;
+  await tx.$queryRaw(bindCompanySql(companyId));
 }
