@@ -13,6 +13,7 @@ import {
 } from '@aegira/db/server';
 import pg from 'pg';
 import { signSessionToken } from '../../apps/api/src/auth/session-token.ts';
+import { databaseNow, firstJobRound } from './first-job-round.ts';
 import { HttpSession } from './http-session.ts';
 import { startProduct } from './product.ts';
 import { rawAmends, rawSubmits } from './raw-sql.ts';
@@ -244,7 +245,10 @@ async function main(): Promise<void> {
     // company's last 14 days (missed check-ins) while the bulk seed is still writing them.
     await product.stop();
     const history = await seedReadCompany(db, db0.ownerUrl);
+    const restarted = await databaseNow(db, history.company.companyId);
     product = await startProduct(productEnv);
+    const settled = await firstJobRound(db, history.company.companyId, restarted);
+    say(`\r  the product's first job round for it took ${settled} s`);
     const read = await reads(history, product.url);
     say('P3: replaying the history company into an empty database…');
     const replay = await measureReplay(db0.ownerUrl, read.companyId);

@@ -1,4 +1,5 @@
 import type { Db } from '@aegira/db';
+import { installFaults } from '@aegira/db/faults';
 
 /** The text of a statement as the call that sent it names it (raw SQL, or model.method). */
 function statementText(name: string, args: unknown[]): string {
@@ -36,9 +37,14 @@ function counting<T extends object>(target: T, record: (text: string) => void, p
 
 /**
  * A Db that records every statement the code under test sends (raw SQL and model calls, in and
- * out of transactions), for tests that pin how many round trips a path costs.
+ * out of transactions), for tests that pin how many round trips a path costs. Statements a
+ * transaction sends by the driver on its connection (decision 045) are seen through the
+ * `statementSent` seam; the rest through the Prisma calls that send them.
  */
 export function countStatements(db: Db): { db: Db; statements: string[] } {
   const statements: string[] = [];
-  return { db: counting(db, (text) => statements.push(text)), statements };
+  const record = (text: string) => statements.push(text);
+  const counted = counting(db, record);
+  installFaults(counted, { statementSent: record });
+  return { db: counted, statements };
 }

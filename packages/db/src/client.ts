@@ -1,9 +1,9 @@
-import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { DEFAULT_COMPANY_WRITE_SLOTS, setCompanyWriteSlots } from './company-write-slots.ts';
 import { setDirectAccess } from './direct-reads.ts';
 import { type Prisma, PrismaClient } from './generated/prisma/client.ts';
 import { statementNames } from './statement-names.ts';
+import { CapturingPrismaPg } from './transaction-connections.ts';
 
 type ModelKey = Uncapitalize<Prisma.ModelName>;
 type ReadMethod =
@@ -127,7 +127,11 @@ export function createDb(connectionString: string, options: CreateDbOptions = {}
   pool.on('error', () => undefined);
   const nameOf = statementNames(MAX_NAMED_STATEMENTS);
   // Prisma and the direct reads (decision 044) share the pool, so also its statement names.
-  const adapter = new PrismaPg(pool, { statementNameGenerator: nameOf, disposeExternalPool: true });
+  // The adapter tells openTransaction's transactions their connection (decision 045).
+  const adapter = new CapturingPrismaPg(pool, {
+    statementNameGenerator: nameOf,
+    disposeExternalPool: true,
+  });
   const transactionOptions = { ...DEFAULT_TRANSACTION_OPTIONS, ...options.transaction };
   const db = new PrismaClient({ adapter, transactionOptions });
   setCompanyWriteSlots(db, {

@@ -1,4 +1,6 @@
 import type { WriteTx } from './client.ts';
+import { Prisma } from './generated/prisma/client.ts';
+import { sqlOf } from './transaction-connections.ts';
 
 /**
  * The credential a request was authenticated with, carried in the command's actor so the
@@ -45,11 +47,11 @@ interface TokenRow {
  */
 export async function recheckCredential(tx: WriteTx, credential: ActorCredential): Promise<void> {
   if (credential.kind === 'session') {
-    const [row] = await tx.$queryRaw<SessionRow[]>`
+    const [row] = await sqlOf(tx).rows<SessionRow>(Prisma.sql`
       SELECT p.token_version, p.is_active AS person_active,
              (SELECT c.is_active FROM companies c WHERE c.id = p.company_id) AS company_active
       FROM persons p WHERE p.id = ${credential.personId}::uuid
-      FOR NO KEY UPDATE OF p`;
+      FOR NO KEY UPDATE OF p`);
     if (
       !row ||
       row.token_version !== credential.tokenVersion ||
@@ -60,14 +62,14 @@ export async function recheckCredential(tx: WriteTx, credential: ActorCredential
     }
     return;
   }
-  const [row] = await tx.$queryRaw<TokenRow[]>`
+  const [row] = await sqlOf(tx).rows<TokenRow>(Prisma.sql`
     SELECT t.revoked_at IS NOT NULL AS revoked,
            coalesce(t.expires_at <= now(), false) AS expired,
            (p.is_active AND p.role = 'ADMIN') AS issuer_admin,
            (SELECT c.is_active FROM companies c WHERE c.id = t.company_id) AS company_active
     FROM api_tokens t JOIN persons p ON p.id = t.created_by_id
     WHERE t.id = ${credential.tokenId}::uuid AND p.id = ${credential.issuerId}::uuid
-    FOR SHARE OF t, p`;
+    FOR SHARE OF t, p`);
   if (!row || row.revoked || row.expired || !row.issuer_admin || !row.company_active) {
     throw new CredentialRevokedError('api_token');
   }

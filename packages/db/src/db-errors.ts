@@ -32,6 +32,8 @@ function hasCode(error: unknown, code: string): boolean {
 
 function hasSqlState(error: unknown, state: string): boolean {
   if (typeof error !== 'object' || error === null) return false;
+  // node-postgres's own error (a statement sent by the driver): the SQLSTATE is its code.
+  if (hasCode(error, state)) return true;
   if ('meta' in error && typeof error.meta === 'object' && error.meta !== null) {
     const meta = error.meta as Record<string, unknown>;
     const driver = meta.driverAdapterError;

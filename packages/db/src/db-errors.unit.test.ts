@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { transientDatabaseFailure } from './db-errors.ts';
+import { isUniqueViolation, transientDatabaseFailure, uniqueViolationIndex } from './db-errors.ts';
 
 /** A node-postgres server error, as the driver raises it. */
 function pgError(code: string, message: string) {
@@ -87,5 +87,18 @@ describe('transientDatabaseFailure', () => {
     ['not an error', 'Connection terminated'],
   ])('%s is not transient', (_label, error) => {
     expect(transientDatabaseFailure(error)).toBeUndefined();
+  });
+});
+
+describe('isUniqueViolation and uniqueViolationIndex', () => {
+  it('know a unique violation whether the driver or Prisma reports it (decision 045)', () => {
+    const driver = Object.assign(pgError('23505', 'duplicate key value'), {
+      constraint: 'check_ins_company_id_person_id_local_date_key',
+    });
+    expect(isUniqueViolation(driver)).toBe(true);
+    expect(uniqueViolationIndex(driver)).toBe('check_ins_company_id_person_id_local_date_key');
+    expect(isUniqueViolation(prismaRaw('23505', 'duplicate key value'))).toBe(true);
+    expect(isUniqueViolation(pgError('23503', 'violates foreign key'))).toBe(false);
+    expect(isUniqueViolation(prismaRaw('23503', 'violates foreign key'))).toBe(false);
   });
 });

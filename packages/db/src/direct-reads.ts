@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { Db, ReadTx } from './client.ts';
 import type { Prisma } from './generated/prisma/client.ts';
 import { bindCompanySql } from './tenant.ts';
+import { sqlOf } from './transaction-connections.ts';
 
 // Why the hottest reads skip Prisma's client (issue 10; decision 044). Measured on the 2-core
 // machine: a statement through Prisma's client costs ~0.75 ms of Node CPU inside an
@@ -31,8 +32,18 @@ function directOf(db: Db): DirectAccess {
   return access;
 }
 
-function statementOf({ nameOf }: DirectAccess, statement: Prisma.Sql): pg.QueryConfig {
-  return { name: nameOf({ sql: statement.text }), text: statement.text, values: statement.values };
+/** A statement with $1… placeholders and its values: a Prisma.sql, or sql() (transaction-connections.ts). */
+export interface SqlStatement {
+  readonly text: string;
+  readonly values: readonly unknown[];
+}
+
+function statementOf({ nameOf }: DirectAccess, statement: SqlStatement): pg.QueryConfig {
+  return {
+    name: nameOf({ sql: statement.text }),
+    text: statement.text,
+    values: [...statement.values],
+  };
 }
 
 /**
@@ -46,7 +57,7 @@ export async function readUnbound<Row>(db: Db, statement: Prisma.Sql): Promise<R
 
 /** The statements of one direct read: rows as the server sends them, typed by the caller. */
 export interface DirectRead {
-  rows<Row>(statement: Prisma.Sql): Promise<Row[]>;
+  rows<Row>(statement: SqlStatement): Promise<Row[]>;
 }
 
 /**
@@ -65,7 +76,7 @@ export async function withTenantDirect<R>(
     await client.query('BEGIN READ ONLY');
     await client.query(statementOf(access, bindCompanySql(companyId)));
     const result = await work({
-      rows: async <Row>(statement: Prisma.Sql) =>
+      rows: async <Row>(statement: SqlStatement) =>
         (await client.query(statementOf(access, statement))).rows as Row[],
     });
     await client.query('COMMIT');
@@ -90,7 +101,10 @@ export function readInTenant<Row>(
   return withTenantDirect(db, companyId, (read) => read.rows<Row>(statement));
 }
 
-/** A withTenant transaction as a DirectRead, for code that runs both ways (Prisma's row types). */
+/**
+ * A withTenant transaction as a DirectRead, for code that runs both ways: on the transaction's
+ * connection by the driver (transaction-connections.ts), or through Prisma for other handles.
+ */
 export function directReadOf(read: ReadTx): DirectRead {
-  return { rows: <Row>(statement: Prisma.Sql) => read.$queryRaw<Row[]>(statement) };
+  return sqlOf(read);
 }

@@ -16,6 +16,7 @@ import { PROJECTED_EVENT_TYPES } from './projections/registry.ts';
 import { sealingKeys } from './sealing/person-keys.ts';
 import { sealText } from './sealing/seal-cipher.ts';
 import type { AnyStoredEvent, StoredEvent } from './stored-event.ts';
+import { sql, sqlOf } from './transaction-connections.ts';
 
 /** Who a change is recorded against. */
 export interface CommandActor {
@@ -93,8 +94,9 @@ export async function appendLogRows(
     schema_version: row.schemaVersion,
     created_at: row.createdAt?.toISOString() ?? null,
   }));
-  const appended = await tx.$queryRawUnsafe<Appended[]>(
-    `INSERT INTO events (id, company_id, actor_id, actor_token_id, type, entity_type, entity_id,
+  const appended = await sqlOf(tx).rows<Appended>(
+    sql(
+      `INSERT INTO events (id, company_id, actor_id, actor_token_id, type, entity_type, entity_id,
                          payload, schema_version, created_at)
      SELECT (r).id, (r).company_id, (r).actor_id, (r).actor_token_id, (r).type, (r).entity_type,
             (r).entity_id, (r).payload, (r).schema_version, COALESCE((r).created_at, now())
@@ -102,7 +104,8 @@ export async function appendLogRows(
            FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS a(doc, ord)
            ORDER BY ord) AS ordered
      RETURNING id, position::text AS position, created_at`,
-    JSON.stringify(documents),
+      JSON.stringify(documents),
+    ),
   );
   return new Map(
     appended.map((row) => [row.id, { position: BigInt(row.position), createdAt: row.created_at }]),

@@ -1,5 +1,7 @@
 import { type Db, prismaOf, type WriteTx } from './client.ts';
+import { Prisma } from './generated/prisma/client.ts';
 import { bindCompany, TRANSACTION_OPTIONS } from './tenant.ts';
+import { sqlOf } from './transaction-connections.ts';
 
 // Idempotency keys (docs/decisions/035-versions-and-idempotency.md): a client's retry of a
 // mutation with the same Idempotency-Key gets the first answer and writes nothing.
@@ -45,12 +47,12 @@ export async function claimIdempotencyKey(
 ): Promise<void> {
   // An expired key (not yet pruned) is taken over; a live one, committed by another
   // request, inserts nothing (ON CONFLICT waits for that request's transaction first).
-  const inserted = await tx.$executeRaw`
+  const inserted = await sqlOf(tx).run(Prisma.sql`
     INSERT INTO idempotency_keys (company_id, key, request_hash)
     VALUES (${companyId}::uuid, ${claim.key}, ${claim.requestHash})
     ON CONFLICT (company_id, key) DO UPDATE
       SET request_hash = EXCLUDED.request_hash, response = NULL, created_at = now()
-      WHERE idempotency_keys.created_at <= now() - make_interval(hours => ${IDEMPOTENCY_KEY_TTL_HOURS}::int)`;
+      WHERE idempotency_keys.created_at <= now() - make_interval(hours => ${IDEMPOTENCY_KEY_TTL_HOURS}::int)`);
   if (inserted === 0) throw new IdempotencyKeyTakenError(claim.key);
 }
 

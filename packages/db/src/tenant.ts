@@ -1,5 +1,6 @@
-import { type Db, prismaOf, type ReadTx, type WriteTx } from './client.ts';
+import type { Db, ReadTx, WriteTx } from './client.ts';
 import { Prisma } from './generated/prisma/client.ts';
+import { openTransaction, sqlOf } from './transaction-connections.ts';
 
 // Per-call overrides of the client's interactive-transaction limits: none. createDb sets
 // maxWait (5 s) and timeout (20 s) once per client, so tests can shorten them (decision 034).
@@ -15,10 +16,14 @@ export async function withTenant<R>(
   companyId: string,
   work: (tx: ReadTx) => Promise<R>,
 ): Promise<R> {
-  return prismaOf(db).$transaction(async (tx) => {
-    await bindCompany(tx, companyId);
-    return work(tx);
-  }, TRANSACTION_OPTIONS);
+  return openTransaction(
+    db,
+    async (tx) => {
+      await bindCompany(tx, companyId);
+      return work(tx);
+    },
+    TRANSACTION_OPTIONS,
+  );
 }
 
 /** set_config(..., true) is transaction-local, so a pooled connection never keeps a tenant. */
@@ -27,5 +32,5 @@ export function bindCompanySql(companyId: string): Prisma.Sql {
 }
 
 export async function bindCompany(tx: ReadTx | WriteTx, companyId: string): Promise<void> {
-  await tx.$queryRaw(bindCompanySql(companyId));
+  await sqlOf(tx).rows(bindCompanySql(companyId));
 }

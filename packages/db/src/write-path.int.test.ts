@@ -9,6 +9,7 @@ import { readInTenant, readUnbound } from './direct-reads.ts';
 import { installFaults } from './faults/fault-hooks.ts';
 import { Prisma } from './generated/prisma/client.ts';
 import { withTenant } from './tenant.ts';
+import { sqlOf, type TransactionSql } from './transaction-connections.ts';
 import { event, executeCommand } from './write-path.ts';
 
 let database: FreshDatabase;
@@ -450,5 +451,43 @@ describe('direct reads (decision 044)', () => {
       expect(bound?.company ?? '').toBe('');
       expect(await readInTenant(oneConnection, b.companyId, persons)).toEqual([{ id: b.adminId }]);
     });
+  });
+});
+
+describe('plain SQL on the transaction’s own connection (decision 045)', () => {
+  it('sends sqlOf’s statements inside the command’s transaction, and refuses them once it ended', async () => {
+    const { companyId, adminId } = await makeCompany('Eta');
+    const where = Prisma.sql`SELECT pg_backend_pid()::text AS pid, txid_current()::text AS tx,
+                                    current_setting('app.company_id') AS company`;
+    type Where = { pid: string; tx: string; company: string };
+    let kept: TransactionSql | undefined;
+    const seen = await executeCommand(
+      db,
+      { companyId, actorId: adminId },
+      async (read) => {
+        kept = sqlOf(read);
+        // node-postgres answers an int8 as text where Prisma answers a BigInt: the driver sent it.
+        const [eight] = await kept.rows<{ n: unknown }>(Prisma.sql`SELECT 8::int8 AS n`);
+        if (eight?.n !== '8') throw new Error(`not sent by the driver: ${String(eight?.n)}`);
+        const [driver] = await kept.rows<Where>(where);
+        const [prisma] = await read.$queryRaw<Where[]>(where);
+        const firstName = driver?.tx === prisma?.tx ? 'Same' : 'Other';
+        return [event('PERSON_UPDATED', { id: adminId, changes: { firstName } })];
+      },
+      async (read) => {
+        const [driver] = await sqlOf(read).rows<Where>(where);
+        const [prisma] = await read.$queryRaw<Where[]>(where);
+        return { driver, prisma };
+      },
+    );
+    // One backend, one transaction, the actor's company bound: the driver's statements are in it.
+    expect(seen.driver).toEqual(seen.prisma);
+    expect(seen.driver?.company).toBe(companyId);
+    expect(await count('persons', "id = $1 AND first_name = 'Same'", [adminId])).toBe(1);
+    // The connection went back to the pool with the commit: a statement on it now is refused,
+    // as a closed transaction (busy), never sent into whatever transaction uses it next.
+    const late = kept?.rows<Where>(where);
+    await expect(late).rejects.toThrow(/Transaction already closed/);
+    expect(transientDatabaseFailure(await late?.catch((error: unknown) => error))).toBe('busy');
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditAction, EventPayload, EventType } from '@aegira/events';
-import { type Db, prismaOf, type ReadTx, type WriteTx } from './client.ts';
+import type { Db, ReadTx, WriteTx } from './client.ts';
 import { tellEventsCommitted } from './committed-events.ts';
 import { companyWriteSlotsOf } from './company-write-slots.ts';
 import { recheckCredential } from './credential-check.ts';
@@ -23,6 +23,7 @@ import { erasedPersonOf } from './projections/evolve.ts';
 import { destroyPersonKey } from './sealing/person-keys.ts';
 import type { AnyStoredEvent } from './stored-event.ts';
 import { bindCompany, TRANSACTION_OPTIONS } from './tenant.ts';
+import { openTransaction, sql, sqlOf } from './transaction-connections.ts';
 
 /** The AuditLog row of an administrative action; its entity is its event's. */
 export interface AuditNote {
@@ -105,12 +106,14 @@ async function writeAudit(
     ];
   });
   if (rows.length === 0) return;
-  await tx.$executeRawUnsafe(
-    `INSERT INTO audit_logs (id, company_id, event_id, actor_id, actor_token_id, action,
+  await sqlOf(tx).run(
+    sql(
+      `INSERT INTO audit_logs (id, company_id, event_id, actor_id, actor_token_id, action,
                              entity_type, entity_id, details)
      SELECT id, company_id, event_id, actor_id, actor_token_id, action, entity_type, entity_id, details
      FROM jsonb_populate_recordset(NULL::audit_logs, $1::jsonb)`,
-    JSON.stringify(rows),
+      JSON.stringify(rows),
+    ),
   );
 }
 
@@ -155,36 +158,40 @@ export async function executeCommand<R>(
   const faults = faultsOf(db); // test-only seams (decision 034); undefined in production
   const slots = companyWriteSlotsOf(db);
   const transaction = () =>
-    prismaOf(db).$transaction(async (tx) => {
-      await bindCompany(tx, actor.companyId);
-      // Credential first (before any other lock), then the request's idempotency claim.
-      if (actor.credential) await recheckCredential(tx, actor.credential);
-      if (claiming) await claimIdempotencyKey(tx, actor.companyId, claiming);
-      const decided = await decide(tx);
-      const decision = Array.isArray(decided) ? { events: decided } : decided;
-      // Nothing decided, nothing written (e.g. a job run with nothing due).
-      if (decision.events.length === 0) return then ? then(tx, []) : [];
-      const stored = await appendEvents(tx, actor, decision.events, randomUUID, seeded);
-      committed = stored;
-      await faults?.afterEventInsert?.(tx);
-      // Erasure destroys the person's key with the event that records it (decision 039).
-      for (const erasure of stored) {
-        const personId = erasedPersonOf(erasure);
-        if (personId) await destroyPersonKey(tx, actor.companyId, personId);
-      }
-      await applyEvents(tx, stored);
-      await writeAudit(tx, actor, stored, decision.events);
-      await writeCredentials(tx, actor.companyId, decision.credentials ?? []);
-      // The notifications read model is derived in the same transaction (no query when no
-      // event causes one); NOTIFY reaches other instances only if this commits.
-      const notified = await deriveNotifications(tx, stored);
-      await publishLive(tx, notificationMessages(actor.companyId, notified));
-      // Rosters showing the affected people re-read live (one statement, none when no event shows).
-      await publishRosterChanges(tx, stored);
-      const output = then ? await then(tx, stored) : stored;
-      await faults?.beforeCommit?.(tx);
-      return output;
-    }, TRANSACTION_OPTIONS);
+    openTransaction(
+      db,
+      async (tx) => {
+        await bindCompany(tx, actor.companyId);
+        // Credential first (before any other lock), then the request's idempotency claim.
+        if (actor.credential) await recheckCredential(tx, actor.credential);
+        if (claiming) await claimIdempotencyKey(tx, actor.companyId, claiming);
+        const decided = await decide(tx);
+        const decision = Array.isArray(decided) ? { events: decided } : decided;
+        // Nothing decided, nothing written (e.g. a job run with nothing due).
+        if (decision.events.length === 0) return then ? then(tx, []) : [];
+        const stored = await appendEvents(tx, actor, decision.events, randomUUID, seeded);
+        committed = stored;
+        await faults?.afterEventInsert?.(tx);
+        // Erasure destroys the person's key with the event that records it (decision 039).
+        for (const erasure of stored) {
+          const personId = erasedPersonOf(erasure);
+          if (personId) await destroyPersonKey(tx, actor.companyId, personId);
+        }
+        await applyEvents(tx, stored);
+        await writeAudit(tx, actor, stored, decision.events);
+        await writeCredentials(tx, actor.companyId, decision.credentials ?? []);
+        // The notifications read model is derived in the same transaction (no query when no
+        // event causes one); NOTIFY reaches other instances only if this commits.
+        const notified = await deriveNotifications(tx, stored);
+        await publishLive(tx, notificationMessages(actor.companyId, notified));
+        // Rosters showing the affected people re-read live (one statement, none when no event shows).
+        await publishRosterChanges(tx, stored);
+        const output = then ? await then(tx, stored) : stored;
+        await faults?.beforeCommit?.(tx);
+        return output;
+      },
+      TRANSACTION_OPTIONS,
+    );
   const start = () => {
     const pending = transaction();
     faults?.transactionCalled?.();

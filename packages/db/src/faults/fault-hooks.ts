@@ -18,6 +18,11 @@ export interface FaultHooks {
   afterEventInsert?: (tx: WriteTx) => Promise<void>;
   /** The last step inside the transaction callback, just before Prisma sends COMMIT. */
   beforeCommit?: (tx: WriteTx) => Promise<void>;
+  /**
+   * Sees the text of each statement a transaction sends by the driver rather than through
+   * Prisma's client (transaction-connections.ts), for tests that count a path's statements.
+   */
+  statementSent?: (text: string) => void;
 }
 
 const installed = new WeakMap<Db, FaultHooks>();

@@ -1,5 +1,6 @@
 import type { WriteTx } from '../client.ts';
 import type { AnyStoredEvent } from '../stored-event.ts';
+import { sql, sqlOf } from '../transaction-connections.ts';
 import { LIVE_CHANNEL } from './live-message.ts';
 
 /**
@@ -68,7 +69,7 @@ export async function publishRosterChanges(
   if (touches.length === 0) return;
   // Scalar subqueries by primary key, evaluated only when the payload lacks the id (COALESCE
   // stops at the first value): index lookups whatever the size of the tables, no join to plan.
-  await tx.$executeRawUnsafe(
+  const statement = sql(
     `SELECT pg_notify($1, json_build_object(
               'kind', 'roster', 'companyId', t.company_id, 'teamId', t.id,
               'personId', s.person_id, 'eventType', s.event_type,
@@ -95,6 +96,7 @@ export async function publishRosterChanges(
     LIVE_CHANNEL,
     JSON.stringify(touches.map(toRecord)),
   );
+  await sqlOf(tx).run(statement);
 }
 
 function toRecord(touch: RosterTouch) {

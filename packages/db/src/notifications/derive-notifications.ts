@@ -1,6 +1,7 @@
 import type { WriteTx } from '../client.ts';
 import type { NotificationMessage } from '../live/live-message.ts';
 import type { AnyStoredEvent } from '../stored-event.ts';
+import { sql, sqlOf } from '../transaction-connections.ts';
 import { notificationIdSql } from './notification-id.ts';
 import { draftsOf } from './producers/index.ts';
 
@@ -38,10 +39,8 @@ export async function deriveNotifications(
   const rows = notificationDraftRows(events);
   const [first] = events;
   if (rows.length === 0 || !first) return [];
-  const notified = await tx.$queryRawUnsafe<Array<{ recipient_id: string }>>(
-    DERIVE_NOTIFICATIONS_SQL,
-    JSON.stringify(rows),
-    first.companyId,
+  const notified = await sqlOf(tx).rows<{ recipient_id: string }>(
+    sql(DERIVE_NOTIFICATIONS_SQL, JSON.stringify(rows), first.companyId),
   );
   return [...new Set(notified.map((row) => row.recipient_id))];
 }

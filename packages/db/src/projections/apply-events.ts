@@ -1,5 +1,6 @@
 import type { WriteTx } from '../client.ts';
 import type { AnyStoredEvent } from '../stored-event.ts';
+import { sql, sqlOf } from '../transaction-connections.ts';
 import type { TableProjection, TrackedRow } from './define-projection.ts';
 import { erasedPersonOf, eraseRow, evolve, rowIdOf } from './evolve.ts';
 import { ENTITY_PROJECTIONS } from './registry.ts';
@@ -26,10 +27,12 @@ async function loadRows<Row extends TrackedRow>(
 ): Promise<Map<string, Row>> {
   const found = new Map<string, Row>();
   if (ids.length === 0) return found;
-  const rows = await tx.$queryRawUnsafe<Array<{ row: Record<string, unknown> }>>(
-    `SELECT to_jsonb(t) AS row FROM ${identifier(table)} t
-     WHERE t.id IN (SELECT value::uuid FROM jsonb_array_elements_text($1::jsonb))`,
-    JSON.stringify(ids),
+  const rows = await sqlOf(tx).rows<{ row: Record<string, unknown> }>(
+    sql(
+      `SELECT to_jsonb(t) AS row FROM ${identifier(table)} t
+       WHERE t.id IN (SELECT value::uuid FROM jsonb_array_elements_text($1::jsonb))`,
+      JSON.stringify(ids),
+    ),
   );
   for (const { row } of rows) {
     const value = fromColumns(row) as Row;
@@ -41,9 +44,11 @@ async function loadRows<Row extends TrackedRow>(
 async function insertRows(tx: WriteTx, table: string, rows: readonly object[]): Promise<void> {
   if (rows.length === 0) return;
   const t = identifier(table);
-  await tx.$executeRawUnsafe(
-    `INSERT INTO ${t} SELECT * FROM jsonb_populate_recordset(NULL::${t}, $1::jsonb)`,
-    JSON.stringify(rows.map(toColumns)),
+  await sqlOf(tx).run(
+    sql(
+      `INSERT INTO ${t} SELECT * FROM jsonb_populate_recordset(NULL::${t}, $1::jsonb)`,
+      JSON.stringify(rows.map(toColumns)),
+    ),
   );
 }
 
@@ -55,10 +60,12 @@ async function updateRows(tx: WriteTx, table: string, rows: readonly object[]): 
     .map(snakeCase)
     .filter((column) => column !== 'id')
     .map(identifier);
-  await tx.$executeRawUnsafe(
-    `UPDATE ${t} AS t SET (${columns.join(', ')}) = ROW(${columns.map((c) => `s.${c}`).join(', ')})
-     FROM jsonb_populate_recordset(NULL::${t}, $1::jsonb) AS s WHERE t.id = s.id`,
-    JSON.stringify(rows.map(toColumns)),
+  await sqlOf(tx).run(
+    sql(
+      `UPDATE ${t} AS t SET (${columns.join(', ')}) = ROW(${columns.map((c) => `s.${c}`).join(', ')})
+       FROM jsonb_populate_recordset(NULL::${t}, $1::jsonb) AS s WHERE t.id = s.id`,
+      JSON.stringify(rows.map(toColumns)),
+    ),
   );
 }
 
@@ -112,9 +119,11 @@ async function eraseInTable<Row extends TrackedRow>(
   personId: string,
 ): Promise<void> {
   if (!projection.erase) return;
-  const rows = await tx.$queryRawUnsafe<Array<{ row: Record<string, unknown> }>>(
-    `SELECT to_jsonb(t) AS row FROM ${identifier(projection.table)} t WHERE ${projection.erase.where}`,
-    personId,
+  const rows = await sqlOf(tx).rows<{ row: Record<string, unknown> }>(
+    sql(
+      `SELECT to_jsonb(t) AS row FROM ${identifier(projection.table)} t WHERE ${projection.erase.where}`,
+      personId,
+    ),
   );
   const erased = rows.map(({ row }) => eraseRow(projection, fromColumns(row) as Row, event));
   await updateRows(tx, projection.table, erased);

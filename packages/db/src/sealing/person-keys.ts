@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import type { ReadTx, WriteTx } from '../client.ts';
+import { sql, sqlOf } from '../transaction-connections.ts';
 import { KeyRing, sealedSubjectsOf } from './key-ring.ts';
 import { KEY_BYTES } from './seal-cipher.ts';
 
@@ -40,18 +41,21 @@ export async function sealingKeys(
   if (personIds.length === 0) return new Map();
   // One statement: new keys inserted, existing ones read. A key another transaction is
   // inserting at the same moment is not in this statement's snapshot: read again below.
-  const rows = await tx.$queryRawUnsafe<KeyRow[]>(
-    `WITH made AS (${INSERT_NEW_KEYS} RETURNING person_id::text, key)
-     SELECT * FROM made
-     UNION ALL
-     ${SELECT_KEYS}`,
-    companyId,
-    personIds,
-    personIds.map(() => randomBytes(KEY_BYTES)),
+  const statements = sqlOf(tx);
+  const rows = await statements.rows<KeyRow>(
+    sql(
+      `WITH made AS (${INSERT_NEW_KEYS} RETURNING person_id::text, key)
+       SELECT * FROM made
+       UNION ALL
+       ${SELECT_KEYS}`,
+      companyId,
+      personIds,
+      personIds.map(() => randomBytes(KEY_BYTES)),
+    ),
   );
   let keys = asMap(rows);
   if (personIds.some((id) => !keys.has(id))) {
-    keys = asMap(await tx.$queryRawUnsafe<KeyRow[]>(SELECT_KEYS, companyId, personIds));
+    keys = asMap(await statements.rows<KeyRow>(sql(SELECT_KEYS, companyId, personIds)));
   }
   const usable = new Map<string, Buffer>();
   for (const id of personIds) {

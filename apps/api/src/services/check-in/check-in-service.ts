@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { type DecidedEvent, event, executeCommand, isUniqueViolation, sealedFor } from '@aegira/db';
+import {
+  type DecidedEvent,
+  event,
+  executeCommand,
+  isUniqueViolation,
+  Prisma,
+  sealedFor,
+  sqlOf,
+} from '@aegira/db';
 import { computeReadiness, type ValidCheckInInputs } from '@aegira/domain';
 import { EventType } from '@aegira/events';
 import { AppError } from '../../errors/app-error.ts';
@@ -88,10 +96,10 @@ export async function submitCheckIn(
       // An excused miss stays excused; only an open one is resolved by the late
       // check-in. Locked and re-read, so an excuse committed meanwhile wins cleanly.
       const stillOpen = openMissId
-        ? await read.$queryRaw<Array<{ id: string }>>`
+        ? await sqlOf(read).rows<{ id: string }>(Prisma.sql`
             SELECT id FROM missed_check_ins
             WHERE id = ${openMissId}::uuid AND resolved_at IS NULL AND excused_at IS NULL
-            FOR UPDATE`
+            FOR UPDATE`)
         : [];
       if (openMissId && stillOpen.length > 0) {
         events.push(
@@ -144,7 +152,8 @@ export async function amendCheckIn(
   let today: TodayRow | undefined;
   const [amended] = await executeCommand(deps.db, commandActor(actor), async (read) => {
     // Today's row, locked so concurrent amendments get consecutive versions.
-    const locked = await read.$queryRaw<TodayRow[]>`
+    // Text, integers, booleans and a timestamptz: the same row from the driver or Prisma.
+    const locked = await sqlOf(read).rows<TodayRow>(Prisma.sql`
       SELECT ci.id, ci.version, ci.team_id, ci.local_date::text AS local_date, ci.is_late,
              ci.minutes_late, ci.submitted_at, t.leader_id AS lead_id,
              EXISTS (SELECT 1 FROM readiness_alerts ra WHERE ra.check_in_id = ci.id) AS has_alert
@@ -152,7 +161,7 @@ export async function amendCheckIn(
       LEFT JOIN teams t ON t.id = ci.team_id
       WHERE ci.person_id = ${actor.personId}::uuid
         AND ci.local_date = (${now}::timestamptz AT TIME ZONE c.timezone)::date
-      FOR UPDATE OF ci`;
+      FOR UPDATE OF ci`);
     today = locked[0];
     if (!today) {
       throw new AppError('NOT_FOUND', 'There is no check-in today to amend. Submit one first.');

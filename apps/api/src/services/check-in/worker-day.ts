@@ -1,4 +1,4 @@
-import { localDateOf, type Person, type ReadTx, type Team } from '@aegira/db';
+import { localDateOf, type Person, Prisma, type ReadTx, sqlOf, type Team } from '@aegira/db';
 import {
   type CheckInDayStatus,
   type CheckInWindowResult,
@@ -92,7 +92,8 @@ interface WorkerDayRow {
  * on its day without anything having written it.
  */
 export async function loadWorkerDay(read: ReadTx, personId: string, now: Date): Promise<WorkerDay> {
-  const rows = await read.$queryRaw<WorkerDayRow[]>`
+  // Text, booleans, int[] and json: the same rows whether the driver or Prisma sends it.
+  const rows = await sqlOf(read).rows<WorkerDayRow>(Prisma.sql`
     SELECT c.timezone, p.is_active, p.window_start, p.window_end, p.work_days,
            t.id AS team_id, t.is_active AS team_active, t.window_start AS team_window_start,
            t.window_end AS team_window_end, t.work_days AS team_work_days, t.leader_id AS lead_id,
@@ -108,7 +109,7 @@ export async function loadWorkerDay(read: ReadTx, personId: string, now: Date): 
     JOIN companies c ON c.id = p.company_id
     CROSS JOIN LATERAL (SELECT (${now}::timestamptz AT TIME ZONE c.timezone)::date AS local_date) d
     LEFT JOIN teams t ON t.id = app_person_team_on(p.id, d.local_date)
-    WHERE p.id = ${personId}::uuid`;
+    WHERE p.id = ${personId}::uuid`);
   const row = rows[0];
   if (!row) throw new Error(`No person ${personId} in the bound company`);
   const team =
