@@ -1,6 +1,6 @@
 import type { WriteTx } from './client.ts';
 import { Prisma } from './generated/prisma/client.ts';
-import { sqlOf } from './transaction-connections.ts';
+import { writeSqlOf } from './transaction-connections.ts';
 
 /**
  * A credential a command sets. Credentials are operational rows outside the
@@ -17,13 +17,13 @@ export async function writeCredentials(
 ): Promise<void> {
   for (const credential of credentials) {
     if (credential.kind === 'password') {
-      await sqlOf(tx).run(Prisma.sql`
+      await writeSqlOf(tx).run(Prisma.sql`
         INSERT INTO person_credentials (person_id, company_id, password_hash, updated_at)
         VALUES (${credential.personId}::uuid, ${companyId}::uuid, ${credential.passwordHash}, now())
         ON CONFLICT (person_id) DO UPDATE
           SET password_hash = EXCLUDED.password_hash, updated_at = EXCLUDED.updated_at`);
     } else {
-      await sqlOf(tx).run(Prisma.sql`
+      await writeSqlOf(tx).run(Prisma.sql`
         INSERT INTO api_token_secrets (token_id, company_id, token_hash)
         VALUES (${credential.tokenId}::uuid, ${companyId}::uuid, ${credential.tokenHash})`);
     }

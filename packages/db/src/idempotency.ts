@@ -1,7 +1,7 @@
 import { type Db, prismaOf, type WriteTx } from './client.ts';
 import { Prisma } from './generated/prisma/client.ts';
 import { bindCompany, TRANSACTION_OPTIONS } from './tenant.ts';
-import { sqlOf } from './transaction-connections.ts';
+import { writeSqlOf } from './transaction-connections.ts';
 
 // Idempotency keys (docs/decisions/035-versions-and-idempotency.md): a client's retry of a
 // mutation with the same Idempotency-Key gets the first answer and writes nothing.
@@ -47,7 +47,7 @@ export async function claimIdempotencyKey(
 ): Promise<void> {
   // An expired key (not yet pruned) is taken over; a live one, committed by another
   // request, inserts nothing (ON CONFLICT waits for that request's transaction first).
-  const inserted = await sqlOf(tx).run(Prisma.sql`
+  const inserted = await writeSqlOf(tx).run(Prisma.sql`
     INSERT INTO idempotency_keys (company_id, key, request_hash)
     VALUES (${companyId}::uuid, ${claim.key}, ${claim.requestHash})
     ON CONFLICT (company_id, key) DO UPDATE

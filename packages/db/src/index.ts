@@ -172,7 +172,7 @@ export {
 } from './sealing/index.ts';
 export type { AnyStoredEvent, StoredEvent } from './stored-event.ts';
 export { bindCompany, withTenant } from './tenant.ts';
-export { sqlOf, type TransactionSql } from './transaction-connections.ts';
+export { sqlOf } from './transaction-connections.ts';
 export {
   type AuditNote,
   type CommandOptions,

@@ -8,7 +8,7 @@ import type { PrismaClient } from './generated/prisma/client.ts';
 // Why the write path's own statements skip Prisma's client (issue 10; decision 045). Measured
 // on the 2-core machine: a raw statement through Prisma's client inside an interactive
 // transaction costs ~0.4 ms of Node CPU, the same statement through node-postgres ~0.1 ms, and
-// a check-in submit sends eight of them. The transaction stays Prisma's (decide steps read
+// a check-in submit sends seven of them. The transaction stays Prisma's (decide steps read
 // through its model delegates); its statements that are plain SQL are sent by the driver on
 // the transaction's own connection, so they are inside the same transaction, with the same
 // company bound, row-level security, timeouts and statement names.
@@ -162,13 +162,24 @@ function throughPrisma(tx: ReadTx | WriteTx): TransactionSql {
   };
 }
 
-/**
- * The plain SQL of a transaction opened by openTransaction: on its connection by the driver,
- * rows as node-postgres returns them. Through Prisma's client for any other handle (a wrapper
- * of it, as the tests' statement counter is), with Prisma's row types: statements sent this
- * way cast what they read to types both agree on (text, json, timestamptz, bytea).
- */
-export function sqlOf(tx: ReadTx | WriteTx): TransactionSql {
+function statementsOf(tx: ReadTx | WriteTx): TransactionSql {
   const capture = captures.get(tx);
   return capture?.connection ? onConnection(capture) : throughPrisma(tx);
+}
+
+/**
+ * The plain SQL reads of a transaction opened by openTransaction: on its connection by the
+ * driver, rows as node-postgres returns them. Through Prisma's client for any other handle (a
+ * wrapper of it, as the tests' statement counter is), with Prisma's row types: statements sent
+ * this way cast what they read to types both agree on (text, json, timestamptz, bytea).
+ * Rows only: like ReadTx, the handle application code gets has no method meant to write.
+ */
+export function sqlOf(tx: ReadTx | WriteTx): DirectRead {
+  const { rows } = statementsOf(tx);
+  return { rows };
+}
+
+/** sqlOf with `run` (rows changed): for packages/db's write path and projections only. */
+export function writeSqlOf(tx: WriteTx): TransactionSql {
+  return statementsOf(tx);
 }

@@ -5,11 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFreshDatabase, type FreshDatabase } from '../test-support/fresh-database.ts';
 import { createDb, type Db } from './client.ts';
 import { transientDatabaseFailure } from './db-errors.ts';
-import { readInTenant, readUnbound } from './direct-reads.ts';
+import { type DirectRead, readInTenant, readUnbound } from './direct-reads.ts';
 import { installFaults } from './faults/fault-hooks.ts';
 import { Prisma } from './generated/prisma/client.ts';
 import { withTenant } from './tenant.ts';
-import { sqlOf, type TransactionSql } from './transaction-connections.ts';
+import { sqlOf } from './transaction-connections.ts';
 import { event, executeCommand } from './write-path.ts';
 
 let database: FreshDatabase;
@@ -460,7 +460,7 @@ describe('plain SQL on the transaction’s own connection (decision 045)', () =>
     const where = Prisma.sql`SELECT pg_backend_pid()::text AS pid, txid_current()::text AS tx,
                                     current_setting('app.company_id') AS company`;
     type Where = { pid: string; tx: string; company: string };
-    let kept: TransactionSql | undefined;
+    let kept: DirectRead | undefined;
     const seen = await executeCommand(
       db,
       { companyId, actorId: adminId },

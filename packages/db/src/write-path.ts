@@ -23,7 +23,7 @@ import { erasedPersonOf } from './projections/evolve.ts';
 import { destroyPersonKey } from './sealing/person-keys.ts';
 import type { AnyStoredEvent } from './stored-event.ts';
 import { bindCompany, TRANSACTION_OPTIONS } from './tenant.ts';
-import { openTransaction, sql, sqlOf } from './transaction-connections.ts';
+import { openTransaction, sql, writeSqlOf } from './transaction-connections.ts';
 
 /** The AuditLog row of an administrative action; its entity is its event's. */
 export interface AuditNote {
@@ -106,7 +106,7 @@ async function writeAudit(
     ];
   });
   if (rows.length === 0) return;
-  await sqlOf(tx).run(
+  await writeSqlOf(tx).run(
     sql(
       `INSERT INTO audit_logs (id, company_id, event_id, actor_id, actor_token_id, action,
                              entity_type, entity_id, details)

@@ -1,5 +1,5 @@
 import type { WriteTx } from '../client.ts';
-import { sql, sqlOf } from '../transaction-connections.ts';
+import { sql, writeSqlOf } from '../transaction-connections.ts';
 import { LIVE_CHANNEL, type LiveMessage } from './live-message.ts';
 
 // NOTIFY payloads are limited to 8,000 bytes; messages carry ids only, and a
@@ -25,7 +25,7 @@ function split(message: LiveMessage): LiveMessage[] {
 export async function publishLive(tx: WriteTx, messages: readonly LiveMessage[]): Promise<void> {
   const payloads = messages.flatMap(split).map((message) => JSON.stringify(message));
   if (payloads.length === 0) return;
-  await sqlOf(tx).run(
+  await writeSqlOf(tx).run(
     sql('SELECT pg_notify($1, payload) FROM unnest($2::text[]) AS payload', LIVE_CHANNEL, payloads),
   );
 }

@@ -1,6 +1,6 @@
 import type { WriteTx } from '../client.ts';
 import type { AnyStoredEvent } from '../stored-event.ts';
-import { sql, sqlOf } from '../transaction-connections.ts';
+import { sql, writeSqlOf } from '../transaction-connections.ts';
 import { LIVE_CHANNEL } from './live-message.ts';
 
 /**
@@ -96,7 +96,7 @@ export async function publishRosterChanges(
     LIVE_CHANNEL,
     JSON.stringify(touches.map(toRecord)),
   );
-  await sqlOf(tx).run(statement);
+  await writeSqlOf(tx).run(statement);
 }
 
 function toRecord(touch: RosterTouch) {

@@ -1,6 +1,6 @@
 import type { WriteTx } from '../client.ts';
 import type { AnyStoredEvent } from '../stored-event.ts';
-import { sql, sqlOf } from '../transaction-connections.ts';
+import { sql, sqlOf, writeSqlOf } from '../transaction-connections.ts';
 import type { TableProjection, TrackedRow } from './define-projection.ts';
 import { erasedPersonOf, eraseRow, evolve, rowIdOf } from './evolve.ts';
 import { ENTITY_PROJECTIONS } from './registry.ts';
@@ -44,7 +44,7 @@ async function loadRows<Row extends TrackedRow>(
 async function insertRows(tx: WriteTx, table: string, rows: readonly object[]): Promise<void> {
   if (rows.length === 0) return;
   const t = identifier(table);
-  await sqlOf(tx).run(
+  await writeSqlOf(tx).run(
     sql(
       `INSERT INTO ${t} SELECT * FROM jsonb_populate_recordset(NULL::${t}, $1::jsonb)`,
       JSON.stringify(rows.map(toColumns)),
@@ -60,7 +60,7 @@ async function updateRows(tx: WriteTx, table: string, rows: readonly object[]): 
     .map(snakeCase)
     .filter((column) => column !== 'id')
     .map(identifier);
-  await sqlOf(tx).run(
+  await writeSqlOf(tx).run(
     sql(
       `UPDATE ${t} AS t SET (${columns.join(', ')}) = ROW(${columns.map((c) => `s.${c}`).join(', ')})
        FROM jsonb_populate_recordset(NULL::${t}, $1::jsonb) AS s WHERE t.id = s.id`,
