@@ -1,8 +1,7 @@
 import type pg from 'pg';
-import type { Db, ReadTx } from './client.ts';
+import type { Db } from './client.ts';
 import type { Prisma } from './generated/prisma/client.ts';
 import { bindCompanySql } from './tenant.ts';
-import { sqlOf } from './transaction-connections.ts';
 
 // Why the hottest reads skip Prisma's client (issue 10; decision 044). Measured on the 2-core
 // machine: a statement through Prisma's client costs ~0.75 ms of Node CPU inside an
@@ -99,12 +98,4 @@ export function readInTenant<Row>(
   statement: Prisma.Sql,
 ): Promise<Row[]> {
   return withTenantDirect(db, companyId, (read) => read.rows<Row>(statement));
-}
-
-/**
- * A withTenant transaction as a DirectRead, for code that runs both ways: on the transaction's
- * connection by the driver (transaction-connections.ts), or through Prisma for other handles.
- */
-export function directReadOf(read: ReadTx): DirectRead {
-  return sqlOf(read);
 }

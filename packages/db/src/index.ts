@@ -32,7 +32,6 @@ export {
 } from './db-errors.ts';
 export {
   type DirectRead,
-  directReadOf,
   readInTenant,
   readUnbound,
   withTenantDirect,

@@ -21,12 +21,15 @@ interface TransactionConnection {
   }>;
 }
 
-/** What one opening transaction learns of its connection, until Prisma ends it. */
+/** The connection of a transaction, and the pool's statement names (decision 043). */
+interface Bound {
+  connection: TransactionConnection;
+  nameOf: (query: { sql: string }) => string;
+}
+
+/** What an opening transaction learns: its connection, from Prisma starting it until it ends. */
 interface Capture {
-  connection: TransactionConnection | null;
-  nameOf: ((query: { sql: string }) => string) | null;
-  /** Set once Prisma committed or rolled back: the connection is back in the pool. */
-  ended: boolean;
+  bound: Bound | null;
   /** Test seam (fault-hooks.ts): sees each statement sent by the driver. */
   sent: ((text: string) => void) | undefined;
 }
@@ -68,21 +71,16 @@ export class CapturingPrismaPg extends PrismaPg {
       const transaction = await start(isolationLevel);
       const capture = opening.getStore();
       const connection = connectionOf(transaction);
-      if (!capture || capture.connection || !connection) return transaction;
-      capture.connection = connection;
-      capture.nameOf = nameOf;
+      if (!capture || capture.bound || !connection) return transaction;
+      capture.bound = { connection, nameOf };
       const commit = transaction.commit.bind(transaction);
       const rollback = transaction.rollback.bind(transaction);
-      const end = () => {
-        capture.connection = null;
-        capture.ended = true;
-      };
       transaction.commit = async () => {
-        end();
+        capture.bound = null;
         return commit();
       };
       transaction.rollback = async () => {
-        end();
+        capture.bound = null;
         return rollback();
       };
       return transaction;
@@ -100,12 +98,7 @@ export function openTransaction<R>(
   work: (tx: WriteTx) => Promise<R>,
   options?: Parameters<PrismaClient['$transaction']>[1],
 ): Promise<R> {
-  const capture: Capture = {
-    connection: null,
-    nameOf: null,
-    ended: false,
-    sent: faultsOf(db)?.statementSent,
-  };
+  const capture: Capture = { bound: null, sent: faultsOf(db)?.statementSent };
   return opening.run(capture, () =>
     prismaOf(db).$transaction(async (tx) => {
       captures.set(tx, capture);
@@ -134,11 +127,12 @@ class TransactionEndedError extends Error {
 
 function onConnection(capture: Capture): TransactionSql {
   const send = async (statement: SqlStatement) => {
-    const connection = capture.connection;
-    if (!connection || capture.ended) throw new TransactionEndedError();
+    // Read at each statement: the transaction may have ended since the handle was taken.
+    const bound = capture.bound;
+    if (!bound) throw new TransactionEndedError();
     capture.sent?.(statement.text);
-    return connection.query({
-      name: capture.nameOf?.({ sql: statement.text }) || undefined,
+    return bound.connection.query({
+      name: bound.nameOf({ sql: statement.text }) || undefined,
       text: statement.text,
       values: [...statement.values],
     });
@@ -149,22 +143,10 @@ function onConnection(capture: Capture): TransactionSql {
   };
 }
 
-function throughPrisma(tx: ReadTx | WriteTx): TransactionSql {
-  return {
-    rows: <Row>(statement: SqlStatement) =>
-      tx.$queryRawUnsafe<Row[]>(statement.text, ...statement.values),
-    run: async (statement: SqlStatement) => {
-      if ('$executeRawUnsafe' in tx) {
-        return tx.$executeRawUnsafe(statement.text, ...statement.values);
-      }
-      return (await tx.$queryRawUnsafe<unknown[]>(statement.text, ...statement.values)).length;
-    },
-  };
-}
-
-function statementsOf(tx: ReadTx | WriteTx): TransactionSql {
+/** The capture of a transaction openTransaction opened and Prisma has not ended, if `tx` is one. */
+function liveCaptureOf(tx: ReadTx | WriteTx): Capture | undefined {
   const capture = captures.get(tx);
-  return capture?.connection ? onConnection(capture) : throughPrisma(tx);
+  return capture?.bound ? capture : undefined;
 }
 
 /**
@@ -175,11 +157,20 @@ function statementsOf(tx: ReadTx | WriteTx): TransactionSql {
  * Rows only: like ReadTx, the handle application code gets has no method meant to write.
  */
 export function sqlOf(tx: ReadTx | WriteTx): DirectRead {
-  const { rows } = statementsOf(tx);
-  return { rows };
+  const capture = liveCaptureOf(tx);
+  if (capture) return { rows: onConnection(capture).rows };
+  return {
+    rows: <Row>(statement: SqlStatement) =>
+      tx.$queryRawUnsafe<Row[]>(statement.text, ...statement.values),
+  };
 }
 
 /** sqlOf with `run` (rows changed): for packages/db's write path and projections only. */
 export function writeSqlOf(tx: WriteTx): TransactionSql {
-  return statementsOf(tx);
+  const capture = liveCaptureOf(tx);
+  if (capture) return onConnection(capture);
+  return {
+    ...sqlOf(tx),
+    run: (statement: SqlStatement) => tx.$executeRawUnsafe(statement.text, ...statement.values),
+  };
 }

@@ -1,4 +1,4 @@
-import { directReadOf, withTenant } from '@aegira/db';
+import { sqlOf, withTenant } from '@aegira/db';
 import { addDays, earlierDate, laterDate, periodStart } from '@aegira/domain';
 import { AppError } from '../../errors/app-error.ts';
 import { readablePersonFilter } from '../access-policy.ts';
@@ -95,7 +95,7 @@ export async function exportCompanyAnalytics(
   for (let index = 0; index < plan.teams.length; index += TEAMS_PER_BATCH) {
     const batch = plan.teams.slice(index, index + TEAMS_PER_BATCH);
     const rows = await withTenant(deps.db, actor.companyId, (read) =>
-      teamDayRows(directReadOf(read), {
+      teamDayRows(sqlOf(read), {
         from,
         to: today,
         now,

@@ -1,4 +1,4 @@
-import { directReadOf, withTenant } from '@aegira/db';
+import { sqlOf, withTenant } from '@aegira/db';
 import { periodStart } from '@aegira/domain';
 import type { z } from 'zod';
 import type {
@@ -32,7 +32,7 @@ export async function companyAnalytics(
     });
     const firstDays = teams.map((team) => firstDayOf(team, timeZone)).sort();
     const from = periodStart(today, input.days, firstDays[0] ?? today);
-    const rows = await teamDayRows(directReadOf(read), { from, to: today, now, teamIds });
+    const rows = await teamDayRows(sqlOf(read), { from, to: today, now, teamIds });
     const byDate = groupRows(rows, (row) => row.local_date);
     const byTeam = groupRows(rows, (row) => row.team_id);
     return {

@@ -1,4 +1,4 @@
-import { directReadOf, withTenant } from '@aegira/db';
+import { sqlOf, withTenant } from '@aegira/db';
 import { averageOf, percentOf } from '@aegira/domain';
 import type { z } from 'zod';
 import type { supervisorOverviewOutput } from '../../modules/dashboards/dashboard-schemas.ts';
@@ -23,7 +23,7 @@ export async function supervisorOverview(
       orderBy: [{ name: 'asc' }, { id: 'asc' }],
     });
     const ids = teams.map((team) => team.id);
-    const rows = await teamDayRows(directReadOf(read), {
+    const rows = await teamDayRows(sqlOf(read), {
       from: today,
       to: today,
       now,

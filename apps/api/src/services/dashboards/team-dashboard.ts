@@ -1,4 +1,4 @@
-import { directReadOf, type ReadTx, type Team, withTenant } from '@aegira/db';
+import { type ReadTx, sqlOf, type Team, withTenant } from '@aegira/db';
 import type { z } from 'zod';
 import { AppError } from '../../errors/app-error.ts';
 import type {
@@ -85,9 +85,9 @@ export async function teamDashboard(
   const now = deps.now?.() ?? new Date();
   return withTenant(deps.db, actor.companyId, async (read) => {
     const teamId = await teamIdFor(read, actor, input.teamId);
-    const { team, clock } = await readableTeamOnClock(directReadOf(read), actor, teamId, now);
+    const { team, clock } = await readableTeamOnClock(sqlOf(read), actor, teamId, now);
     const { timeZone, today } = clock;
-    const rows = await teamDayRows(directReadOf(read), {
+    const rows = await teamDayRows(sqlOf(read), {
       from: today,
       to: today,
       now,

@@ -1,4 +1,4 @@
-import { directReadOf, withTenant } from '@aegira/db';
+import { sqlOf, withTenant } from '@aegira/db';
 import type { z } from 'zod';
 import type { workforceOverviewOutput } from '../../modules/dashboards/dashboard-schemas.ts';
 import type { Actor, ServiceDeps } from '../actor.ts';
@@ -57,7 +57,7 @@ export async function workforceOverview(
             AND t.status = 'PENDING' AND t.effective_on <= ${today}::date)
       ORDER BY p.last_name, p.first_name, p.id
       LIMIT ${UNASSIGNED_SHOWN}`;
-    const rows = await teamDayRows(directReadOf(read), {
+    const rows = await teamDayRows(sqlOf(read), {
       from: today,
       to: today,
       now,
