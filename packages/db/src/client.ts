@@ -138,7 +138,7 @@ export function createDb(connectionString: string, options: CreateDbOptions = {}
     slots: options.companyWriteSlots ?? DEFAULT_COMPANY_WRITE_SLOTS,
     maxWaitMs: transactionOptions.maxWait,
   });
-  setDirectAccess(db, { pool, nameOf });
+  setDirectAccess(db, { pool, nameOf, transaction: transactionOptions });
   return db;
 }
 

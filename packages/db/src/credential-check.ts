@@ -1,5 +1,5 @@
-import type { WriteTx } from './client.ts';
 import { Prisma } from './generated/prisma/client.ts';
+import type { CommandTx } from './transaction-connections.ts';
 import { sqlOf } from './transaction-connections.ts';
 
 /**
@@ -45,7 +45,7 @@ interface TokenRow {
  * so FOR SHARE lets a token's writes run side by side. The company row is read unlocked:
  * company updates lock it and must not wait for every write of the company.
  */
-export async function recheckCredential(tx: WriteTx, credential: ActorCredential): Promise<void> {
+export async function recheckCredential(tx: CommandTx, credential: ActorCredential): Promise<void> {
   if (credential.kind === 'session') {
     const [row] = await sqlOf(tx).rows<SessionRow>(Prisma.sql`
       SELECT p.token_version, p.is_active AS person_active,

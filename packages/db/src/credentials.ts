@@ -1,5 +1,5 @@
-import type { WriteTx } from './client.ts';
 import { Prisma } from './generated/prisma/client.ts';
+import type { CommandTx } from './transaction-connections.ts';
 import { writeSqlOf } from './transaction-connections.ts';
 
 /**
@@ -11,7 +11,7 @@ export type CredentialWrite =
   | { kind: 'api_token'; tokenId: string; tokenHash: string };
 
 export async function writeCredentials(
-  tx: WriteTx,
+  tx: CommandTx,
   companyId: string,
   credentials: readonly CredentialWrite[],
 ): Promise<void> {

@@ -15,6 +15,8 @@ export interface DirectAccess {
   pool: pg.Pool;
   /** The pool's statement names (statement-names.ts), shared with Prisma's adapter. */
   nameOf: (query: { sql: string }) => string;
+  /** The client's interactive-transaction limits, which driver transactions keep too. */
+  transaction: { maxWait: number; timeout: number };
 }
 
 // Kept on the Db itself rather than in a WeakMap keyed by it, so a wrapper of the Db (the
@@ -25,7 +27,7 @@ export function setDirectAccess(db: Db, access: DirectAccess): void {
   Object.defineProperty(db, DIRECT_ACCESS, { value: access });
 }
 
-function directOf(db: Db): DirectAccess {
+export function directOf(db: Db): DirectAccess {
   const access = (db as unknown as Record<symbol, DirectAccess | undefined>)[DIRECT_ACCESS];
   if (!access) throw new Error('direct reads need a Db made by createDb');
   return access;

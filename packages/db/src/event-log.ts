@@ -8,7 +8,6 @@ import {
   sealPayload,
   sealSubjectOf,
 } from '@aegira/events';
-import type { WriteTx } from './client.ts';
 import type { ActorCredential } from './credential-check.ts';
 import type { IdempotencyClaim } from './idempotency.ts';
 import { assertPayloadWithinCap } from './payload-size.ts';
@@ -16,6 +15,7 @@ import { PROJECTED_EVENT_TYPES } from './projections/registry.ts';
 import { sealingKeys } from './sealing/person-keys.ts';
 import { sealText } from './sealing/seal-cipher.ts';
 import type { AnyStoredEvent, StoredEvent } from './stored-event.ts';
+import type { CommandTx } from './transaction-connections.ts';
 import { sql, sqlOf } from './transaction-connections.ts';
 
 /** Who a change is recorded against. */
@@ -78,7 +78,7 @@ interface Appended {
  * later in this transaction may name these events (the database checks that).
  */
 export async function appendLogRows(
-  tx: WriteTx,
+  tx: CommandTx,
   companyId: string,
   rows: readonly LogRow[],
 ): Promise<Map<string, { position: bigint; createdAt: Date }>> {
@@ -169,7 +169,7 @@ export function storedPayloadOf(
  * returns them as stored.
  */
 export async function appendEvents(
-  tx: WriteTx,
+  tx: CommandTx,
   actor: CommandActor,
   events: readonly AnyNewEvent[],
   newId: () => string,

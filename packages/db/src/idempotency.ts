@@ -1,7 +1,7 @@
 import { type Db, prismaOf, type WriteTx } from './client.ts';
 import { Prisma } from './generated/prisma/client.ts';
 import { bindCompany, TRANSACTION_OPTIONS } from './tenant.ts';
-import { writeSqlOf } from './transaction-connections.ts';
+import { type CommandTx, writeSqlOf } from './transaction-connections.ts';
 
 // Idempotency keys (docs/decisions/035-versions-and-idempotency.md): a client's retry of a
 // mutation with the same Idempotency-Key gets the first answer and writes nothing.
@@ -41,7 +41,7 @@ export class IdempotencyKeyTakenError extends Error {
  * then (if it committed) fails here and reads the first answer instead of deciding.
  */
 export async function claimIdempotencyKey(
-  tx: WriteTx,
+  tx: CommandTx,
   companyId: string,
   claim: IdempotencyClaim,
 ): Promise<void> {

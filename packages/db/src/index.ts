@@ -180,5 +180,7 @@ export {
   type Decision,
   event,
   executeCommand,
+  executeSqlCommand,
+  type SqlDecide,
   sealedFor,
 } from './write-path.ts';

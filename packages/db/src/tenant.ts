@@ -1,6 +1,6 @@
-import type { Db, ReadTx, WriteTx } from './client.ts';
+import type { Db, ReadTx } from './client.ts';
 import { Prisma } from './generated/prisma/client.ts';
-import { openTransaction, sqlOf } from './transaction-connections.ts';
+import { type CommandTx, openTransaction, sqlOf } from './transaction-connections.ts';
 
 // Per-call overrides of the client's interactive-transaction limits: none. createDb sets
 // maxWait (5 s) and timeout (20 s) once per client, so tests can shorten them (decision 034).
@@ -31,6 +31,6 @@ export function bindCompanySql(companyId: string): Prisma.Sql {
   return Prisma.sql`SELECT set_config('app.company_id', ${companyId}, true)`;
 }
 
-export async function bindCompany(tx: ReadTx | WriteTx, companyId: string): Promise<void> {
+export async function bindCompany(tx: ReadTx | CommandTx, companyId: string): Promise<void> {
   await sqlOf(tx).rows(bindCompanySql(companyId));
 }

@@ -9,8 +9,8 @@ import { type DirectRead, readInTenant, readUnbound } from './direct-reads.ts';
 import { installFaults } from './faults/fault-hooks.ts';
 import { Prisma } from './generated/prisma/client.ts';
 import { withTenant } from './tenant.ts';
-import { sqlOf } from './transaction-connections.ts';
-import { event, executeCommand } from './write-path.ts';
+import { sql, sqlOf } from './transaction-connections.ts';
+import { event, executeCommand, executeSqlCommand } from './write-path.ts';
 
 let database: FreshDatabase;
 let db: Db;
@@ -489,5 +489,144 @@ describe('plain SQL on the transaction’s own connection (decision 045)', () =>
     const late = kept?.rows<Where>(where);
     await expect(late).rejects.toThrow(/Transaction already closed/);
     expect(transientDatabaseFailure(await late?.catch((error: unknown) => error))).toBe('busy');
+  });
+});
+
+describe('commands in the driver’s own transaction (decision 046)', () => {
+  type Where = { pid: string; tx: string; company: string };
+  const where = Prisma.sql`SELECT pg_backend_pid()::text AS pid, txid_current()::text AS tx,
+                                  current_setting('app.company_id', true) AS company`;
+
+  /** A Db of its own, to give limits to and to find its backends by application name. */
+  async function withDb(
+    options: Parameters<typeof createDb>[1],
+    work: (db: Db, applicationName: string) => Promise<void>,
+  ): Promise<void> {
+    const applicationName = `w46-${randomUUID().slice(0, 8)}`;
+    const own = createDb(database.appUrl, { ...options, applicationName });
+    try {
+      await work(own, applicationName);
+    } finally {
+      await own.$disconnect();
+    }
+  }
+
+  async function idleInTransaction(applicationName: string): Promise<number> {
+    const { rows } = await owner.query<{ n: string }>(
+      `SELECT count(*) AS n FROM pg_stat_activity
+       WHERE application_name = $1 AND state LIKE 'idle in transaction%'`,
+      [applicationName],
+    );
+    return Number(rows[0]?.n);
+  }
+
+  it('decides and applies in one transaction bound to the company, and refuses statements once it committed', async () => {
+    const { companyId, adminId } = await makeCompany('Theta');
+    let kept: DirectRead | undefined;
+    let decided: Where | undefined;
+    let applied: Where | undefined;
+    const remove = installFaults(db, {
+      afterEventInsert: async (tx) => {
+        [applied] = await tx.rows<Where>(where);
+      },
+    });
+    try {
+      const stored = await executeSqlCommand(db, { companyId, actorId: adminId }, async (read) => {
+        kept = read;
+        [decided] = await read.rows<Where>(where);
+        return [event('PERSON_UPDATED', { id: adminId, changes: { firstName: 'Driver' } })];
+      });
+      expect(stored.map((e) => e.type)).toEqual(['PERSON_UPDATED']);
+    } finally {
+      remove();
+    }
+    // The decide step and the write path's own steps: one backend, one transaction, the company.
+    expect(decided?.company).toBe(companyId);
+    expect(applied).toEqual(decided);
+    // The event and its projection committed together.
+    expect(await count('events', "entity_id = $1 AND type = 'PERSON_UPDATED'", [adminId])).toBe(1);
+    expect(await count('persons', "id = $1 AND first_name = 'Driver'", [adminId])).toBe(1);
+    const late = kept?.rows<Where>(where);
+    await expect(late).rejects.toThrow(/Transaction already closed/);
+    expect(transientDatabaseFailure(await late?.catch((error: unknown) => error))).toBe('busy');
+  });
+
+  it('rolls everything back when a step throws, and hands the connection back clean', async () => {
+    const { companyId, adminId } = await makeCompany('Iota');
+    await withDb({ maxConnections: 1 }, async (own, applicationName) => {
+      const remove = installFaults(own, {
+        afterEventInsert: async (tx) => {
+          await tx.run(sql(`DO $$ BEGIN RAISE check_violation; END $$`));
+        },
+      });
+      const failed = executeSqlCommand(own, { companyId, actorId: adminId }, async () => [
+        event('PERSON_UPDATED', { id: adminId, changes: { firstName: 'Never' } }),
+      ]);
+      await expect(failed).rejects.toMatchObject({ code: '23514' });
+      remove();
+      expect(await count('events', "entity_id = $1 AND type = 'PERSON_UPDATED'", [adminId])).toBe(
+        0,
+      );
+      expect(await idleInTransaction(applicationName)).toBe(0);
+      // The one connection serves the next transaction, with nothing left of the failed one.
+      const [next] = await readInTenant<Where>(own, companyId, where);
+      expect(next?.company).toBe(companyId);
+    });
+  });
+
+  it('keeps maxWait: no connection in time is busy, and the connection that comes later goes back', async () => {
+    const { companyId, adminId } = await makeCompany('Kappa');
+    await withDb(
+      { maxConnections: 1, transaction: { maxWait: 200 } },
+      async (own, applicationName) => {
+        // The pool's only connection is held for 600 ms by a read.
+        const holding = readInTenant(own, companyId, Prisma.sql`SELECT pg_sleep(0.6)`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        const started = performance.now();
+        const refused = await executeSqlCommand(own, { companyId, actorId: adminId }, async () => [
+          event('PERSON_UPDATED', { id: adminId, changes: { firstName: 'Late' } }),
+        ]).catch((error: unknown) => error);
+        expect(performance.now() - started).toBeLessThan(550);
+        expect(String(refused)).toMatch(/Unable to start a transaction in the given time/);
+        expect(transientDatabaseFailure(refused)).toBe('busy');
+        await holding;
+        // The late connection went back unused: the next command gets it and commits.
+        await executeSqlCommand(own, { companyId, actorId: adminId }, async () => [
+          event('PERSON_UPDATED', { id: adminId, changes: { firstName: 'Next' } }),
+        ]);
+        expect(await count('persons', "id = $1 AND first_name = 'Next'", [adminId])).toBe(1);
+        expect(await idleInTransaction(applicationName)).toBe(0);
+      },
+    );
+  });
+
+  it('keeps timeout: past it the transaction is rolled back at once and the command fails as a timeout', async () => {
+    const { companyId, adminId } = await makeCompany('Lambda');
+    await withDb({ transaction: { timeout: 300 } }, async (own, applicationName) => {
+      let kept: DirectRead | undefined;
+      let idleWhileWaiting = -1;
+      const failure = await executeSqlCommand(
+        own,
+        { companyId, actorId: adminId },
+        async (read) => {
+          kept = read;
+          await read.rows(where);
+          await new Promise((resolve) => setTimeout(resolve, 600));
+          // Rolled back when the timeout fired, not when this step returns.
+          idleWhileWaiting = await idleInTransaction(applicationName);
+          return [event('PERSON_UPDATED', { id: adminId, changes: { firstName: 'Expired' } })];
+        },
+      ).catch((error: unknown) => error);
+      expect(String(failure)).toMatch(/expired transaction/);
+      expect(transientDatabaseFailure(failure)).toBe('timeout');
+      expect(idleWhileWaiting).toBe(0);
+      await expect(kept?.rows(where)).rejects.toThrow(/expired transaction/);
+      expect(await count('persons', "id = $1 AND first_name = 'Expired'", [adminId])).toBe(0);
+      // The connection is clean: the next command commits.
+      await executeSqlCommand(own, { companyId, actorId: adminId }, async () => [
+        event('PERSON_UPDATED', { id: adminId, changes: { firstName: 'InTime' } }),
+      ]);
+      expect(await count('persons', "id = $1 AND first_name = 'InTime'", [adminId])).toBe(1);
+    });
   });
 });

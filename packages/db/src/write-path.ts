@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditAction, EventPayload, EventType } from '@aegira/events';
-import type { Db, ReadTx, WriteTx } from './client.ts';
+import type { Db, ReadTx } from './client.ts';
 import { tellEventsCommitted } from './committed-events.ts';
 import { companyWriteSlotsOf } from './company-write-slots.ts';
 import { recheckCredential } from './credential-check.ts';
 import { type CredentialWrite, writeCredentials } from './credentials.ts';
+import type { DirectRead } from './direct-reads.ts';
 import {
   type AnyNewEvent,
   appendEvents,
@@ -12,9 +13,9 @@ import {
   type NewEvent,
   type SeededFields,
 } from './event-log.ts';
-import { faultsOf } from './faults/fault-hooks.ts';
+import { type FaultHooks, faultsOf } from './faults/fault-hooks.ts';
 import type { Prisma } from './generated/prisma/client.ts';
-import { claimIdempotencyKey } from './idempotency.ts';
+import { claimIdempotencyKey, type IdempotencyClaim } from './idempotency.ts';
 import { publishLive } from './live/publish-live.ts';
 import { publishRosterChanges } from './live/roster-messages.ts';
 import { deriveNotifications, notificationMessages } from './notifications/derive-notifications.ts';
@@ -23,7 +24,14 @@ import { erasedPersonOf } from './projections/evolve.ts';
 import { destroyPersonKey } from './sealing/person-keys.ts';
 import type { AnyStoredEvent } from './stored-event.ts';
 import { bindCompany, TRANSACTION_OPTIONS } from './tenant.ts';
-import { openTransaction, sql, writeSqlOf } from './transaction-connections.ts';
+import {
+  type CommandTx,
+  openSqlTransaction,
+  openTransaction,
+  sql,
+  sqlOf,
+  writeSqlOf,
+} from './transaction-connections.ts';
 
 /** The AuditLog row of an administrative action; its entity is its event's. */
 export interface AuditNote {
@@ -61,6 +69,9 @@ export function sealedFor<E extends AnyNewEvent>(personId: string, decided: E): 
 /** Reads current state (read-only) and decides; throws to refuse. Writes nothing. */
 export type Decide = (read: ReadTx) => Promise<Decision | DecidedEvent[]>;
 
+/** A Decide that reads by plain SQL only (sqlOf's rows): for executeSqlCommand. */
+export type SqlDecide = (read: DirectRead) => Promise<Decision | DecidedEvent[]>;
+
 /**
  * An injected clock for the seed and tests (never built from a request): when each event
  * happened. Its created_at, and so the created_at/updated_at of the rows it writes and the
@@ -83,7 +94,7 @@ function seededFields(options: CommandOptions | undefined): SeededFields {
 }
 
 async function writeAudit(
-  tx: WriteTx,
+  tx: CommandTx,
   actor: CommandActor,
   stored: readonly AnyStoredEvent[],
   decided: readonly DecidedEvent[],
@@ -115,6 +126,81 @@ async function writeAudit(
       JSON.stringify(rows),
     ),
   );
+}
+
+/** What one run of a command carries through its steps. */
+interface CommandRun {
+  actor: CommandActor;
+  seeded: SeededFields;
+  /** The request's Idempotency-Key, when this is its first committing command. */
+  claiming: IdempotencyClaim | null;
+  /** Test-only seams (decision 034); undefined in production. */
+  faults: FaultHooks | undefined;
+}
+
+/**
+ * Everything a command does inside its transaction but read its result: bind the company,
+ * re-check the credential, claim the Idempotency-Key, decide, then append and apply. The same
+ * steps whether Prisma's client or the driver opened the transaction.
+ */
+async function decideAndApply(
+  tx: CommandTx,
+  run: CommandRun,
+  decide: () => Promise<Decision | DecidedEvent[]>,
+): Promise<AnyStoredEvent[]> {
+  const { actor, claiming, faults } = run;
+  await bindCompany(tx, actor.companyId);
+  // Credential first (before any other lock), then the request's idempotency claim.
+  if (actor.credential) await recheckCredential(tx, actor.credential);
+  if (claiming) await claimIdempotencyKey(tx, actor.companyId, claiming);
+  const decided = await decide();
+  const decision = Array.isArray(decided) ? { events: decided } : decided;
+  // Nothing decided, nothing written (e.g. a job run with nothing due).
+  if (decision.events.length === 0) return [];
+  const stored = await appendEvents(tx, actor, decision.events, randomUUID, run.seeded);
+  await faults?.afterEventInsert?.(writeSqlOf(tx));
+  // Erasure destroys the person's key with the event that records it (decision 039).
+  for (const erasure of stored) {
+    const personId = erasedPersonOf(erasure);
+    if (personId) await destroyPersonKey(tx, actor.companyId, personId);
+  }
+  await applyEvents(tx, stored);
+  await writeAudit(tx, actor, stored, decision.events);
+  await writeCredentials(tx, actor.companyId, decision.credentials ?? []);
+  // The notifications read model is derived in the same transaction (no query when no
+  // event causes one); NOTIFY reaches other instances only if this commits.
+  const notified = await deriveNotifications(tx, stored);
+  await publishLive(tx, notificationMessages(actor.companyId, notified));
+  // Rosters showing the affected people re-read live (one statement, none when no event shows).
+  await publishRosterChanges(tx, stored);
+  return stored;
+}
+
+/**
+ * Runs a command's transaction behind its company's bulkhead (decision 041), then marks the
+ * Idempotency-Key claimed and tells listeners which event types committed.
+ */
+async function runCommand<R>(
+  db: Db,
+  actor: CommandActor,
+  options: CommandOptions | undefined,
+  transaction: (run: CommandRun) => Promise<{ output: R; stored: AnyStoredEvent[] }>,
+): Promise<R> {
+  // The first committing command of a request claims its Idempotency-Key (idempotency.ts).
+  const claiming = actor.idempotency?.claimed === false ? actor.idempotency : null;
+  const faults = faultsOf(db);
+  const run: CommandRun = { actor, seeded: seededFields(options), claiming, faults };
+  const slots = companyWriteSlotsOf(db);
+  const start = () => {
+    const pending = transaction(run);
+    faults?.transactionCalled?.();
+    return pending;
+  };
+  // The company's bulkhead (decision 041) before the pool: a flood of one company waits here.
+  const { output, stored } = await (slots ? slots.run(actor.companyId, start) : start());
+  if (claiming) claiming.claimed = true;
+  tellEventsCommitted(stored.map((event) => event.type));
+  return output;
 }
 
 /**
@@ -151,55 +237,38 @@ export async function executeCommand<R>(
   maybeOptions?: CommandOptions,
 ): Promise<R | AnyStoredEvent[]> {
   const then = typeof thenOrOptions === 'function' ? thenOrOptions : undefined;
-  const seeded = seededFields(typeof thenOrOptions === 'function' ? maybeOptions : thenOrOptions);
-  let committed: AnyStoredEvent[] = [];
-  // The first committing command of a request claims its Idempotency-Key (idempotency.ts).
-  const claiming = actor.idempotency?.claimed === false ? actor.idempotency : null;
-  const faults = faultsOf(db); // test-only seams (decision 034); undefined in production
-  const slots = companyWriteSlotsOf(db);
-  const transaction = () =>
+  const options = typeof thenOrOptions === 'function' ? maybeOptions : thenOrOptions;
+  return runCommand(db, actor, options, (run) =>
     openTransaction(
       db,
       async (tx) => {
-        await bindCompany(tx, actor.companyId);
-        // Credential first (before any other lock), then the request's idempotency claim.
-        if (actor.credential) await recheckCredential(tx, actor.credential);
-        if (claiming) await claimIdempotencyKey(tx, actor.companyId, claiming);
-        const decided = await decide(tx);
-        const decision = Array.isArray(decided) ? { events: decided } : decided;
-        // Nothing decided, nothing written (e.g. a job run with nothing due).
-        if (decision.events.length === 0) return then ? then(tx, []) : [];
-        const stored = await appendEvents(tx, actor, decision.events, randomUUID, seeded);
-        committed = stored;
-        await faults?.afterEventInsert?.(tx);
-        // Erasure destroys the person's key with the event that records it (decision 039).
-        for (const erasure of stored) {
-          const personId = erasedPersonOf(erasure);
-          if (personId) await destroyPersonKey(tx, actor.companyId, personId);
-        }
-        await applyEvents(tx, stored);
-        await writeAudit(tx, actor, stored, decision.events);
-        await writeCredentials(tx, actor.companyId, decision.credentials ?? []);
-        // The notifications read model is derived in the same transaction (no query when no
-        // event causes one); NOTIFY reaches other instances only if this commits.
-        const notified = await deriveNotifications(tx, stored);
-        await publishLive(tx, notificationMessages(actor.companyId, notified));
-        // Rosters showing the affected people re-read live (one statement, none when no event shows).
-        await publishRosterChanges(tx, stored);
+        const stored = await decideAndApply(tx, run, () => decide(tx));
         const output = then ? await then(tx, stored) : stored;
-        await faults?.beforeCommit?.(tx);
-        return output;
+        await run.faults?.beforeCommit?.(writeSqlOf(tx));
+        return { output, stored };
       },
       TRANSACTION_OPTIONS,
-    );
-  const start = () => {
-    const pending = transaction();
-    faults?.transactionCalled?.();
-    return pending;
-  };
-  // The company's bulkhead (decision 041) before the pool: a flood of one company waits here.
-  const result = await (slots ? slots.run(actor.companyId, start) : start());
-  if (claiming) claiming.claimed = true;
-  tellEventsCommitted(committed.map((stored) => stored.type));
-  return result;
+    ),
+  );
+}
+
+/**
+ * executeCommand for a command whose decide step reads by plain SQL only: the same steps in a
+ * transaction the driver opens and commits itself (decision 046), with none of Prisma's
+ * per-transaction work, for the hot commands (check-in submit and amend). Returns the stored
+ * events.
+ */
+export async function executeSqlCommand(
+  db: Db,
+  actor: CommandActor,
+  decide: SqlDecide,
+  options?: CommandOptions,
+): Promise<AnyStoredEvent[]> {
+  return runCommand(db, actor, options, (run) =>
+    openSqlTransaction(db, async (tx) => {
+      const stored = await decideAndApply(tx, run, () => decide(sqlOf(tx)));
+      await run.faults?.beforeCommit?.(writeSqlOf(tx));
+      return { output: stored, stored };
+    }),
+  );
 }

@@ -6,7 +6,7 @@ import {
   executeCommand,
   storedPayloadBytes,
 } from '@aegira/db';
-import { installFaults } from '@aegira/db/faults';
+import { installFaults, sql } from '@aegira/db/faults';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestApi, failureOf, type TestApi } from '../../test-support/api-harness.ts';
@@ -195,7 +195,7 @@ describe('BI-4: database errors stay on the server', () => {
       const sqlState = /\((\d{5})\)/.exec(label)?.[1] ?? 'none';
       const remove = installFaults(api.db, {
         afterEventInsert: async (tx) => {
-          await tx.$executeRawUnsafe(`DO $$ BEGIN ${raise}; END $$`);
+          await tx.run(sql(`DO $$ BEGIN ${raise}; END $$`));
         },
       });
       logs.clear();
@@ -235,7 +235,7 @@ describe('BI-4: database errors stay on the server', () => {
   it('BI-4: a dropped connection gives a generic message and is logged with the request id', async () => {
     const remove = installFaults(api.db, {
       afterEventInsert: async (tx) => {
-        await tx.$queryRawUnsafe('SELECT pg_terminate_backend(pg_backend_pid())');
+        await tx.rows(sql('SELECT pg_terminate_backend(pg_backend_pid())'));
       },
     });
     logs.clear();

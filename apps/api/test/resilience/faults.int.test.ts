@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type CreateDbOptions, createDb, type Db, withTenant } from '@aegira/db';
-import { installFaults } from '@aegira/db/faults';
+import { installFaults, sql } from '@aegira/db/faults';
 import type pg from 'pg';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { failureOf, type TestApi, TestClient, useTestApi } from '../../test-support/api-harness.ts';
@@ -103,7 +103,7 @@ describe('fault injection in the write path (decision 034)', () => {
       const before = await rowCounts(owner);
       removeFaults = installFaults(api.db, {
         afterEventInsert: async (tx) => {
-          await tx.$executeRawUnsafe(`DO $$ BEGIN ${raise}; END $$`);
+          await tx.run(sql(`DO $$ BEGIN ${raise}; END $$`));
         },
       });
       const failure = await failureOf(person.client.api.checkIn.submit(GOOD_CHECK_IN));
@@ -119,7 +119,7 @@ describe('fault injection in the write path (decision 034)', () => {
     const before = await rowCounts(owner);
     removeFaults = installFaults(api.db, {
       afterEventInsert: async (tx) => {
-        await tx.$executeRawUnsafe(`DO $$ BEGIN RAISE serialization_failure; END $$`);
+        await tx.run(sql(`DO $$ BEGIN RAISE serialization_failure; END $$`));
       },
     });
     const failure = await failureOf(person.client.api.checkIn.submit(GOOD_CHECK_IN));
@@ -133,7 +133,7 @@ describe('fault injection in the write path (decision 034)', () => {
     const b = await companyFixture(api);
     removeFaults = installFaults(api.db, {
       afterEventInsert: async (tx) => {
-        await tx.$queryRaw`SELECT 1 / 0`;
+        await tx.rows(sql(`SELECT 1 / 0`));
       },
     });
     const failure = await failureOf(a.client.api.checkIn.submit(GOOD_CHECK_IN));
@@ -251,7 +251,7 @@ describe('fault injection in the write path (decision 034)', () => {
       const before = await rowCounts(owner);
       removeFaults = installFaults(db, {
         beforeCommit: async (tx) => {
-          await tx.$queryRaw`SELECT set_config('aegira.test_slow_commit', 'on', true)`;
+          await tx.rows(sql(`SELECT set_config('aegira.test_slow_commit', 'on', true)`));
           // COMMIT starts at ~0.6 s and takes 2 s: the 1 s timeout fires while it is in flight.
           await sleep(600);
         },

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { installFaults } from '@aegira/db/faults';
+import { installFaults, sql } from '@aegira/db/faults';
 import type pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { failureOf, type TestApi, useTestApi } from '../../test-support/api-harness.ts';
@@ -104,7 +104,7 @@ describe('database timeouts (decision 034)', () => {
     const before = await rowCounts(owner);
     removeFaults = installFaults(api.db, {
       afterEventInsert: async (tx) => {
-        await tx.$queryRaw`SELECT pg_sleep(3)`;
+        await tx.rows(sql(`SELECT pg_sleep(3)`));
       },
     });
     const failure = await failureOf(person.client.api.checkIn.submit(GOOD_CHECK_IN));
@@ -149,7 +149,7 @@ describe('over HTTP', () => {
   it('FT-3: a statement timeout reaches the client as 408 TIMEOUT with Retry-After: 1 and no SQL', async () => {
     const remove = installFaults(server.deps.db, {
       afterEventInsert: async (tx) => {
-        await tx.$queryRaw`SELECT pg_sleep(2)`;
+        await tx.rows(sql(`SELECT pg_sleep(2)`));
       },
     });
     try {

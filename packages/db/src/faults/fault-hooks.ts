@@ -1,5 +1,6 @@
 import { runsInProduction } from '@aegira/config';
-import type { Db, WriteTx } from '../client.ts';
+import type { Db } from '../client.ts';
+import type { TransactionSql } from '../transaction-connections.ts';
 
 /**
  * Test-only seams in the write path (decision 034), so that fault cases that cannot be
@@ -10,14 +11,18 @@ import type { Db, WriteTx } from '../client.ts';
  */
 export interface FaultHooks {
   /**
-   * Runs synchronously right after `$transaction(...)` was called and before it is awaited:
+   * Runs synchronously right after the transaction was opened (Prisma's `$transaction(...)` or
+   * the driver's, decision 046) and before it is awaited:
    * a hook that busy-waits here blocks the event loop while the transaction is starting.
    */
   transactionCalled?: () => void;
-  /** After the command's events are inserted, before any projection writes: pause or throw. */
-  afterEventInsert?: (tx: WriteTx) => Promise<void>;
-  /** The last step inside the transaction callback, just before Prisma sends COMMIT. */
-  beforeCommit?: (tx: WriteTx) => Promise<void>;
+  /**
+   * After the command's events are inserted, before any projection writes: pause or throw.
+   * Gets the transaction's plain SQL (rows, run), as the write path's own steps do.
+   */
+  afterEventInsert?: (tx: TransactionSql) => Promise<void>;
+  /** The last step inside the transaction callback, just before COMMIT is sent. */
+  beforeCommit?: (tx: TransactionSql) => Promise<void>;
   /**
    * Sees the text of each statement a transaction sends by the driver rather than through
    * Prisma's client (transaction-connections.ts), for tests that count a path's statements.

@@ -1,4 +1,4 @@
-import type { WriteTx } from '../client.ts';
+import type { CommandTx } from '../transaction-connections.ts';
 import { sql, writeSqlOf } from '../transaction-connections.ts';
 import { LIVE_CHANNEL, type LiveMessage } from './live-message.ts';
 
@@ -22,7 +22,7 @@ function split(message: LiveMessage): LiveMessage[] {
  * Queues live messages in the current transaction: PostgreSQL delivers them to
  * every listening instance when (and only if) the transaction commits.
  */
-export async function publishLive(tx: WriteTx, messages: readonly LiveMessage[]): Promise<void> {
+export async function publishLive(tx: CommandTx, messages: readonly LiveMessage[]): Promise<void> {
   const payloads = messages.flatMap(split).map((message) => JSON.stringify(message));
   if (payloads.length === 0) return;
   await writeSqlOf(tx).run(

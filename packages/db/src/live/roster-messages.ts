@@ -1,5 +1,5 @@
-import type { WriteTx } from '../client.ts';
 import type { AnyStoredEvent } from '../stored-event.ts';
+import type { CommandTx } from '../transaction-connections.ts';
 import { sql, writeSqlOf } from '../transaction-connections.ts';
 import { LIVE_CHANNEL } from './live-message.ts';
 
@@ -62,7 +62,7 @@ export function rosterTouches(event: AnyStoredEvent): RosterTouch[] {
  * roster-changing event sends none, so the hot path pays one round trip at most.
  */
 export async function publishRosterChanges(
-  tx: WriteTx,
+  tx: CommandTx,
   events: readonly AnyStoredEvent[],
 ): Promise<void> {
   const touches = events.flatMap(rosterTouches);

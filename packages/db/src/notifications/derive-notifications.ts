@@ -1,6 +1,6 @@
-import type { WriteTx } from '../client.ts';
 import type { NotificationMessage } from '../live/live-message.ts';
 import type { AnyStoredEvent } from '../stored-event.ts';
+import type { CommandTx } from '../transaction-connections.ts';
 import { sql, sqlOf } from '../transaction-connections.ts';
 import { notificationIdSql } from './notification-id.ts';
 import { draftsOf } from './producers/index.ts';
@@ -33,7 +33,7 @@ export interface NotificationDraftRow {
  *   unread (and out of the archive) again; deriving an event already in it changes nothing.
  */
 export async function deriveNotifications(
-  tx: WriteTx,
+  tx: CommandTx,
   events: readonly AnyStoredEvent[],
 ): Promise<string[]> {
   const rows = notificationDraftRows(events);

@@ -1,5 +1,5 @@
-import type { WriteTx } from '../client.ts';
 import type { AnyStoredEvent } from '../stored-event.ts';
+import type { CommandTx } from '../transaction-connections.ts';
 import { sql, sqlOf, writeSqlOf } from '../transaction-connections.ts';
 import type { TableProjection, TrackedRow } from './define-projection.ts';
 import { erasedPersonOf, eraseRow, evolve, rowIdOf } from './evolve.ts';
@@ -21,7 +21,7 @@ interface Touched<Row> {
 }
 
 async function loadRows<Row extends TrackedRow>(
-  tx: WriteTx,
+  tx: CommandTx,
   table: string,
   ids: readonly string[],
 ): Promise<Map<string, Row>> {
@@ -41,7 +41,7 @@ async function loadRows<Row extends TrackedRow>(
   return found;
 }
 
-async function insertRows(tx: WriteTx, table: string, rows: readonly object[]): Promise<void> {
+async function insertRows(tx: CommandTx, table: string, rows: readonly object[]): Promise<void> {
   if (rows.length === 0) return;
   const t = identifier(table);
   await writeSqlOf(tx).run(
@@ -52,7 +52,7 @@ async function insertRows(tx: WriteTx, table: string, rows: readonly object[]): 
   );
 }
 
-async function updateRows(tx: WriteTx, table: string, rows: readonly object[]): Promise<void> {
+async function updateRows(tx: CommandTx, table: string, rows: readonly object[]): Promise<void> {
   const first = rows[0];
   if (!first) return;
   const t = identifier(table);
@@ -70,7 +70,7 @@ async function updateRows(tx: WriteTx, table: string, rows: readonly object[]): 
 }
 
 async function applyToTable<Row extends TrackedRow>(
-  tx: WriteTx,
+  tx: CommandTx,
   projection: TableProjection<Row>,
   events: readonly AnyStoredEvent[],
 ): Promise<void> {
@@ -113,7 +113,7 @@ async function applyToTable<Row extends TrackedRow>(
 
 /** The rows about an erased person cleared (PERSON_ERASED; docs/decisions/039). */
 async function eraseInTable<Row extends TrackedRow>(
-  tx: WriteTx,
+  tx: CommandTx,
   projection: TableProjection<Row>,
   event: AnyStoredEvent,
   personId: string,
@@ -148,7 +148,7 @@ function splitAtErasures(events: readonly AnyStoredEvent[]): AnyStoredEvent[][] 
  * applies thousands at a time. Foreign keys between entity tables are deferred
  * to commit, so tables may be written in any order.
  */
-export async function applyEvents(tx: WriteTx, events: readonly AnyStoredEvent[]): Promise<void> {
+export async function applyEvents(tx: CommandTx, events: readonly AnyStoredEvent[]): Promise<void> {
   for (const part of splitAtErasures(events)) {
     const [first] = part;
     const erasedPerson = part.length === 1 && first ? erasedPersonOf(first) : null;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import type { ReadTx, WriteTx } from '../client.ts';
-import { sql, sqlOf } from '../transaction-connections.ts';
+import { type CommandTx, sql, sqlOf, writeSqlOf } from '../transaction-connections.ts';
 import { KeyRing, sealedSubjectsOf } from './key-ring.ts';
 import { KEY_BYTES } from './seal-cipher.ts';
 
@@ -34,7 +34,7 @@ const INSERT_NEW_KEYS = `INSERT INTO person_keys (company_id, person_id, key)
  * exists exactly when an event sealed with it commits). A destroyed key throws PersonErasedError.
  */
 export async function sealingKeys(
-  tx: WriteTx,
+  tx: CommandTx,
   companyId: string,
   personIds: readonly string[],
 ): Promise<Map<string, Buffer>> {
@@ -143,16 +143,18 @@ export async function copyKeys(
 
 /** Erasure: the key is destroyed (set to null, its row kept so no new key is made). */
 export async function destroyPersonKey(
-  tx: WriteTx,
+  tx: CommandTx,
   companyId: string,
   personId: string,
 ): Promise<void> {
-  await tx.$executeRawUnsafe(
-    `INSERT INTO person_keys (company_id, person_id, key, destroyed_at)
-     VALUES ($1::uuid, $2::uuid, NULL, now())
-     ON CONFLICT (company_id, person_id)
-       DO UPDATE SET key = NULL, destroyed_at = now() WHERE person_keys.key IS NOT NULL`,
-    companyId,
-    personId,
+  await writeSqlOf(tx).run(
+    sql(
+      `INSERT INTO person_keys (company_id, person_id, key, destroyed_at)
+       VALUES ($1::uuid, $2::uuid, NULL, now())
+       ON CONFLICT (company_id, person_id)
+         DO UPDATE SET key = NULL, destroyed_at = now() WHERE person_keys.key IS NOT NULL`,
+      companyId,
+      personId,
+    ),
   );
 }

@@ -1,4 +1,4 @@
-import { dateColumn, localDateOf, readStoredPayloads, withTenant } from '@aegira/db';
+import { dateColumn, localDateOf, readStoredPayloads, sqlOf, withTenant } from '@aegira/db';
 import type { EventPayload } from '@aegira/events';
 import { AppError } from '../../errors/app-error.ts';
 import { readableCheckInFilter } from '../access-policy.ts';
@@ -45,7 +45,7 @@ function onLeaveMessage(endDate: string, canCheckIn: boolean): string {
 export async function checkInStatus(deps: ServiceDeps, actor: Actor): Promise<CheckInStatus> {
   const now = deps.now?.() ?? new Date();
   return withTenant(deps.db, actor.companyId, async (read) => {
-    const worker = await loadWorkerDay(read, actor.personId, now);
+    const worker = await loadWorkerDay(sqlOf(read), actor.personId, now);
     const { day, evaluation } = worker;
     const row = await read.checkIn.findFirst({
       where: { personId: actor.personId, localDate: dateColumn(day.localDate) },

@@ -2,11 +2,10 @@ import { randomUUID } from 'node:crypto';
 import {
   type DecidedEvent,
   event,
-  executeCommand,
+  executeSqlCommand,
   isUniqueViolation,
   Prisma,
   sealedFor,
-  sqlOf,
 } from '@aegira/db';
 import { computeReadiness, type ValidCheckInInputs } from '@aegira/domain';
 import { EventType } from '@aegira/events';
@@ -38,8 +37,8 @@ function alreadyCheckedIn(): AppError {
 /**
  * Submits today's check-in: window rules on one clock reading, then
  * CHECK_IN_SUBMITTED, and MISSED_CHECK_IN_RESOLVED for a miss recorded that day.
- * The hot path (docs/decisions/014): one read, one transaction, and the
- * answer built from the event itself.
+ * The hot path (docs/decisions/014): one read, one transaction (the driver's,
+ * decision 046), and the answer built from the event itself.
  */
 export async function submitCheckIn(
   deps: ServiceDeps,
@@ -49,7 +48,7 @@ export async function submitCheckIn(
   const now = deps.now?.() ?? new Date();
   const id = randomUUID();
   try {
-    const [submitted] = await executeCommand(deps.db, commandActor(actor), async (read) => {
+    const [submitted] = await executeSqlCommand(deps.db, commandActor(actor), async (read) => {
       // The team of today counts a due transfer as done, so the check-in
       // belongs to the new team on its day; the scheduled job completes it.
       const { teamId, evaluation, checkInId, openMissId, leadId } = await loadWorkerDay(
@@ -96,7 +95,7 @@ export async function submitCheckIn(
       // An excused miss stays excused; only an open one is resolved by the late
       // check-in. Locked and re-read, so an excuse committed meanwhile wins cleanly.
       const stillOpen = openMissId
-        ? await sqlOf(read).rows<{ id: string }>(Prisma.sql`
+        ? await read.rows<{ id: string }>(Prisma.sql`
             SELECT id FROM missed_check_ins
             WHERE id = ${openMissId}::uuid AND resolved_at IS NULL AND excused_at IS NULL
             FOR UPDATE`)
@@ -150,10 +149,10 @@ export async function amendCheckIn(
 ): Promise<CheckInDto> {
   const now = deps.now?.() ?? new Date();
   let today: TodayRow | undefined;
-  const [amended] = await executeCommand(deps.db, commandActor(actor), async (read) => {
+  const [amended] = await executeSqlCommand(deps.db, commandActor(actor), async (read) => {
     // Today's row, locked so concurrent amendments get consecutive versions.
     // Text, integers, booleans and a timestamptz: the same row from the driver or Prisma.
-    const locked = await sqlOf(read).rows<TodayRow>(Prisma.sql`
+    const locked = await read.rows<TodayRow>(Prisma.sql`
       SELECT ci.id, ci.version, ci.team_id, ci.local_date::text AS local_date, ci.is_late,
              ci.minutes_late, ci.submitted_at, t.leader_id AS lead_id,
              EXISTS (SELECT 1 FROM readiness_alerts ra WHERE ra.check_in_id = ci.id) AS has_alert

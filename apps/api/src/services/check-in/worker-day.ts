@@ -1,4 +1,11 @@
-import { localDateOf, type Person, Prisma, type ReadTx, sqlOf, type Team } from '@aegira/db';
+import {
+  type DirectRead,
+  localDateOf,
+  type Person,
+  Prisma,
+  type ReadTx,
+  type Team,
+} from '@aegira/db';
 import {
   type CheckInDayStatus,
   type CheckInWindowResult,
@@ -85,15 +92,19 @@ interface WorkerDayRow {
 }
 
 /**
- * Everything the window rules need, read in the caller's transaction in one
+ * Everything the window rules need, read in the caller's transaction (its sqlOf) in one
  * statement (the check-in hot path, docs/decisions/014) and judged on one
  * clock reading (`now`), so "today" cannot drift between the checks. The team
  * is the person's team of today (app_person_team_on), so a query sees a move
  * on its day without anything having written it.
  */
-export async function loadWorkerDay(read: ReadTx, personId: string, now: Date): Promise<WorkerDay> {
+export async function loadWorkerDay(
+  read: DirectRead,
+  personId: string,
+  now: Date,
+): Promise<WorkerDay> {
   // Text, booleans, int[] and json: the same rows whether the driver or Prisma sends it.
-  const rows = await sqlOf(read).rows<WorkerDayRow>(Prisma.sql`
+  const rows = await read.rows<WorkerDayRow>(Prisma.sql`
     SELECT c.timezone, p.is_active, p.window_start, p.window_end, p.work_days,
            t.id AS team_id, t.is_active AS team_active, t.window_start AS team_window_start,
            t.window_end AS team_window_end, t.work_days AS team_work_days, t.leader_id AS lead_id,
