@@ -224,7 +224,9 @@ describe('BI-4: database errors stay on the server', () => {
         expect(logged?.requestId).toBe(requestId);
         // The full error: the database's SQLSTATE and its own message, for the operator.
         expect(String(logged?.detail)).toContain(sqlState);
-        expect(String(logged?.error)).toMatch(/PrismaClient|DriverAdapter|Error/);
+        // Prisma's wrapping, or node-postgres's own DatabaseError (named "error"), for a
+        // statement the write path sent by the driver (decisions 045, 046).
+        expect(String(logged?.error)).toMatch(/PrismaClient|DriverAdapter|Error|^error: /);
       } finally {
         remove();
       }
