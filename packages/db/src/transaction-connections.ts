@@ -217,7 +217,6 @@ class TransactionStartError extends Error {
   }
 }
 
-
 /** A pooled connection within `maxWait`, or TransactionStartError (a late one goes back). */
 function connectWithin(pool: pg.Pool, maxWait: number): Promise<pg.PoolClient> {
   return new Promise((resolve, reject) => {
