@@ -13,6 +13,7 @@ import {
 } from '@aegira/db/server';
 import pg from 'pg';
 import { signSessionToken } from '../../apps/api/src/auth/session-token.ts';
+import { stealMeter, stealText } from './cpu-steal.ts';
 import { databaseNow, firstJobRound } from './first-job-round.ts';
 import { HttpSession } from './http-session.ts';
 import { startProduct } from './product.ts';
@@ -72,6 +73,8 @@ interface WriteRow {
   rawSubmit: PhaseResult;
   amend: PhaseResult;
   rawAmend: PhaseResult;
+  /** The VM's CPU steal over the row's four phases (percent), null off Linux. */
+  stealPercent: number | null;
 }
 
 async function writePath(db: Db, appUrl: string, url: string): Promise<WriteRow[]> {
@@ -90,6 +93,7 @@ async function writePath(db: Db, appUrl: string, url: string): Promise<WriteRow[
   const pool = [...company.workerIds];
   const rows: WriteRow[] = [];
   for (const connections of CONNECTIONS) {
+    const steal = stealMeter();
     const sessions = Array.from({ length: connections }, () => new HttpSession(url));
     const submitted: string[] = [];
     const submit = await closedLoops(sessions, SIZE.seconds, (session) => {
@@ -131,9 +135,10 @@ async function writePath(db: Db, appUrl: string, url: string): Promise<WriteRow[
     };
     const raw = await rawSubmits(target, connections, SIZE.seconds, '2000-01-01');
     const rawAmend = await rawAmends(target, raw.checkInIds, connections, SIZE.seconds);
-    rows.push({ connections, submit, rawSubmit: raw.result, amend, rawAmend });
+    const stealPercent = steal();
+    rows.push({ connections, submit, rawSubmit: raw.result, amend, rawAmend, stealPercent });
     say(
-      `  ${connections} conn: submit ${submit.perSecond}/s (raw ${raw.result.perSecond}/s), amend ${amend.perSecond}/s (raw ${rawAmend.perSecond}/s)`,
+      `  ${connections} conn: submit ${submit.perSecond}/s (raw ${raw.result.perSecond}/s), amend ${amend.perSecond}/s (raw ${rawAmend.perSecond}/s), CPU steal ${stealText(stealPercent)}`,
     );
   }
   return rows;
@@ -264,7 +269,18 @@ async function main(): Promise<void> {
     say('');
     say(
       table([
-        ['P1 write path', 'conn', 'product/s', 'p50', 'p95', 'p99', 'errors', 'raw SQL/s', 'ratio'],
+        [
+          'P1 write path',
+          'conn',
+          'product/s',
+          'p50',
+          'p95',
+          'p99',
+          'errors',
+          'raw SQL/s',
+          'ratio',
+          'CPU steal',
+        ],
         ...write.flatMap((row) => [
           [
             'submit',
@@ -276,6 +292,7 @@ async function main(): Promise<void> {
             row.submit.errors,
             row.rawSubmit.perSecond,
             `${Math.round((100 * row.submit.perSecond) / Math.max(1, row.rawSubmit.perSecond))} %`,
+            stealText(row.stealPercent),
           ],
           [
             'amend',
@@ -287,6 +304,7 @@ async function main(): Promise<void> {
             row.amend.errors,
             row.rawAmend.perSecond,
             `${Math.round((100 * row.amend.perSecond) / Math.max(1, row.rawAmend.perSecond))} %`,
+            '',
           ],
         ]),
       ]),
@@ -349,7 +367,7 @@ async function main(): Promise<void> {
     if (start) say(`P5 start: fresh ${start.freshSeconds} s, restart ${start.restartSeconds} s`);
     const minutes = Math.round((performance.now() - benchStarted) / 6_000) / 10;
     say(
-      `\nHeadline: submit over HTTP at 16 connections is ${Math.round(ratio * 100)} % of raw SQL. The bench ran ${minutes} min.`,
+      `\nHeadline: submit over HTTP at 16 connections is ${Math.round(ratio * 100)} % of raw SQL (CPU steal ${stealText(p16?.stealPercent ?? null)} meanwhile; compare runs of like steal). The bench ran ${minutes} min.`,
     );
 
     const results = {
