@@ -9,10 +9,12 @@ import type { PrismaClient } from './generated/prisma/client.ts';
 // Why the write path's own statements skip Prisma's client (issue 10; decision 045). Measured
 // on the 2-core machine: a raw statement through Prisma's client inside an interactive
 // transaction costs ~0.4 ms of Node CPU, the same statement through node-postgres ~0.1 ms, and
-// a check-in submit sends seven of them. The transaction stays Prisma's (decide steps read
-// through its model delegates); its statements that are plain SQL are sent by the driver on
+// a check-in submit sends seven of them. Most transactions stay Prisma's (decide steps read
+// through its model delegates); their statements that are plain SQL are sent by the driver on
 // the transaction's own connection, so they are inside the same transaction, with the same
-// company bound, row-level security, timeouts and statement names.
+// company bound, row-level security, timeouts and statement names. A command whose decide
+// step reads by plain SQL only runs in a transaction the driver opens itself
+// (openSqlTransaction, decision 046), and then no statement of it goes through Prisma.
 
 /** A connection as Prisma's pg adapter holds it inside a transaction. */
 interface TransactionConnection {
