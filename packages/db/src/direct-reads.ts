@@ -1,7 +1,6 @@
 import type pg from 'pg';
 import type { Db } from './client.ts';
 import type { Prisma } from './generated/prisma/client.ts';
-import { bindCompanySql } from './tenant.ts';
 
 // Why the hottest reads skip Prisma's client (issue 10; decision 044). Measured on the 2-core
 // machine: a statement through Prisma's client costs ~0.75 ms of Node CPU inside an
@@ -59,45 +58,4 @@ export async function readUnbound<Row>(db: Db, statement: Prisma.Sql): Promise<R
 /** The statements of one direct read: rows as the server sends them, typed by the caller. */
 export interface DirectRead {
   rows<Row>(statement: SqlStatement): Promise<Row[]>;
-}
-
-/**
- * withTenant on the driver: `work`'s statements in one READ ONLY transaction bound to
- * `companyId`, so row-level security scopes them and the database refuses any write.
- */
-export async function withTenantDirect<R>(
-  db: Db,
-  companyId: string,
-  work: (read: DirectRead) => Promise<R>,
-): Promise<R> {
-  const access = directOf(db);
-  const client = await access.pool.connect();
-  let broken: Error | undefined;
-  try {
-    await client.query('BEGIN READ ONLY');
-    await client.query(statementOf(access, bindCompanySql(companyId)));
-    const result = await work({
-      rows: async <Row>(statement: SqlStatement) =>
-        (await client.query(statementOf(access, statement))).rows as Row[],
-    });
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    // The transaction is aborted: end it, or leave the connection to be closed.
-    await client.query('ROLLBACK').catch((rollbackError: unknown) => {
-      broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
-    });
-    throw error;
-  } finally {
-    client.release(broken);
-  }
-}
-
-/** One statement of withTenantDirect. */
-export function readInTenant<Row>(
-  db: Db,
-  companyId: string,
-  statement: Prisma.Sql,
-): Promise<Row[]> {
-  return withTenantDirect(db, companyId, (read) => read.rows<Row>(statement));
 }

@@ -30,12 +30,7 @@ export {
   transientDatabaseFailure,
   uniqueViolationIndex,
 } from './db-errors.ts';
-export {
-  type DirectRead,
-  readInTenant,
-  readUnbound,
-  withTenantDirect,
-} from './direct-reads.ts';
+export { type DirectRead, readUnbound } from './direct-reads.ts';
 export type { AnyNewEvent, CommandActor, NewEvent } from './event-log.ts';
 export type {
   ApiToken,
@@ -170,7 +165,7 @@ export {
   type StoredPayloadRow,
 } from './sealing/index.ts';
 export type { AnyStoredEvent, StoredEvent } from './stored-event.ts';
-export { bindCompany, withTenant } from './tenant.ts';
+export { bindCompany, readInTenant, withTenant, withTenantDirect } from './tenant.ts';
 export { sqlOf } from './transaction-connections.ts';
 export {
   type AuditNote,

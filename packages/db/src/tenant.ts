@@ -1,6 +1,12 @@
 import type { Db, ReadTx } from './client.ts';
+import type { DirectRead } from './direct-reads.ts';
 import { Prisma } from './generated/prisma/client.ts';
-import { type CommandTx, openTransaction, sqlOf } from './transaction-connections.ts';
+import {
+  type CommandTx,
+  openSqlTransaction,
+  openTransaction,
+  sqlOf,
+} from './transaction-connections.ts';
 
 // Per-call overrides of the client's interactive-transaction limits: none. createDb sets
 // maxWait (5 s) and timeout (20 s) once per client, so tests can shorten them (decision 034).
@@ -33,4 +39,34 @@ export function bindCompanySql(companyId: string): Prisma.Sql {
 
 export async function bindCompany(tx: ReadTx | CommandTx, companyId: string): Promise<void> {
   await sqlOf(tx).rows(bindCompanySql(companyId));
+}
+
+/**
+ * withTenant on the driver (decision 044): `work`'s statements in one READ ONLY transaction
+ * bound to `companyId`, so row-level security scopes them and the database refuses any write.
+ * It is openSqlTransaction's, so it keeps the same limits (maxWait, timeout) and the same care
+ * of a connection that breaks while checked out.
+ */
+export function withTenantDirect<R>(
+  db: Db,
+  companyId: string,
+  work: (read: DirectRead) => Promise<R>,
+): Promise<R> {
+  return openSqlTransaction(
+    db,
+    async (tx) => {
+      await bindCompany(tx, companyId);
+      return work(sqlOf(tx));
+    },
+    { readOnly: true },
+  );
+}
+
+/** One statement of withTenantDirect. */
+export function readInTenant<Row>(
+  db: Db,
+  companyId: string,
+  statement: Prisma.Sql,
+): Promise<Row[]> {
+  return withTenantDirect(db, companyId, (read) => read.rows<Row>(statement));
 }

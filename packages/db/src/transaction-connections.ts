@@ -242,9 +242,10 @@ function connectWithin(pool: pg.Pool, maxWait: number): Promise<pg.PoolClient> {
 }
 
 /**
- * A write transaction wholly on the driver (decision 046): BEGIN, `work`, COMMIT on one pooled
- * connection, for commands whose every statement is plain SQL. It keeps the limits of Prisma's
- * interactive transactions (createDb's `maxWait` and `timeout`):
+ * A transaction wholly on the driver (decision 046): BEGIN, `work`, COMMIT on one pooled
+ * connection, for commands whose every statement is plain SQL, and (`readOnly`) for the direct
+ * reads (withTenantDirect), which the database then refuses any write. It keeps the limits of
+ * Prisma's interactive transactions (createDb's `maxWait` and `timeout`):
  * - no connection within `maxWait`: refused as busy, and a connection that comes later goes
  *   straight back to the pool;
  * - past `timeout`: rolled back at once (after any statement in flight), later statements are
@@ -256,6 +257,7 @@ function connectWithin(pool: pg.Pool, maxWait: number): Promise<pg.PoolClient> {
 export async function openSqlTransaction<R>(
   db: Db,
   work: (tx: SqlOnlyTx) => Promise<R>,
+  { readOnly = false }: { readOnly?: boolean } = {},
 ): Promise<R> {
   const { pool, nameOf, transaction: limits } = directOf(db);
   const client = await connectWithin(pool, limits.maxWait);
@@ -284,7 +286,7 @@ export async function openSqlTransaction<R>(
     end('ROLLBACK').catch(noteBroken);
   }, limits.timeout);
   try {
-    await client.query('BEGIN');
+    await client.query(readOnly ? 'BEGIN READ ONLY' : 'BEGIN');
     const result = await work(tx);
     if (capture.expiredAfter !== undefined) {
       throw new TransactionExpiredError('A commit', capture.expiredAfter);

@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFreshDatabase, type FreshDatabase } from '../test-support/fresh-database.ts';
 import { createDb, type Db } from './client.ts';
 import { transientDatabaseFailure } from './db-errors.ts';
-import { type DirectRead, readInTenant, readUnbound } from './direct-reads.ts';
+import { type DirectRead, readUnbound } from './direct-reads.ts';
 import { installFaults } from './faults/fault-hooks.ts';
 import { Prisma } from './generated/prisma/client.ts';
-import { withTenant } from './tenant.ts';
+import { readInTenant, withTenant, withTenantDirect } from './tenant.ts';
 import { sql, sqlOf } from './transaction-connections.ts';
 import { event, executeCommand, executeSqlCommand } from './write-path.ts';
 
@@ -627,6 +627,27 @@ describe('commands in the driver’s own transaction (decision 046)', () => {
         event('PERSON_UPDATED', { id: adminId, changes: { firstName: 'InTime' } }),
       ]);
       expect(await count('persons', "id = $1 AND first_name = 'InTime'", [adminId])).toBe(1);
+    });
+  });
+
+  it('gives the direct reads the same limits: past timeout a read fails as a timeout, rolled back at once', async () => {
+    const { companyId } = await makeCompany('Mu');
+    await withDb({ transaction: { timeout: 300 } }, async (own, applicationName) => {
+      let idleWhileWaiting = -1;
+      const failure = await withTenantDirect(own, companyId, async (read) => {
+        await read.rows(Prisma.sql`SELECT 1`);
+        await new Promise((resolve) => setTimeout(resolve, 600));
+        // Rolled back when the timeout fired, not when the read returns.
+        idleWhileWaiting = await idleInTransaction(applicationName);
+        return read.rows(Prisma.sql`SELECT 2`);
+      }).catch((error: unknown) => error);
+      expect(String(failure)).toMatch(/expired transaction/);
+      expect(transientDatabaseFailure(failure)).toBe('timeout');
+      expect(idleWhileWaiting).toBe(0);
+      // The connection is clean: the next read answers, bound to its company.
+      const setting = Prisma.sql`SELECT current_setting('app.company_id', true) AS company`;
+      const [next] = await readInTenant<{ company: string }>(own, companyId, setting);
+      expect(next?.company).toBe(companyId);
     });
   });
 });
