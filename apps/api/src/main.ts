@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
+import cluster from 'node:cluster';
 import { env } from '@aegira/config';
+import { demoMode, runningBanner, webIsBuilt } from './bootstrap/banner.ts';
 import { databaseAtStart } from './bootstrap/database-at-start.ts';
-import { companySignInLink, DEMO_COMPANY_SLUG, formatDemoLogins } from './bootstrap/demo-logins.ts';
 import { acquireInstanceLock } from './bootstrap/instance-lock.ts';
-import { instancesRequested, runInstances } from './bootstrap/instances.ts';
+import { instancesRequested, runInstances, tellSupervisorReady } from './bootstrap/instances.ts';
 import { resolveJwtSecret } from './bootstrap/jwt-secret.ts';
 import type { Readiness } from './http/health.ts';
 import { type RunningJobs, startJobs } from './jobs/start-jobs.ts';
@@ -50,7 +49,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-  const hasWeb = existsSync(path.join(WEB_DIST_DIR, 'index.html'));
+  const hasWeb = webIsBuilt();
   server = await startServer({
     databaseUrl: database.appUrl,
     port: config.PORT,
@@ -69,8 +68,7 @@ async function main(): Promise<void> {
     ...(hasWeb ? { webDistDir: WEB_DIST_DIR } : {}),
   });
 
-  // Demo people have published passwords: never seeded in production unless asked for.
-  const demo = config.AEGIRA_DEMO ?? (config.NODE_ENV === 'production' ? 'off' : 'on');
+  const demo = demoMode(config);
   // Seeding and jobs need the prepared database: now, or once it is reachable (FT-10).
   const finishStart = async (running: RunningServer) => {
     if (demo === 'off') {
@@ -125,14 +123,12 @@ async function main(): Promise<void> {
       });
   }
   const url = server.url.replace('127.0.0.1', 'localhost');
-  say('');
-  say(`AEGIRA is running at ${url}`);
-  if (!hasWeb)
-    say('  (web app not built: run `pnpm --filter @aegira/web build`; the API still works)');
-  if (demo === 'on') {
-    say(`  Demo company sign-in link: ${companySignInLink(url, DEMO_COMPANY_SLUG)}`);
-    say(formatDemoLogins());
+  // A worker of `--workers` shares its port: the supervisor prints the address once all are ready.
+  if (cluster.isWorker) {
+    tellSupervisorReady(url);
+    return;
   }
+  for (const line of runningBanner(url, { hasWeb, demo })) say(line);
   say('\nPress Ctrl+C to stop.');
 }
 
