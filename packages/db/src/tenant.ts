@@ -1,8 +1,7 @@
 import type { Db, ReadTx } from './client.ts';
 import type { DirectRead } from './direct-reads.ts';
-import type { Prisma } from './generated/prisma/client.ts';
+import { Prisma } from './generated/prisma/client.ts';
 import {
-  bindCompanyStatement,
   type CommandTx,
   openSqlTransaction,
   openTransaction,
@@ -33,8 +32,13 @@ export async function withTenant<R>(
   );
 }
 
+/** set_config(..., true) is transaction-local, so a pooled connection never keeps a tenant. */
+export function bindCompanySql(companyId: string): Prisma.Sql {
+  return Prisma.sql`SELECT set_config('app.company_id', ${companyId}, true)`;
+}
+
 export async function bindCompany(tx: ReadTx | CommandTx, companyId: string): Promise<void> {
-  await sqlOf(tx).rows(bindCompanyStatement(companyId));
+  await sqlOf(tx).rows(bindCompanySql(companyId));
 }
 
 /**
@@ -48,7 +52,14 @@ export function withTenantDirect<R>(
   companyId: string,
   work: (read: DirectRead) => Promise<R>,
 ): Promise<R> {
-  return openSqlTransaction(db, async (tx) => work(sqlOf(tx)), { readOnly: true, companyId });
+  return openSqlTransaction(
+    db,
+    async (tx) => {
+      await bindCompany(tx, companyId);
+      return work(sqlOf(tx));
+    },
+    { readOnly: true },
+  );
 }
 
 /** One statement of withTenantDirect. */

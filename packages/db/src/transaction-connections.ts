@@ -241,29 +241,10 @@ function connectWithin(pool: pg.Pool, maxWait: number): Promise<pg.PoolClient> {
   });
 }
 
-/** set_config(..., true) is transaction-local, so a pooled connection never keeps a tenant. */
-export function bindCompanyStatement(companyId: string): SqlStatement {
-  return sql(`SELECT set_config('app.company_id', $1, true)`, companyId);
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/**
- * The company binding as a statement with its value written in, to send in the same simple
- * query as BEGIN: one round trip instead of two. On this machine a round trip to the database
- * is the largest single cost of a driver transaction (issue 10: writev alone was ~18 % of the
- * API's CPU under P1's load). A simple query cannot carry parameters, so this is only for a
- * value that is a UUID (no quote can be in it); anything else is bound as a parameter as before.
- */
-function companyBindingLiteral(companyId: string): string | null {
-  return UUID.test(companyId) ? `SELECT set_config('app.company_id', '${companyId}', true)` : null;
-}
-
 /**
  * A transaction wholly on the driver (decision 046): BEGIN, `work`, COMMIT on one pooled
- * connection, bound to `companyId` from its first statement (row-level security scopes it), for
- * commands whose every statement is plain SQL, and (`readOnly`) for the direct reads
- * (withTenantDirect), where the database then refuses any write. It keeps the limits of
+ * connection, for commands whose every statement is plain SQL, and (`readOnly`) for the direct
+ * reads (withTenantDirect), which the database then refuses any write. It keeps the limits of
  * Prisma's interactive transactions (createDb's `maxWait` and `timeout`):
  * - no connection within `maxWait`: refused as busy, and a connection that comes later goes
  *   straight back to the pool;
@@ -276,7 +257,7 @@ function companyBindingLiteral(companyId: string): string | null {
 export async function openSqlTransaction<R>(
   db: Db,
   work: (tx: SqlOnlyTx) => Promise<R>,
-  { readOnly = false, companyId }: { readOnly?: boolean; companyId: string },
+  { readOnly = false }: { readOnly?: boolean } = {},
 ): Promise<R> {
   const { pool, nameOf, transaction: limits } = directOf(db);
   const client = await connectWithin(pool, limits.maxWait);
@@ -305,17 +286,7 @@ export async function openSqlTransaction<R>(
     end('ROLLBACK').catch(noteBroken);
   }, limits.timeout);
   try {
-    const begin = readOnly ? 'BEGIN READ ONLY' : 'BEGIN';
-    const boundAtBegin = companyBindingLiteral(companyId);
-    if (boundAtBegin) {
-      // One round trip for both (see companyBindingLiteral).
-      const opening = `${begin}; ${boundAtBegin}`;
-      capture.sent?.(opening);
-      await client.query(opening);
-    } else {
-      await client.query(begin);
-      await onConnection(capture).rows(bindCompanyStatement(companyId));
-    }
+    await client.query(readOnly ? 'BEGIN READ ONLY' : 'BEGIN');
     const result = await work(tx);
     if (capture.expiredAfter !== undefined) {
       throw new TransactionExpiredError('A commit', capture.expiredAfter);

@@ -139,8 +139,8 @@ interface CommandRun {
 }
 
 /**
- * Everything a command does inside its transaction (bound to the company by its opener) but
- * read its result: re-check the credential, claim the Idempotency-Key, decide, then append and apply. The same
+ * Everything a command does inside its transaction but read its result: bind the company,
+ * re-check the credential, claim the Idempotency-Key, decide, then append and apply. The same
  * steps whether Prisma's client or the driver opened the transaction.
  */
 async function decideAndApply(
@@ -149,7 +149,7 @@ async function decideAndApply(
   decide: () => Promise<Decision | DecidedEvent[]>,
 ): Promise<AnyStoredEvent[]> {
   const { actor, claiming, faults } = run;
-  // The opener bound the company (executeCommand by a statement, executeSqlCommand at BEGIN).
+  await bindCompany(tx, actor.companyId);
   // Credential first (before any other lock), then the request's idempotency claim.
   if (actor.credential) await recheckCredential(tx, actor.credential);
   if (claiming) await claimIdempotencyKey(tx, actor.companyId, claiming);
@@ -242,7 +242,6 @@ export async function executeCommand<R>(
     openTransaction(
       db,
       async (tx) => {
-        await bindCompany(tx, actor.companyId);
         const stored = await decideAndApply(tx, run, () => decide(tx));
         const output = then ? await then(tx, stored) : stored;
         await run.faults?.beforeCommit?.(writeSqlOf(tx));
@@ -266,14 +265,10 @@ export async function executeSqlCommand(
   options?: CommandOptions,
 ): Promise<AnyStoredEvent[]> {
   return runCommand(db, actor, options, (run) =>
-    openSqlTransaction(
-      db,
-      async (tx) => {
-        const stored = await decideAndApply(tx, run, () => decide(sqlOf(tx)));
-        await run.faults?.beforeCommit?.(writeSqlOf(tx));
-        return { output: stored, stored };
-      },
-      { companyId: actor.companyId },
-    ),
+    openSqlTransaction(db, async (tx) => {
+      const stored = await decideAndApply(tx, run, () => decide(sqlOf(tx)));
+      await run.faults?.beforeCommit?.(writeSqlOf(tx));
+      return { output: stored, stored };
+    }),
   );
 }
