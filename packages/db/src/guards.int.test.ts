@@ -360,6 +360,41 @@ describe('entity rows as the application role', () => {
     expect(row.rows[0]?.first_name).toBe('Renamed');
   });
 
+  it('keeps refusing on a connection that already ran the guard (its plan is kept), on company_id tables and companies alike', async () => {
+    const { companyId, adminId } = await makeCompany();
+    // The first run plans the guard's query for persons on this connection and keeps it.
+    const first = await committed(app, companyId, async () => {
+      const eventId = await appendEvent(app, companyId, 'PERSON_UPDATED', 'person', adminId);
+      await app.query("UPDATE persons SET first_name = 'Kept', event_id = $1 WHERE id = $2", [
+        eventId,
+        adminId,
+      ]);
+      return eventId;
+    });
+    // Later transactions on the same connection: the transaction is read at each run, so the
+    // event of the first one is refused every time.
+    for (const name of ['Again', 'Still']) {
+      await expect(
+        rolledBack(app, companyId, async () => {
+          await app.query('UPDATE persons SET first_name = $3, event_id = $1 WHERE id = $2', [
+            first,
+            adminId,
+            name,
+          ]);
+        }),
+      ).rejects.toThrow(OWN_EVENT);
+    }
+    // companies names its company column id: the guard's other path refuses the same way.
+    await expect(
+      rolledBack(app, companyId, async () => {
+        await app.query("UPDATE companies SET name = 'Kept Co', event_id = $1 WHERE id = $2", [
+          first,
+          companyId,
+        ]);
+      }),
+    ).rejects.toThrow(OWN_EVENT);
+  });
+
   it("refuses an entity insert whose event is another company's", async () => {
     const a = await makeCompany();
     const b = await makeCompany();
