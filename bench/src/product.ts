@@ -107,12 +107,19 @@ export async function ensureBuild(say: (line: string) => void): Promise<void> {
 }
 
 /**
- * The product's API as `pnpm start` runs it: the compiled bundle under plain Node (built
- * first when missing or older than its sources), on `DATABASE_URL`, on a free port.
+ * How the bench runs the product: one API process per core on one port, as
+ * `pnpm start --workers auto` (decision 047), the way to use a machine's cores. The database
+ * and the load generator share those cores.
+ */
+export const PRODUCT_ARGS = ['--workers', 'auto'] as const;
+
+/**
+ * The product's API as `pnpm start --workers auto` runs it: the compiled bundle under plain
+ * Node (built first when missing or older than its sources), on `DATABASE_URL`, on a free port.
  */
 export async function startProduct(env: Record<string, string>): Promise<RunningProduct> {
   await ensureBuild((line) => process.stdout.write(`${line}\n`));
-  const child = spawn(process.execPath, [API_BUNDLE], {
+  const child = spawn(process.execPath, [API_BUNDLE, ...PRODUCT_ARGS], {
     cwd: repoRoot,
     env: childProcessEnv({ set: { PORT: '0', LOG_LEVEL: 'warn', ...env } }),
     stdio: ['ignore', 'pipe', 'inherit'],
