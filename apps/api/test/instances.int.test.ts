@@ -1,12 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
-import { childProcessEnv } from '@aegira/config';
 import { createDb } from '@aegira/db';
 import { JOB_QUEUE_SCHEMA } from '@aegira/db/server';
 import pg from 'pg';
@@ -22,6 +19,7 @@ import { createTeam } from '../src/services/team-writes.ts';
 import { TEST_JWT_SECRET } from '../test-support/api-harness.ts';
 import { GOOD_CHECK_IN } from '../test-support/fixtures.ts';
 import { openSse, type SseEvent, type SseStream } from '../test-support/sse-stream.ts';
+import { type Supervisor, startSupervisor } from '../test-support/supervisor.ts';
 
 // `pnpm start --instances 3` as an operator runs it (here on the TypeScript sources, with
 // DATABASE_URL pointing at a fresh test database): three API processes on one PostgreSQL,
@@ -31,14 +29,12 @@ import { openSse, type SseEvent, type SseStream } from '../test-support/sse-stre
 // restart, a live stream on any instance hears writes made through any other, and the login
 // limits are one count across all three (they live in PostgreSQL, not in each process).
 
-const API_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CSRF = { 'x-aegira-csrf': '1', 'content-type': 'application/json' };
 
 let database: FreshDatabase;
 let owner: pg.Client;
 let dataDir: string;
-let supervisor: ChildProcess;
-let output = '';
+let supervisor: Supervisor;
 let ports: number[] = [];
 
 async function portIsFree(port: number): Promise<boolean> {
@@ -59,23 +55,11 @@ async function freePortRun(): Promise<number> {
   throw new Error('no three consecutive free ports');
 }
 
-async function waitUntil(condition: () => Promise<boolean> | boolean, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await condition()) return;
-    await sleep(100);
-  }
-  throw new Error(`timed out after ${timeoutMs} ms; supervisor output:\n${output.slice(-3000)}`);
-}
-
 function runningCount(name: string): number {
-  return output.split('\n').filter((line) => line.startsWith(`[${name}] AEGIRA is running at`))
-    .length;
-}
-
-function pidOf(name: string): number {
-  const matches = [...output.matchAll(new RegExp(`^\\[${name}\\] pid (\\d+) on port`, 'gm'))];
-  return Number(matches.at(-1)?.[1]);
+  return supervisor
+    .output()
+    .split('\n')
+    .filter((line) => line.startsWith(`[${name}] AEGIRA is running at`)).length;
 }
 
 async function ready(port: number): Promise<boolean> {
@@ -93,35 +77,23 @@ beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'aegira-instances-'));
   const base = await freePortRun();
   ports = [base, base + 1, base + 2];
-  supervisor = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--instances', '3'], {
-    cwd: API_DIR,
-    env: childProcessEnv({
-      set: {
-        DATABASE_URL: database.ownerUrl,
-        PORT: String(base),
-        NODE_ENV: 'test',
-        JWT_SECRET: TEST_JWT_SECRET,
-        AEGIRA_DATA_DIR: dataDir,
-        LOG_LEVEL: 'warn',
-        AEGIRA_JOBS: 'on',
-      },
-    }),
-    stdio: ['ignore', 'pipe', 'pipe'],
+  supervisor = startSupervisor(['--instances', '3'], {
+    DATABASE_URL: database.ownerUrl,
+    PORT: String(base),
+    NODE_ENV: 'test',
+    JWT_SECRET: TEST_JWT_SECRET,
+    AEGIRA_DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    AEGIRA_JOBS: 'on',
   });
-  const append = (chunk: Buffer) => {
-    output += chunk.toString('utf8');
-  };
-  supervisor.stdout?.on('data', append);
-  supervisor.stderr?.on('data', append);
-  await waitUntil(() => ['a', 'b', 'c'].every((name) => runningCount(name) >= 1), 90_000);
+  await supervisor.waitUntil(
+    () => ['a', 'b', 'c'].every((name) => runningCount(name) >= 1),
+    90_000,
+  );
 }, 120_000);
 
 afterAll(async () => {
-  if (supervisor && supervisor.exitCode === null) {
-    const exited = new Promise((resolve) => supervisor.once('exit', resolve));
-    supervisor.kill('SIGTERM');
-    await Promise.race([exited, sleep(15_000)]);
-  }
+  await supervisor?.stop();
   await owner?.end();
   await database?.drop();
   await rm(dataDir, { recursive: true, force: true });
@@ -213,7 +185,7 @@ describe('pnpm start --instances 3', () => {
     const acknowledged: string[] = [];
     let reads = 0;
     let sequence = 0;
-    const killedPid = pidOf('b');
+    const killedPid = supervisor.pidOf('b');
     const restartsBefore = runningCount('b');
     const stopAt = Date.now() + 8_000;
     let killed = false;
@@ -257,9 +229,9 @@ describe('pnpm start --instances 3', () => {
     expect(killed).toBe(true);
 
     // The supervisor brought b back, on the same port, as a new process.
-    await waitUntil(() => runningCount('b') > restartsBefore, 60_000);
-    expect(pidOf('b')).not.toBe(killedPid);
-    await waitUntil(() => ready(ports[1] ?? 0), 30_000);
+    await supervisor.waitUntil(() => runningCount('b') > restartsBefore, 60_000);
+    expect(supervisor.pidOf('b')).not.toBe(killedPid);
+    await supervisor.waitUntil(() => ready(ports[1] ?? 0), 30_000);
 
     expect(acknowledged.length).toBeGreaterThan(20);
     expect(reads).toBeGreaterThan(5);
@@ -279,7 +251,7 @@ describe('pnpm start --instances 3', () => {
 
   it('never records one queued job twice across the instances', async () => {
     // Every instance polls the same queue; pg-boss hands each job to one of them.
-    await waitUntil(async () => {
+    await supervisor.waitUntil(async () => {
       const runs = await owner.query('SELECT 1 FROM job_runs LIMIT 1');
       return runs.rows.length > 0;
     }, 60_000);

@@ -1,48 +1,32 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
-import { childProcessEnv } from '@aegira/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createFreshDatabase,
   type FreshDatabase,
 } from '../../../packages/db/test-support/fresh-database.ts';
 import { TEST_JWT_SECRET } from '../test-support/api-harness.ts';
+import { type Supervisor, startSupervisor } from '../test-support/supervisor.ts';
 
 // `pnpm start --workers 2` as an operator runs it (here on the TypeScript sources, with
 // DATABASE_URL pointing at a fresh test database): two API processes sharing one port through
 // node:cluster (decision 047). The supervisor prints one address once both are ready; each
 // worker serves that address, and a killed one is restarted onto it while the other serves.
 
-const API_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CSRF = { 'x-aegira-csrf': '1', 'content-type': 'application/json' };
 
 let database: FreshDatabase;
 let dataDir: string;
-let supervisor: ChildProcess;
-let output = '';
+let supervisor: Supervisor;
 let url = '';
 
-async function waitUntil(condition: () => boolean, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (condition()) return;
-    await sleep(100);
-  }
-  throw new Error(`timed out after ${timeoutMs} ms; supervisor output:\n${output.slice(-3000)}`);
-}
-
 function linesOf(worker: string, text: string): number {
-  return output.split('\n').filter((line) => line.startsWith(`[${worker}] ${text}`)).length;
-}
-
-function pidOf(worker: string): number {
-  const matches = [...output.matchAll(new RegExp(`^\\[${worker}\\] pid (\\d+) on port`, 'gm'))];
-  return Number(matches.at(-1)?.[1]);
+  return supervisor
+    .output()
+    .split('\n')
+    .filter((line) => line.startsWith(`[${worker}] ${text}`)).length;
 }
 
 /** GET on a connection of its own (no keep-alive), so the supervisor hands each to a worker. */
@@ -59,54 +43,39 @@ function statusOnNewConnection(pathname: string): Promise<number> {
 beforeAll(async () => {
   database = await createFreshDatabase();
   dataDir = await mkdtemp(path.join(tmpdir(), 'aegira-workers-'));
-  supervisor = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--workers', '2'], {
-    cwd: API_DIR,
-    env: childProcessEnv({
-      set: {
-        DATABASE_URL: database.ownerUrl,
-        PORT: '0',
-        NODE_ENV: 'test',
-        JWT_SECRET: TEST_JWT_SECRET,
-        AEGIRA_DATA_DIR: dataDir,
-        AEGIRA_DEMO: 'off',
-        AEGIRA_JOBS: 'off',
-        LOG_LEVEL: 'warn',
-      },
-    }),
-    stdio: ['ignore', 'pipe', 'pipe'],
+  supervisor = startSupervisor(['--workers', '2'], {
+    DATABASE_URL: database.ownerUrl,
+    PORT: '0',
+    NODE_ENV: 'test',
+    JWT_SECRET: TEST_JWT_SECRET,
+    AEGIRA_DATA_DIR: dataDir,
+    AEGIRA_DEMO: 'off',
+    AEGIRA_JOBS: 'off',
+    LOG_LEVEL: 'warn',
   });
-  const append = (chunk: Buffer) => {
-    output += chunk.toString('utf8');
-  };
-  supervisor.stdout?.on('data', append);
-  supervisor.stderr?.on('data', append);
-  await waitUntil(() => /^AEGIRA is running at \S+$/m.test(output), 90_000);
-  url = (output.match(/^AEGIRA is running at (\S+)$/m)?.[1] ?? '').replace(
+  await supervisor.waitUntil(() => /^AEGIRA is running at \S+$/m.test(supervisor.output()), 90_000);
+  url = (supervisor.output().match(/^AEGIRA is running at (\S+)$/m)?.[1] ?? '').replace(
     'localhost',
     '127.0.0.1',
   );
 }, 120_000);
 
 afterAll(async () => {
-  if (supervisor && supervisor.exitCode === null) {
-    const exited = new Promise((resolve) => supervisor.once('exit', resolve));
-    supervisor.kill('SIGTERM');
-    await Promise.race([exited, sleep(15_000)]);
-  }
+  await supervisor?.stop();
   await database?.drop();
   await rm(dataDir, { recursive: true, force: true });
 }, 30_000);
 
 describe('pnpm start --workers 2', () => {
   it('prints one address, once both workers are ready, and a session made there works', async () => {
-    expect(output.match(/AEGIRA is running at/g)).toHaveLength(1);
+    expect(supervisor.output().match(/AEGIRA is running at/g)).toHaveLength(1);
     // Each worker got to where a single process prints its address (their output and their
     // "ready" travel on different pipes, so a worker's last line may land just after).
-    await waitUntil(
+    await supervisor.waitUntil(
       () => ['a', 'b'].every((worker) => linesOf(worker, 'Scheduled jobs') > 0),
       5_000,
     );
-    expect(output).toContain('Press Ctrl+C to stop all 2 workers and the database.');
+    expect(supervisor.output()).toContain('Press Ctrl+C to stop all 2 workers and the database.');
 
     const email = `workers-${Date.now().toString(36)}@example.test`;
     const signUp = await fetch(`${url}/trpc/auth.signUp`, {
@@ -143,14 +112,17 @@ describe('pnpm start --workers 2', () => {
     ] as const) {
       const exitsBefore = linesOf(killed, 'exited');
       const readyBefore = linesOf(killed, 'Scheduled jobs are off');
-      process.kill(pidOf(killed), 'SIGKILL');
-      await waitUntil(() => linesOf(killed, 'exited') > exitsBefore, 10_000);
+      process.kill(supervisor.pidOf(killed), 'SIGKILL');
+      await supervisor.waitUntil(() => linesOf(killed, 'exited') > exitsBefore, 10_000);
       // Only `other` is left on the port until the supervisor brings `killed` back.
       const statuses = await Promise.all(
         Array.from({ length: 6 }, () => statusOnNewConnection('/health')),
       );
       expect(statuses, `${other} alone`).toEqual([200, 200, 200, 200, 200, 200]);
-      await waitUntil(() => linesOf(killed, 'Scheduled jobs are off') > readyBefore, 60_000);
+      await supervisor.waitUntil(
+        () => linesOf(killed, 'Scheduled jobs are off') > readyBefore,
+        60_000,
+      );
     }
     // Both back: every new connection is answered.
     const statuses = await Promise.all(
