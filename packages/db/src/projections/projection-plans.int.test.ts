@@ -1,0 +1,108 @@
+import { addDays } from '@aegira/domain';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOwnedDatabase, type OwnedDatabase } from '../../test-support/fresh-database.ts';
+import { createDb, type Db } from '../client.ts';
+import type { SqlStatement } from '../direct-reads.ts';
+import { bulkSeedHistory } from '../seed/bulk-history.ts';
+import { type SeededCompany, seedCompany } from '../seed/company.ts';
+import { loadRowsStatement, updateRowsStatement } from './apply-events.ts';
+import type { TrackedRow } from './define-projection.ts';
+import { fromColumns } from './row-state.ts';
+
+// How the write path finds the rows a command changes (apply-events.ts). With the ids given as
+// a set-returning function, PostgreSQL guessed 100 of them and, in a table of a few thousand
+// rows, hashed the whole table to find one: every amend read every check-in. The plans are
+// read at a size where that happened (~4,000 check-ins, fresh statistics), as the custom plan
+// of the first executions and as the generic plan a named statement settles on.
+
+const FROM = '2026-09-01';
+
+let side: OwnedDatabase;
+let db: Db;
+let app: pg.Client;
+let company: SeededCompany;
+
+beforeAll(async () => {
+  side = await createOwnedDatabase();
+  db = createDb(side.database.appUrl);
+  company = await seedCompany(db, {
+    workers: 80,
+    assignedOn: addDays(FROM, -1),
+    at: new Date(`${addDays(FROM, -1)}T08:00:00Z`),
+    seed: 3,
+  });
+  await bulkSeedHistory(side.owner, company, { from: FROM, to: addDays(FROM, 69), seed: 3 });
+  await side.owner.query('ANALYZE');
+  app = new pg.Client({ connectionString: side.database.appUrl });
+  await app.connect();
+}, 180_000);
+
+afterAll(async () => {
+  await app?.end();
+  await db?.$disconnect();
+  await side?.owner.end();
+  await side?.database.drop();
+});
+
+/** The plan of `statement` as the application role runs it in the company, rolled back. */
+async function planOf(statement: SqlStatement, generic: boolean): Promise<string> {
+  await app.query('BEGIN');
+  try {
+    await app.query(`SELECT set_config('app.company_id', $1, true)`, [company.companyId]);
+    const result = await app.query<{ 'QUERY PLAN': string }>(
+      `EXPLAIN ${generic ? '(GENERIC_PLAN) ' : ''}${statement.text}`,
+      generic ? [] : statement.values,
+    );
+    return result.rows.map((row) => row['QUERY PLAN']).join('\n');
+  } finally {
+    await app.query('ROLLBACK');
+  }
+}
+
+async function someCheckIn(): Promise<TrackedRow> {
+  const found = await side.owner.query<{ id: string }>(
+    'SELECT id FROM check_ins WHERE company_id = $1 ORDER BY id LIMIT 1',
+    [company.companyId],
+  );
+  const id = found.rows[0]?.id ?? '';
+  await app.query('BEGIN');
+  try {
+    await app.query(`SELECT set_config('app.company_id', $1, true)`, [company.companyId]);
+    const statement = loadRowsStatement('check_ins', [id]);
+    const loaded = await app.query<{ row: Record<string, unknown> }>(
+      statement.text,
+      statement.values,
+    );
+    return fromColumns(loaded.rows[0]?.row ?? {}) as unknown as TrackedRow;
+  } finally {
+    await app.query('ROLLBACK');
+  }
+}
+
+describe('the rows a command changes are found by their ids', () => {
+  it('at the size measured: thousands of check-ins with fresh statistics', async () => {
+    const counted = await side.owner.query<{ n: string }>(
+      'SELECT count(*)::text AS n FROM check_ins',
+    );
+    expect(Number(counted.rows[0]?.n)).toBeGreaterThan(3_000);
+  });
+
+  for (const generic of [false, true]) {
+    const which = generic ? 'generic' : 'custom';
+
+    it(`loading one check-in probes an index on its id (${which} plan)`, async () => {
+      const row = await someCheckIn();
+      expect(row.id).toMatch(/^[0-9a-f-]{36}$/);
+      const plan = await planOf(loadRowsStatement('check_ins', [row.id]), generic);
+      expect(plan).not.toMatch(/Seq Scan|Hash/);
+      expect(plan).toMatch(/Index Cond: .*\bid = ANY/);
+    });
+
+    it(`updating one check-in probes an index on its id (${which} plan)`, async () => {
+      const plan = await planOf(updateRowsStatement('check_ins', [await someCheckIn()]), generic);
+      expect(plan).not.toMatch(/Seq Scan on check_ins/);
+      expect(plan).toMatch(/Index Cond: .*\bid = ANY/);
+    });
+  }
+});
