@@ -14,59 +14,103 @@
 export class CanonicalJsonError extends Error {
   constructor(
     readonly path: string,
-    reason: string,
+    readonly reason: string,
   ) {
     super(`Cannot write canonical JSON at ${path}: ${reason}`);
     this.name = 'CanonicalJsonError';
   }
 }
 
+// The writer is on the sealing job's path (two canonical texts an event: its payload and its
+// link), so it builds no path while it writes: a refusal is thrown with the path below the
+// member that failed, and each container on the way out prefixes its own step. Strings are
+// checked for lone surrogates only when they hold a surrogate at all.
+
+const ANY_SURROGATE = /[\uD800-\uDFFF]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-function writeString(value: string, path: string): string {
-  if (LONE_SURROGATE.test(value)) throw new CanonicalJsonError(path, 'lone UTF-16 surrogate');
+function refused(reason: string): CanonicalJsonError {
+  return new CanonicalJsonError('', reason);
+}
+
+/** `error` (thrown below `step`) with `step` prefixed to its path; anything else as it is. */
+function below(step: string, error: unknown): unknown {
+  return error instanceof CanonicalJsonError
+    ? new CanonicalJsonError(`${step}${error.path}`, error.reason)
+    : error;
+}
+
+function writeString(value: string): string {
+  if (ANY_SURROGATE.test(value) && LONE_SURROGATE.test(value)) {
+    throw refused('lone UTF-16 surrogate');
+  }
   return JSON.stringify(value);
 }
 
-function writeNumber(value: number, path: string): string {
-  if (!Number.isFinite(value)) throw new CanonicalJsonError(path, `${value} is not finite`);
+function writeNumber(value: number): string {
+  if (!Number.isFinite(value)) throw refused(`${value} is not finite`);
   if (Math.abs(value) > Number.MAX_SAFE_INTEGER) {
-    throw new CanonicalJsonError(path, `${value} is beyond ±(2^53 − 1); store it as a string`);
+    throw refused(`${value} is beyond ±(2^53 − 1); store it as a string`);
   }
   // JSON.stringify(-0) is "0"; every other finite number is its shortest round-trip form.
   return JSON.stringify(value);
 }
 
-function write(value: unknown, path: string): string {
+function writeArray(value: readonly unknown[]): string {
+  let out = '[';
+  for (let index = 0; index < value.length; index += 1) {
+    if (index > 0) out += ',';
+    try {
+      out += write(value[index]);
+    } catch (error) {
+      throw below(`[${index}]`, error);
+    }
+  }
+  return `${out}]`;
+}
+
+function writeObject(value: object): string {
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) {
+    throw refused('only plain objects (convert dates to strings first)');
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  let out = '{';
+  for (let index = 0; index < keys.length; index += 1) {
+    const key = keys[index] as string;
+    if (index > 0) out += ',';
+    out += `${writeString(key)}:`;
+    try {
+      out += write(record[key]);
+    } catch (error) {
+      throw below(`.${key}`, error);
+    }
+  }
+  return `${out}}`;
+}
+
+function write(value: unknown): string {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'boolean':
       return value ? 'true' : 'false';
     case 'number':
-      return writeNumber(value, path);
+      return writeNumber(value);
     case 'string':
-      return writeString(value, path);
-    case 'object': {
-      if (Array.isArray(value)) {
-        return `[${value.map((item, index) => write(item, `${path}[${index}]`)).join(',')}]`;
-      }
-      const prototype: unknown = Object.getPrototypeOf(value);
-      if (prototype !== Object.prototype && prototype !== null) {
-        throw new CanonicalJsonError(path, 'only plain objects (convert dates to strings first)');
-      }
-      const keys = Object.keys(value).sort();
-      const record = value as Record<string, unknown>;
-      const members = keys.map(
-        (key) => `${writeString(key, path)}:${write(record[key], `${path}.${key}`)}`,
-      );
-      return `{${members.join(',')}}`;
-    }
+      return writeString(value);
+    case 'object':
+      return Array.isArray(value) ? writeArray(value) : writeObject(value);
     default:
-      throw new CanonicalJsonError(path, `a ${typeof value} has no JSON form`);
+      throw refused(`a ${typeof value} has no JSON form`);
   }
 }
 
 /** The canonical JSON text of a JSON value; throws CanonicalJsonError for what has none. */
 export function canonicalJson(value: unknown): string {
-  return write(value, '$');
+  try {
+    return write(value);
+  } catch (error) {
+    throw below('$', error);
+  }
 }

@@ -22,6 +22,29 @@ describe('canonical JSON', () => {
   it('refuses lone surrogates, which have no UTF-8 form', () => {
     expect(() => canonicalJson({ name: 'a\uD800b' })).toThrow(CanonicalJsonError);
     expect(() => canonicalJson(['\uDC00'])).toThrow(/\$\[0\].*lone/);
+    expect(() => canonicalJson({ 'k\uDBFF': 1 })).toThrow(/at \$: lone/);
+    // A pair is not lone, whichever side of it a string ends or starts.
+    expect(canonicalJson(['\uD83D\uDE00', 'x\uD83D\uDE00', '\uD83D\uDE00x'])).toBe(
+      '["😀","x😀","😀x"]',
+    );
+  });
+
+  it('names the path of what it refuses, however deep', () => {
+    expect(() => canonicalJson({ a: [{ b: 1 }, { c: [true, Number.NaN] }] })).toThrow(
+      'Cannot write canonical JSON at $.a[1].c[1]: NaN is not finite',
+    );
+    const error = (() => {
+      try {
+        canonicalJson([{ when: new Date(0) }]);
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(CanonicalJsonError);
+    expect(error).toMatchObject({
+      path: '$[0].when',
+      reason: expect.stringMatching(/plain objects/),
+    });
   });
 
   it('writes numbers in their shortest round-trip form', () => {

@@ -52,7 +52,7 @@ async function planOf(statement: SqlStatement, generic: boolean): Promise<string
     await app.query(`SELECT set_config('app.company_id', $1, true)`, [company.companyId]);
     const result = await app.query<{ 'QUERY PLAN': string }>(
       `EXPLAIN ${generic ? '(GENERIC_PLAN) ' : ''}${statement.text}`,
-      generic ? [] : statement.values,
+      generic ? [] : [...statement.values],
     );
     return result.rows.map((row) => row['QUERY PLAN']).join('\n');
   } finally {
@@ -70,10 +70,9 @@ async function someCheckIn(): Promise<TrackedRow> {
   try {
     await app.query(`SELECT set_config('app.company_id', $1, true)`, [company.companyId]);
     const statement = loadRowsStatement('check_ins', [id]);
-    const loaded = await app.query<{ row: Record<string, unknown> }>(
-      statement.text,
-      statement.values,
-    );
+    const loaded = await app.query<{ row: Record<string, unknown> }>(statement.text, [
+      ...statement.values,
+    ]);
     return fromColumns(loaded.rows[0]?.row ?? {}) as unknown as TrackedRow;
   } finally {
     await app.query('ROLLBACK');
