@@ -1,10 +1,11 @@
-import { addDays } from '@aegira/domain';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOwnedDatabase, type OwnedDatabase } from '../../test-support/fresh-database.ts';
-import { createDb, type Db } from '../client.ts';
-import { bulkSeedHistory } from '../seed/bulk-history.ts';
-import { type SeededCompany, seedCompany } from '../seed/company.ts';
+import { explainInCompany } from '../../test-support/explain.ts';
+import {
+  type HistoryDatabase,
+  openHistoryDatabase,
+  seedWithHistory,
+} from '../../test-support/history-database.ts';
+import type { SeededCompany } from '../seed/company.ts';
 import { candidatesQuery, sealCompanyLog } from './seal-log.ts';
 
 // The sealing job's read of unsealed events (seal-log.ts) on a backlog sealed after the
@@ -14,56 +15,27 @@ import { candidatesQuery, sealCompanyLog } from './seal-log.ts';
 
 const FROM = '2026-08-03';
 
-let side: OwnedDatabase;
-let db: Db;
-let app: pg.Client;
+let side: HistoryDatabase;
 let company: SeededCompany;
 
 beforeAll(async () => {
-  side = await createOwnedDatabase();
-  db = createDb(side.database.appUrl);
+  side = await openHistoryDatabase();
   // Another company's seals, so the statistics hold seals, none of them the backlog's.
-  const other = await seedCompany(db, {
-    workers: 5,
-    assignedOn: addDays(FROM, -1),
-    at: new Date(`${addDays(FROM, -1)}T08:00:00Z`),
-    seed: 1,
-  });
-  await sealCompanyLog(db, other.companyId);
-  company = await seedCompany(db, {
-    workers: 60,
-    assignedOn: addDays(FROM, -1),
-    at: new Date(`${addDays(FROM, -1)}T08:00:00Z`),
-    seed: 2,
-  });
-  await bulkSeedHistory(side.owner, company, { from: FROM, to: addDays(FROM, 39), seed: 2 });
+  const other = await seedWithHistory(side, { workers: 5, from: FROM, days: 0, seed: 1 });
+  await sealCompanyLog(side.db, other.companyId);
+  company = await seedWithHistory(side, { workers: 60, from: FROM, days: 40, seed: 2 });
   await side.owner.query('ANALYZE');
-  await sealCompanyLog(db, company.companyId, { batchSize: 500 });
-  app = new pg.Client({ connectionString: side.database.appUrl });
-  await app.connect();
+  await sealCompanyLog(side.db, company.companyId, { batchSize: 500 });
 }, 180_000);
 
 afterAll(async () => {
-  await app?.end();
-  await db?.$disconnect();
-  await side?.owner.end();
-  await side?.database.drop();
+  await side?.close();
 });
 
 /** The plan of the candidates' read: custom (its values known) or generic (a named statement's). */
-async function planOf(after: bigint | null, generic: boolean): Promise<string> {
+function planOf(after: bigint | null, generic: boolean): Promise<string> {
   const query = candidatesQuery(company.companyId, '0', 5_000, { after, fromTx: null });
-  await app.query('BEGIN');
-  try {
-    await app.query(`SELECT set_config('app.company_id', $1, true)`, [company.companyId]);
-    const result = await app.query<{ 'QUERY PLAN': string }>(
-      `EXPLAIN ${generic ? '(GENERIC_PLAN) ' : ''}${query.text}`,
-      generic ? [] : query.values,
-    );
-    return result.rows.map((row) => row['QUERY PLAN']).join('\n');
-  } finally {
-    await app.query('ROLLBACK');
-  }
+  return explainInCompany(side.app, company.companyId, query, { generic });
 }
 
 describe('finding the unsealed events of a backlog sealed after the statistics', () => {
@@ -97,6 +69,6 @@ describe('finding the unsealed events of a backlog sealed after the statistics',
   }
 
   it('left nothing of the backlog unsealed', async () => {
-    expect((await sealCompanyLog(db, company.companyId)).sealed).toBe(0);
+    expect((await sealCompanyLog(side.db, company.companyId)).sealed).toBe(0);
   });
 });

@@ -1,11 +1,12 @@
-import { addDays } from '@aegira/domain';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOwnedDatabase, type OwnedDatabase } from '../../test-support/fresh-database.ts';
-import { createDb, type Db } from '../client.ts';
+import { explainInCompany } from '../../test-support/explain.ts';
+import {
+  type HistoryDatabase,
+  openHistoryDatabase,
+  seedWithHistory,
+} from '../../test-support/history-database.ts';
 import type { SqlStatement } from '../direct-reads.ts';
-import { bulkSeedHistory } from '../seed/bulk-history.ts';
-import { type SeededCompany, seedCompany } from '../seed/company.ts';
+import type { SeededCompany } from '../seed/company.ts';
 import { loadRowsStatement, updateRowsStatement } from './apply-events.ts';
 import type { TrackedRow } from './define-projection.ts';
 import { fromColumns } from './row-state.ts';
@@ -16,48 +17,21 @@ import { fromColumns } from './row-state.ts';
 // read at a size where that happened (~4,000 check-ins, fresh statistics), as the custom plan
 // of the first executions and as the generic plan a named statement settles on.
 
-const FROM = '2026-09-01';
-
-let side: OwnedDatabase;
-let db: Db;
-let app: pg.Client;
+let side: HistoryDatabase;
 let company: SeededCompany;
 
 beforeAll(async () => {
-  side = await createOwnedDatabase();
-  db = createDb(side.database.appUrl);
-  company = await seedCompany(db, {
-    workers: 80,
-    assignedOn: addDays(FROM, -1),
-    at: new Date(`${addDays(FROM, -1)}T08:00:00Z`),
-    seed: 3,
-  });
-  await bulkSeedHistory(side.owner, company, { from: FROM, to: addDays(FROM, 69), seed: 3 });
+  side = await openHistoryDatabase();
+  company = await seedWithHistory(side, { workers: 80, from: '2026-09-01', days: 70, seed: 3 });
   await side.owner.query('ANALYZE');
-  app = new pg.Client({ connectionString: side.database.appUrl });
-  await app.connect();
 }, 180_000);
 
 afterAll(async () => {
-  await app?.end();
-  await db?.$disconnect();
-  await side?.owner.end();
-  await side?.database.drop();
+  await side?.close();
 });
 
-/** The plan of `statement` as the application role runs it in the company, rolled back. */
-async function planOf(statement: SqlStatement, generic: boolean): Promise<string> {
-  await app.query('BEGIN');
-  try {
-    await app.query(`SELECT set_config('app.company_id', $1, true)`, [company.companyId]);
-    const result = await app.query<{ 'QUERY PLAN': string }>(
-      `EXPLAIN ${generic ? '(GENERIC_PLAN) ' : ''}${statement.text}`,
-      generic ? [] : [...statement.values],
-    );
-    return result.rows.map((row) => row['QUERY PLAN']).join('\n');
-  } finally {
-    await app.query('ROLLBACK');
-  }
+function planOf(statement: SqlStatement, generic: boolean): Promise<string> {
+  return explainInCompany(side.app, company.companyId, statement, { generic });
 }
 
 async function someCheckIn(): Promise<TrackedRow> {
@@ -66,16 +40,16 @@ async function someCheckIn(): Promise<TrackedRow> {
     [company.companyId],
   );
   const id = found.rows[0]?.id ?? '';
-  await app.query('BEGIN');
+  await side.app.query('BEGIN');
   try {
-    await app.query(`SELECT set_config('app.company_id', $1, true)`, [company.companyId]);
+    await side.app.query(`SELECT set_config('app.company_id', $1, true)`, [company.companyId]);
     const statement = loadRowsStatement('check_ins', [id]);
-    const loaded = await app.query<{ row: Record<string, unknown> }>(statement.text, [
+    const loaded = await side.app.query<{ row: Record<string, unknown> }>(statement.text, [
       ...statement.values,
     ]);
     return fromColumns(loaded.rows[0]?.row ?? {}) as unknown as TrackedRow;
   } finally {
-    await app.query('ROLLBACK');
+    await side.app.query('ROLLBACK');
   }
 }
 
