@@ -55,11 +55,17 @@ interface CandidateRow {
  * work (the seal job, checkpoints): it may wait its turn behind another sealer and read a long
  * backlog of unsealed events, so this transaction lifts the app role's request-sized limits
  * (lock 2 s, statement 10 s; decision 034) to the transaction's own 20 s budget.
+ *
+ * Its statements are planned for their values every time (`plan_cache_mode`), though they are
+ * named (decision 043): the candidates' read is bounded by a watermark, and a generic plan,
+ * not knowing it, walked the company's whole log in position order for a run's first batch
+ * (8 s a run at 1.4 M events) where the watermark's own index finds the few events above it.
  */
 export async function lockCompanyChain(tx: ReadTx | CommandTx, companyId: string) {
   const read = sqlOf(tx);
   await read.rows(
-    Prisma.sql`SELECT set_config('lock_timeout', '15s', true), set_config('statement_timeout', '20s', true)`,
+    Prisma.sql`SELECT set_config('lock_timeout', '15s', true), set_config('statement_timeout', '20s', true),
+                      set_config('plan_cache_mode', 'force_custom_plan', true)`,
   );
   await read.rows(
     Prisma.sql`SELECT pg_advisory_xact_lock(${SEAL_LOCK_NAMESPACE}::int, hashtext(${companyId}))::text`,
