@@ -240,7 +240,8 @@ async function main(): Promise<void> {
   await fs.chmod(dataDir, 0o755);
   say(`AEGIRA bench (${quick ? 'quick' : 'full'}), data in ${dataDir}`);
   const started = `pnpm start ${PRODUCT_ARGS.join(' ')}`;
-  say(`The product runs as \`${started}\` (${os.availableParallelism()} cores here).`);
+  const cores = os.availableParallelism();
+  say(`The product runs as \`${started}\` (${cores} cores here).`);
   const db0 = await database(dataDir);
   const productEnv = { DATABASE_URL: db0.ownerUrl, JWT_SECRET, AEGIRA_DATA_DIR: dataDir };
   let product = await startProduct(productEnv);
@@ -369,14 +370,14 @@ async function main(): Promise<void> {
     if (start) say(`P5 start: fresh ${start.freshSeconds} s, restart ${start.restartSeconds} s`);
     const minutes = Math.round((performance.now() - benchStarted) / 6_000) / 10;
     say(
-      `\nHeadline: submit over HTTP at 16 connections is ${Math.round(ratio * 100)} % of raw SQL (product run as \`${started}\` on ${os.availableParallelism()} cores; CPU steal ${stealText(p16?.stealPercent ?? null)} meanwhile; compare runs of like steal). The bench ran ${minutes} min.`,
+      `\nHeadline: submit over HTTP at 16 connections is ${Math.round(ratio * 100)} % of raw SQL (product run as \`${started}\` on ${cores} cores; CPU steal ${stealText(p16?.stealPercent ?? null)} meanwhile; compare runs of like steal). The bench ran ${minutes} min.`,
     );
 
     const results = {
       date: new Date().toISOString(),
       quick,
       size: SIZE,
-      product: { command: started, cores: os.availableParallelism() },
+      product: { command: started, cores },
       write,
       read,
       replay,

@@ -10,6 +10,8 @@ const API_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export interface Supervisor {
   /** Everything it and its children printed so far (children's lines prefixed `[a] `, `[b] `…). */
   output(): string;
+  /** How many lines of the output start with `prefix` (say `[b] AEGIRA is running at`). */
+  linesStartingWith(prefix: string): number;
   /** Waits for `condition`, or fails with the end of the output. */
   waitUntil(condition: () => Promise<boolean> | boolean, timeoutMs: number): Promise<void>;
   /** The pid the supervisor last printed for child `name` (`[name] pid N on port …`). */
@@ -32,6 +34,8 @@ export function startSupervisor(args: readonly string[], env: Record<string, str
   child.stderr?.on('data', append);
   return {
     output: () => output,
+    linesStartingWith: (prefix) =>
+      output.split('\n').filter((line) => line.startsWith(prefix)).length,
     async waitUntil(condition, timeoutMs) {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {

@@ -56,10 +56,7 @@ async function freePortRun(): Promise<number> {
 }
 
 function runningCount(name: string): number {
-  return supervisor
-    .output()
-    .split('\n')
-    .filter((line) => line.startsWith(`[${name}] AEGIRA is running at`)).length;
+  return supervisor.linesStartingWith(`[${name}] AEGIRA is running at`);
 }
 
 async function ready(port: number): Promise<boolean> {

@@ -23,10 +23,7 @@ let supervisor: Supervisor;
 let url = '';
 
 function linesOf(worker: string, text: string): number {
-  return supervisor
-    .output()
-    .split('\n')
-    .filter((line) => line.startsWith(`[${worker}] ${text}`)).length;
+  return supervisor.linesStartingWith(`[${worker}] ${text}`);
 }
 
 /** GET on a connection of its own (no keep-alive), so the supervisor hands each to a worker. */

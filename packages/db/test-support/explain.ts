@@ -1,6 +1,21 @@
 import type pg from 'pg';
 import type { SqlStatement } from '../src/direct-reads.ts';
 
+/** `work` on the application role's client, bound to `companyId`, rolled back after. */
+export async function inCompany<R>(
+  app: pg.Client,
+  companyId: string,
+  work: () => Promise<R>,
+): Promise<R> {
+  await app.query('BEGIN');
+  try {
+    await app.query(`SELECT set_config('app.company_id', $1, true)`, [companyId]);
+    return await work();
+  } finally {
+    await app.query('ROLLBACK');
+  }
+}
+
 /**
  * The plan of `statement` as the application role runs it in `companyId` (row-level security
  * applies), in a transaction rolled back after: the custom plan, for its values, or with
@@ -12,15 +27,11 @@ export async function explainInCompany(
   statement: SqlStatement,
   { generic }: { generic: boolean },
 ): Promise<string> {
-  await app.query('BEGIN');
-  try {
-    await app.query(`SELECT set_config('app.company_id', $1, true)`, [companyId]);
-    const result = await app.query<{ 'QUERY PLAN': string }>(
+  const result = await inCompany(app, companyId, () =>
+    app.query<{ 'QUERY PLAN': string }>(
       `EXPLAIN ${generic ? '(GENERIC_PLAN) ' : ''}${statement.text}`,
       generic ? [] : [...statement.values],
-    );
-    return result.rows.map((row) => row['QUERY PLAN']).join('\n');
-  } finally {
-    await app.query('ROLLBACK');
-  }
+    ),
+  );
+  return result.rows.map((row) => row['QUERY PLAN']).join('\n');
 }

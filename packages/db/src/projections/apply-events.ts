@@ -30,9 +30,10 @@ interface Touched<Row> {
 
 /** Reads the current rows of `ids` (statement builders exported for the plans' test). */
 export function loadRowsStatement(table: string, ids: readonly string[]): SqlStatement {
-  return sql(`SELECT to_jsonb(t) AS row FROM ${identifier(table)} t WHERE t.id = ANY($1::uuid[])`, [
-    ...ids,
-  ]);
+  return sql(
+    `SELECT to_jsonb(t) AS row FROM ${identifier(table)} t WHERE t.id = ANY($1::uuid[])`,
+    ids,
+  );
 }
 
 /** Writes `rows` (all with the same columns) over the rows with their ids. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { explainInCompany } from '../../test-support/explain.ts';
+import { explainInCompany, inCompany } from '../../test-support/explain.ts';
 import {
   type HistoryDatabase,
   openHistoryDatabase,
@@ -40,17 +40,11 @@ async function someCheckIn(): Promise<TrackedRow> {
     [company.companyId],
   );
   const id = found.rows[0]?.id ?? '';
-  await side.app.query('BEGIN');
-  try {
-    await side.app.query(`SELECT set_config('app.company_id', $1, true)`, [company.companyId]);
-    const statement = loadRowsStatement('check_ins', [id]);
-    const loaded = await side.app.query<{ row: Record<string, unknown> }>(statement.text, [
-      ...statement.values,
-    ]);
-    return fromColumns(loaded.rows[0]?.row ?? {}) as unknown as TrackedRow;
-  } finally {
-    await side.app.query('ROLLBACK');
-  }
+  const statement = loadRowsStatement('check_ins', [id]);
+  const loaded = await inCompany(side.app, company.companyId, () =>
+    side.app.query<{ row: Record<string, unknown> }>(statement.text, [...statement.values]),
+  );
+  return fromColumns(loaded.rows[0]?.row ?? {}) as unknown as TrackedRow;
 }
 
 describe('the rows a command changes are found by their ids', () => {
