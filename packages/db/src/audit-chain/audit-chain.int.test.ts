@@ -12,7 +12,7 @@ import {
 } from './checkpoint-signature.ts';
 import { exportCompanyBundle } from './export-bundle.ts';
 import { proveInclusion, verifyInclusionProof } from './inclusion-proof.ts';
-import { sealCompanyLog } from './seal-log.ts';
+import { SEALS_PER_INSERT, sealCompanyLog } from './seal-log.ts';
 import { signCompanyCheckpoint } from './sign-checkpoint.ts';
 import { verifyBundleText } from './verify-bundle.ts';
 
@@ -115,6 +115,8 @@ describe('the hash chain of each company', () => {
     const b = await makeCompany('Beta');
     await addEvents(a.companyId, 999);
     await addEvents(b.companyId, 99);
+    // One batch, written in several INSERTs: the chain must run on across them.
+    expect(1_000).toBeGreaterThan(SEALS_PER_INSERT);
     expect((await sealCompanyLog(db, a.companyId)).sealed).toBe(1_000);
     await sealCompanyLog(db, b.companyId);
     await signCompanyCheckpoint(db, { companyId: a.companyId, actorId: null }, key, new Date());

@@ -189,6 +189,61 @@ interface BatchResult {
   xmin: string | null;
 }
 
+/** Seals per INSERT: small enough that hashing one overlaps writing the one before. */
+export const SEALS_PER_INSERT = 500;
+
+interface SealRow {
+  seq: number;
+  event_id: string;
+  prev_hash: string;
+  hash: string;
+  settled_below_tx: string;
+}
+
+/** The links of `events`, in order, after the chain's head `link`. */
+function linkSeals(
+  companyId: string,
+  events: CandidateRow[],
+  link: { seq: number; hash: string },
+  settled: string,
+): { rows: SealRow[]; head: { seq: number; hash: string } } {
+  let { seq, hash: prevHash } = link;
+  const rows = events.map((event) => {
+    seq += 1;
+    const hash = linkHash({
+      companyId,
+      seq,
+      prevHash,
+      eventId: event.id,
+      type: event.type,
+      entityType: event.entity_type,
+      entityId: event.entity_id,
+      actorId: event.actor_id,
+      actorTokenId: event.actor_token_id,
+      createdAt: event.created_at.toISOString(),
+      schemaVersion: event.schema_version,
+      payloadDigest: payloadDigest(event.payload),
+    });
+    const row = { seq, event_id: event.id, prev_hash: prevHash, hash, settled_below_tx: settled };
+    prevHash = hash;
+    return row;
+  });
+  return { rows, head: { seq, hash: prevHash } };
+}
+
+function insertSeals(tx: CommandTx, companyId: string, rows: SealRow[]): Promise<number> {
+  return writeSqlOf(tx).run(
+    sql(
+      `INSERT INTO event_seals (company_id, seq, event_id, prev_hash, hash, settled_below_tx)
+       SELECT $1::uuid, r.seq, r.event_id, r.prev_hash, r.hash, r.settled_below_tx
+       FROM jsonb_to_recordset($2::jsonb)
+         AS r(seq bigint, event_id uuid, prev_hash text, hash text, settled_below_tx bigint)`,
+      companyId,
+      JSON.stringify(rows),
+    ),
+  );
+}
+
 async function sealBatch(
   db: Db,
   companyId: string,
@@ -209,46 +264,27 @@ async function sealBatch(
     const full = candidates.length === batchSize;
     const xmin = candidates[0]?.snapshot_xmin ?? watermark;
     const settled = settledBelow(watermark, xmin, full, scope);
-    let seq = headNow?.seq ?? 0;
-    let prevHash = headNow?.hash ?? GENESIS_HASH;
-    const seals = candidates.map((event) => {
-      seq += 1;
-      const hash = linkHash({
+    // The database writes one chunk of seals while Node hashes the next: on one connection the
+    // two would otherwise take turns, each idle while the other works.
+    let link = headNow ?? { seq: 0, hash: GENESIS_HASH };
+    let writing: Promise<unknown> | undefined;
+    for (let from = 0; from < candidates.length; from += SEALS_PER_INSERT) {
+      const seals = linkSeals(
         companyId,
-        seq,
-        prevHash,
-        eventId: event.id,
-        type: event.type,
-        entityType: event.entity_type,
-        entityId: event.entity_id,
-        actorId: event.actor_id,
-        actorTokenId: event.actor_token_id,
-        createdAt: event.created_at.toISOString(),
-        schemaVersion: event.schema_version,
-        payloadDigest: payloadDigest(event.payload),
-      });
-      const seal = {
-        seq,
-        event_id: event.id,
-        prev_hash: prevHash,
-        hash,
-        settled_below_tx: settled,
-      };
-      prevHash = hash;
-      return seal;
-    });
-    await writeSqlOf(tx).run(
-      sql(
-        `INSERT INTO event_seals (company_id, seq, event_id, prev_hash, hash, settled_below_tx)
-         SELECT $1::uuid, r.seq, r.event_id, r.prev_hash, r.hash, r.settled_below_tx
-         FROM jsonb_to_recordset($2::jsonb)
-           AS r(seq bigint, event_id uuid, prev_hash text, hash text, settled_below_tx bigint)`,
-        companyId,
-        JSON.stringify(seals),
-      ),
-    );
+        candidates.slice(from, from + SEALS_PER_INSERT),
+        link,
+        settled,
+      );
+      link = seals.head;
+      await writing;
+      writing = insertSeals(tx, companyId, seals.rows);
+      // Handled when awaited; this only keeps a failure from counting as unhandled should the
+      // next chunk's hashing throw first (the transaction then rolls back all the same).
+      writing.catch(() => undefined);
+    }
+    await writing;
     const last = BigInt(candidates.at(-1)?.position ?? '0');
-    return { sealed: seals.length, full, head: { seq, hash: prevHash }, last, xmin };
+    return { sealed: candidates.length, full, head: link, last, xmin };
   });
 }
 

