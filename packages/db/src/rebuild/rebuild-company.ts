@@ -49,8 +49,8 @@ interface TableConstraint {
  * and history table is written once, at its final state, with COPY. Foreign keys of the
  * written tables are dropped for the transaction and added back before COMMIT, which
  * validates each one with a single set-based query instead of one check per row. Secondary
- * indexes, and the primary and unique keys of every written table but the log and the
- * notifications, are built after the load (one sort each). The transaction either commits with every constraint validated and in place or leaves the
+ * indexes, and the primary and unique keys of the logs copied row for row, are built after
+ * the load (one sort each). The transaction either commits with every constraint validated and in place or leaves the
  * target as it was. The guard triggers (own event, append only) and the application role's
  * row-level security are untouched. Needs an owner that may COPY into tables under
  * row-level security (superuser or BYPASSRLS, as decision 010 already requires).
@@ -102,13 +102,7 @@ export async function rebuildCompany(
       target,
       written.filter((table) => table !== 'notifications'),
     );
-    // The log keeps its keys: every table written after it has its rows' events looked up in
-    // it by the own-event guard.
-    const tableKeys = await dropConstraints(
-      target,
-      written.filter((table) => table !== 'notifications' && table !== 'events'),
-      'keys',
-    );
+    const logKeys = await dropConstraints(target, COPIED_LOGS, 'keys');
     phase('prepare');
 
     // The log: bytes from the source's COPY go on to the target's as they come, and each
@@ -165,7 +159,7 @@ export async function rebuildCompany(
     if (indexes.length > 0) {
       await target.query(indexes.map((index) => index.definition).join(';\n'));
     }
-    await addConstraints(target, tableKeys);
+    await addConstraints(target, logKeys);
     phase('indexes');
 
     if (fold.drafts.length > 0) {
@@ -233,10 +227,10 @@ async function dropSecondaryIndexes(target: pg.Client, tables: readonly string[]
 /**
  * Which constraints a rebuild drops for its load and adds back after it (addConstraints):
  * - `foreign`: every foreign key of the written tables, checked by one query each when added;
- * - `keys`: primary and unique keys, built again like the secondary indexes. A sealed year is
- *   1.5 M seals, and one B-tree entry per row in three unique indexes over random keys (event
- *   id, a 64-digit previous hash) made copying them 81 s of a 351 s rebuild; a check-in has
- *   three over random ids too. Keys that a foreign key of an unwritten table uses stay.
+ * - `keys`: the primary and unique keys of the logs copied row for row (seals, audit rows),
+ *   built again like the secondary indexes. A sealed year is 1.5 M seals, and one B-tree entry
+ *   per row in three unique indexes over random keys (event id, a 64-digit previous hash) made
+ *   copying them 81 s of a 351 s rebuild. Keys that a foreign key uses stay.
  */
 const DROPPED = {
   foreign: `c.contype = 'f'`,
