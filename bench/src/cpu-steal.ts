@@ -16,21 +16,47 @@ function cpuTicks(): number[] | null {
   }
 }
 
+const IDLE = 3;
+const IOWAIT = 4;
 const STEAL = 7;
 
+/** Shares of the machine's CPU time over a sample, in percent with one decimal. */
+export interface CpuShares {
+  /** Working for anyone on this machine (user, system, interrupts). */
+  busy: number;
+  /** Taken by the hypervisor for other machines. */
+  steal: number;
+}
+
 /**
- * Starts a sample of the machine's CPU time; the function returned tells the share of it the
- * hypervisor stole since (percent, one decimal), or null where /proc/stat is not there.
+ * Starts a sample of the machine's CPU time; the function returned tells how it was spent
+ * since, or null where /proc/stat is not there. `busy` near 100 % says a phase was bound by the
+ * cores themselves: it can only go faster with less work, not with more overlap.
  */
-export function stealMeter(): () => number | null {
+export function cpuMeter(): () => CpuShares | null {
   const before = cpuTicks();
   return () => {
     const after = cpuTicks();
     if (!before || !after) return null;
     const spent = after.map((tick, index) => tick - (before[index] ?? 0));
     const total = spent.reduce((sum, tick) => sum + tick, 0);
-    return total > 0 ? Math.round((1000 * (spent[STEAL] ?? 0)) / total) / 10 : null;
+    if (total <= 0) return null;
+    const share = (ticks: number) => Math.round((1000 * ticks) / total) / 10;
+    const steal = spent[STEAL] ?? 0;
+    const resting = (spent[IDLE] ?? 0) + (spent[IOWAIT] ?? 0);
+    return { busy: share(total - resting - steal), steal: share(steal) };
   };
+}
+
+/** cpuMeter's steal share alone (percent), for the P1 rows. */
+export function stealMeter(): () => number | null {
+  const meter = cpuMeter();
+  return () => meter()?.steal ?? null;
+}
+
+/** How a phase used the machine, as the bench prints it. */
+export function cpuText(shares: CpuShares | null): string {
+  return shares === null ? 'cores n/a' : `cores busy ${shares.busy} %, steal ${shares.steal} %`;
 }
 
 /** A steal share as the table prints it. */

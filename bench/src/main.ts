@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { env, repoRoot } from '@aegira/config';
-import { auditChain, BATCH_DB_OPTIONS, createDb, type Db } from '@aegira/db';
+import { BATCH_DB_OPTIONS, createDb, type Db } from '@aegira/db';
 import { bulkSeedHistory, type SeededCompany, seedCompany } from '@aegira/db/seed';
 import {
   analyzeDatabase,
@@ -13,12 +13,13 @@ import {
 } from '@aegira/db/server';
 import pg from 'pg';
 import { signSessionToken } from '../../apps/api/src/auth/session-token.ts';
-import { stealMeter, stealText } from './cpu-steal.ts';
+import { type CpuShares, cpuMeter, cpuText, stealMeter, stealText } from './cpu-steal.ts';
 import { databaseNow, firstJobRound } from './first-job-round.ts';
 import { HttpSession } from './http-session.ts';
 import { PRODUCT_ARGS, startProduct } from './product.ts';
 import { rawAmends, rawSubmits } from './raw-sql.ts';
 import { measureReplay } from './replay.ts';
+import { type SealingResult, sealAlongside } from './sealer.ts';
 import { measureStart } from './start-time.ts';
 import { closedLoops, type PhaseResult, summarise } from './stats.ts';
 import { measureWeb } from './web.ts';
@@ -148,16 +149,12 @@ interface ReadCompany {
   company: SeededCompany;
   checkIns: number;
   sealed: SealingResult;
-}
-
-interface SealingResult {
-  events: number;
-  seconds: number;
-  perSecond: number;
+  /** How the seed and the sealing beside it used the machine. */
+  seedCpu: CpuShares | null;
 }
 
 /** P2's company: a year of history in bulk, statistics, and its log sealed (decision 016). */
-async function seedReadCompany(db: Db, ownerUrl: string): Promise<ReadCompany> {
+async function seedReadCompany(db: Db, ownerUrl: string, appUrl: string): Promise<ReadCompany> {
   const today = new Date().toISOString().slice(0, 10);
   say(`P2: ${SIZE.historyWorkers} workers with ${SIZE.historyDays} days of history…`);
   // The company `pnpm db:seed --workers --days` builds: teams of 20–50, Monday to Friday.
@@ -168,6 +165,10 @@ async function seedReadCompany(db: Db, ownerUrl: string): Promise<ReadCompany> {
     at: new Date(`${assignedOn}T08:00:00Z`),
   });
   const started = performance.now();
+  const cpu = cpuMeter();
+  // The sealing job's own work, beside the seed (sealer.ts) and finished before the reads:
+  // they are measured on a settled log, not beside a year's backlog being sealed.
+  const sealer = sealAlongside(appUrl, company.companyId);
   // The history in bulk (decision 037): the same events and rows the write path would make,
   // minutes instead of the write path's twenty for a year of 5,000 workers.
   const owner = new pg.Client({ connectionString: ownerUrl });
@@ -180,23 +181,24 @@ async function seedReadCompany(db: Db, ownerUrl: string): Promise<ReadCompany> {
       to: dateBefore(today, 1),
       onProgress: ({ checkIns: done }) => process.stdout.write(`\r  ${done} check-ins`),
     }));
+  } catch (error) {
+    sealer.stop();
+    throw error;
   } finally {
     await owner.end();
   }
   say(`\r  ${checkIns} check-ins in ${Math.round((performance.now() - started) / 1000)} s`);
   // As `pnpm db:seed` does: without fresh statistics the reads plan on an empty company.
   await analyzeDatabase(ownerUrl);
-  // The sealing job's own work, done here at once: the reads are measured on a settled log,
-  // not beside a year's backlog being sealed.
-  const sealing = performance.now();
-  const { sealed: events } = await auditChain.sealCompanyLog(db, company.companyId);
-  const seconds = (performance.now() - sealing) / 1000;
-  const sealed = { events, seconds: Math.round(seconds), perSecond: Math.round(events / seconds) };
-  say(`  sealed ${events} events in ${sealed.seconds} s = ${sealed.perSecond}/s`);
-  return { company, checkIns, sealed };
+  const sealed = await sealer.finish();
+  const seedCpu = cpu();
+  say(
+    `  sealed ${sealed.events} events, ${sealed.alongside} of them beside the seed (${sealed.busyPerSecond}/s while its runs found any); done ${sealed.secondsAfterSeed} s after it (${cpuText(seedCpu)})`,
+  );
+  return { company, checkIns, sealed, seedCpu };
 }
 
-async function reads({ company, checkIns, sealed }: ReadCompany, url: string) {
+async function reads({ company, checkIns, sealed, seedCpu }: ReadCompany, url: string) {
   const session = new HttpSession(url);
   const measure = async (cookie: string, procedure: string, input: unknown) => {
     const latencies: number[] = [];
@@ -222,7 +224,7 @@ async function reads({ company, checkIns, sealed }: ReadCompany, url: string) {
     workerDashboard: await measure(worker, 'dashboards.worker', null),
   };
   session.close();
-  return { ...result, sealed, companyId: company.companyId };
+  return { ...result, sealed, seedCpu, companyId: company.companyId };
 }
 
 function table(rows: Array<Array<string | number>>): string {
@@ -236,6 +238,7 @@ function table(rows: Array<Array<string | number>>): string {
 
 async function main(): Promise<void> {
   const benchStarted = performance.now();
+  const machine = cpuMeter();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'aegira-bench-'));
   await fs.chmod(dataDir, 0o755);
   say(`AEGIRA bench (${quick ? 'quick' : 'full'}), data in ${dataDir}`);
@@ -252,15 +255,18 @@ async function main(): Promise<void> {
     // The year of history is written with the product stopped: its jobs would judge the
     // company's last 14 days (missed check-ins) while the bulk seed is still writing them.
     await product.stop();
-    const history = await seedReadCompany(db, db0.ownerUrl);
+    const history = await seedReadCompany(db, db0.ownerUrl, db0.appUrl);
     const restarted = await databaseNow(db, history.company.companyId);
     product = await startProduct(productEnv);
     const settled = await firstJobRound(db, history.company.companyId, restarted);
     say(`\r  the product's first job round for it took ${settled} s`);
     const read = await reads(history, product.url);
     say('P3: replaying the history company into an empty database…');
-    const replay = await measureReplay(db0.ownerUrl, read.companyId);
-    say(`  ${replay.events} events in ${replay.seconds} s = ${replay.perSecond} events/s`);
+    const replayCpu = cpuMeter();
+    const replay = { ...(await measureReplay(db0.ownerUrl, read.companyId)), cpu: replayCpu() };
+    say(
+      `  ${replay.events} events in ${replay.seconds} s = ${replay.perSecond} events/s (${cpuText(replay.cpu)})`,
+    );
     say('P4: web bundle and the login page in headless Chromium…');
     const web = await measureWeb(product.url);
     await product.stop();
@@ -360,17 +366,20 @@ async function main(): Promise<void> {
       ]),
     );
     say('');
-    say(`P3 replay: ${replay.events} events in ${replay.seconds} s = ${replay.perSecond} events/s`);
     say(
-      `Sealing (the job's work on P2's year of history): ${read.sealed.events} events in ${read.sealed.seconds} s = ${read.sealed.perSecond}/s`,
+      `P3 replay: ${replay.events} events in ${replay.seconds} s = ${replay.perSecond} events/s (${cpuText(replay.cpu)})`,
+    );
+    say(
+      `Sealing (the job's work on P2's year of history, beside its seed): ${read.sealed.events} events, ${read.sealed.busyPerSecond}/s while its runs found any, done ${read.sealed.secondsAfterSeed} s after the seed`,
     );
     say(
       `P4 web: worker's first page ${web.jsGzipKb} KB JS + ${web.cssGzipKb} KB CSS gzip; source maps served: ${web.sourceMaps}; login page interactive ${web.loginInteractiveMs?.cold ?? 'n/a'} ms cold / ${web.loginInteractiveMs?.warm ?? 'n/a'} ms warm`,
     );
     if (start) say(`P5 start: fresh ${start.freshSeconds} s, restart ${start.restartSeconds} s`);
     const minutes = Math.round((performance.now() - benchStarted) / 6_000) / 10;
+    const machineCpu = machine();
     say(
-      `\nHeadline: submit over HTTP at 16 connections is ${Math.round(ratio * 100)} % of raw SQL (product run as \`${started}\` on ${cores} cores; CPU steal ${stealText(p16?.stealPercent ?? null)} meanwhile; compare runs of like steal). The bench ran ${minutes} min.`,
+      `\nHeadline: submit over HTTP at 16 connections is ${Math.round(ratio * 100)} % of raw SQL (product run as \`${started}\` on ${cores} cores; CPU steal ${stealText(p16?.stealPercent ?? null)} meanwhile; compare runs of like steal). The bench ran ${minutes} min (${cpuText(machineCpu)}).`,
     );
 
     const results = {
@@ -384,6 +393,7 @@ async function main(): Promise<void> {
       web,
       start,
       minutes,
+      machineCpu,
     };
     const file = path.join(
       repoRoot,
