@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { env, repoRoot } from '@aegira/config';
-import { BATCH_DB_OPTIONS, createDb, type Db } from '@aegira/db';
+import { auditChain, BATCH_DB_OPTIONS, createDb, type Db } from '@aegira/db';
 import { bulkSeedHistory, type SeededCompany, seedCompany } from '@aegira/db/seed';
 import {
   analyzeDatabase,
@@ -19,7 +19,6 @@ import { HttpSession } from './http-session.ts';
 import { PRODUCT_ARGS, startProduct } from './product.ts';
 import { rawAmends, rawSubmits } from './raw-sql.ts';
 import { measureReplay } from './replay.ts';
-import { type SealingResult, sealAlongside } from './sealer.ts';
 import { measureStart } from './start-time.ts';
 import { closedLoops, type PhaseResult, summarise } from './stats.ts';
 import { measureWeb } from './web.ts';
@@ -145,6 +144,13 @@ async function writePath(db: Db, appUrl: string, url: string): Promise<WriteRow[
   return rows;
 }
 
+interface SealingResult {
+  events: number;
+  seconds: number;
+  perSecond: number;
+  cpu: CpuShares | null;
+}
+
 interface ReadCompany {
   company: SeededCompany;
   checkIns: number;
@@ -154,7 +160,7 @@ interface ReadCompany {
 }
 
 /** P2's company: a year of history in bulk, statistics, and its log sealed (decision 016). */
-async function seedReadCompany(db: Db, ownerUrl: string, appUrl: string): Promise<ReadCompany> {
+async function seedReadCompany(db: Db, ownerUrl: string): Promise<ReadCompany> {
   const today = new Date().toISOString().slice(0, 10);
   say(`P2: ${SIZE.historyWorkers} workers with ${SIZE.historyDays} days of history…`);
   // The company `pnpm db:seed --workers --days` builds: teams of 20–50, Monday to Friday.
@@ -166,9 +172,6 @@ async function seedReadCompany(db: Db, ownerUrl: string, appUrl: string): Promis
   });
   const started = performance.now();
   const cpu = cpuMeter();
-  // The sealing job's own work, beside the seed (sealer.ts) and finished before the reads:
-  // they are measured on a settled log, not beside a year's backlog being sealed.
-  const sealer = sealAlongside(appUrl, company.companyId);
   // The history in bulk (decision 037): the same events and rows the write path would make,
   // minutes instead of the write path's twenty for a year of 5,000 workers.
   const owner = new pg.Client({ connectionString: ownerUrl });
@@ -181,19 +184,29 @@ async function seedReadCompany(db: Db, ownerUrl: string, appUrl: string): Promis
       to: dateBefore(today, 1),
       onProgress: ({ checkIns: done }) => process.stdout.write(`\r  ${done} check-ins`),
     }));
-  } catch (error) {
-    sealer.stop();
-    throw error;
   } finally {
     await owner.end();
   }
-  say(`\r  ${checkIns} check-ins in ${Math.round((performance.now() - started) / 1000)} s`);
-  // As `pnpm db:seed` does: without fresh statistics the reads plan on an empty company.
-  await analyzeDatabase(ownerUrl);
-  const sealed = await sealer.finish();
   const seedCpu = cpu();
   say(
-    `  sealed ${sealed.events} events, ${sealed.alongside} of them beside the seed (${sealed.busyPerSecond}/s while its runs found any); done ${sealed.secondsAfterSeed} s after it (${cpuText(seedCpu)})`,
+    `\r  ${checkIns} check-ins in ${Math.round((performance.now() - started) / 1000)} s (${cpuText(seedCpu)})`,
+  );
+  // As `pnpm db:seed` does: without fresh statistics the reads plan on an empty company.
+  await analyzeDatabase(ownerUrl);
+  // The sealing job's own work, done here at once: the reads are measured on a settled log,
+  // not beside a year's backlog being sealed.
+  const sealingCpu = cpuMeter();
+  const sealing = performance.now();
+  const { sealed: events } = await auditChain.sealCompanyLog(db, company.companyId);
+  const seconds = (performance.now() - sealing) / 1000;
+  const sealed = {
+    events,
+    seconds: Math.round(seconds),
+    perSecond: Math.round(events / seconds),
+    cpu: sealingCpu(),
+  };
+  say(
+    `  sealed ${events} events in ${sealed.seconds} s = ${sealed.perSecond}/s (${cpuText(sealed.cpu)})`,
   );
   return { company, checkIns, sealed, seedCpu };
 }
@@ -255,7 +268,7 @@ async function main(): Promise<void> {
     // The year of history is written with the product stopped: its jobs would judge the
     // company's last 14 days (missed check-ins) while the bulk seed is still writing them.
     await product.stop();
-    const history = await seedReadCompany(db, db0.ownerUrl, db0.appUrl);
+    const history = await seedReadCompany(db, db0.ownerUrl);
     const restarted = await databaseNow(db, history.company.companyId);
     product = await startProduct(productEnv);
     const settled = await firstJobRound(db, history.company.companyId, restarted);
@@ -370,7 +383,7 @@ async function main(): Promise<void> {
       `P3 replay: ${replay.events} events in ${replay.seconds} s = ${replay.perSecond} events/s (${cpuText(replay.cpu)})`,
     );
     say(
-      `Sealing (the job's work on P2's year of history, beside its seed): ${read.sealed.events} events, ${read.sealed.busyPerSecond}/s while its runs found any, done ${read.sealed.secondsAfterSeed} s after the seed`,
+      `Sealing (the job's work on P2's year of history): ${read.sealed.events} events in ${read.sealed.seconds} s = ${read.sealed.perSecond}/s (${cpuText(read.sealed.cpu)})`,
     );
     say(
       `P4 web: worker's first page ${web.jsGzipKb} KB JS + ${web.cssGzipKb} KB CSS gzip; source maps served: ${web.sourceMaps}; login page interactive ${web.loginInteractiveMs?.cold ?? 'n/a'} ms cold / ${web.loginInteractiveMs?.warm ?? 'n/a'} ms warm`,

@@ -88,8 +88,8 @@ describe('the embedded server the tests run on', () => {
       const expected = serverSettings({ totalMemory: os.totalmem(), ephemeral: true });
       const names = expected.filter((_, i) => i % 2 === 1).map((pair) => pair.split('=')[0] ?? '');
       const actual = await withClient(database.ownerUrl, async (client) => {
-        const result = await client.query<{ name: string; setting: string; unit: string | null }>(
-          'SELECT name, setting, unit FROM pg_settings WHERE name = ANY($1)',
+        const result = await client.query<{ name: string; setting: string }>(
+          'SELECT name, setting FROM pg_settings WHERE name = ANY($1)',
           [names],
         );
         return Object.fromEntries(result.rows.map((row) => [row.name, row]));

@@ -1,8 +1,9 @@
-// What the embedded PostgreSQL is started with besides its address (docs/decisions/050-embedded-server-sized-to-the-machine.md).
-// initdb's defaults are sized for any machine at all: 128 MB of shared buffers, a checkpoint
-// at every 1 GB of WAL and 64 MB to sort an index build. A company with a year of history is a
-// few gigabytes, and bulk work (the seed, sealing, a rebuild) then spends its time evicting and
-// re-reading index pages and writing whole pages into the WAL after each early checkpoint.
+// What the embedded PostgreSQL is started with besides its address (decision 050).
+// initdb's defaults are sized for any machine at all: 128 MB of shared buffers, a checkpoint at
+// every 1 GB of WAL and 64 MB to sort an index build. A company with a year of history is a few
+// gigabytes with indexes over random keys; bulk work on it (the seed, sealing, a rebuild) would
+// evict and re-read those indexes' pages, and write whole pages to the WAL again after each
+// early checkpoint.
 
 const MB = 1024 * 1024;
 
