@@ -155,7 +155,7 @@ interface ReadCompany {
   company: SeededCompany;
   checkIns: number;
   sealed: SealingResult;
-  /** How the seed and the sealing beside it used the machine. */
+  /** How the bulk seed used the machine. */
   seedCpu: CpuShares | null;
 }
 
