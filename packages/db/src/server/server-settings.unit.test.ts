@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { serverSettings } from './server-settings.ts';
+import { postmasterArgs, serverSettings } from './server-settings.ts';
 
 const GB = 1024 ** 3;
 
-/** The settings as a name → value map. */
 function settingsOf(totalMemory: number, ephemeral = false): Record<string, string> {
-  const args = serverSettings({ totalMemory, ephemeral });
-  const pairs: Record<string, string> = {};
-  for (let i = 0; i < args.length; i += 2) {
-    expect(args[i]).toBe('-c');
-    const [name, value] = (args[i + 1] ?? '').split('=');
-    pairs[name ?? ''] = value ?? '';
-  }
-  return pairs;
+  return serverSettings({ totalMemory, ephemeral });
 }
 
 describe('the embedded server is sized to the machine', () => {
@@ -46,5 +38,14 @@ describe('the embedded server is sized to the machine', () => {
     expect(kept.fsync).toBeUndefined();
     expect(kept.synchronous_commit).toBeUndefined();
     expect(kept.full_page_writes).toBeUndefined();
+  });
+
+  it('goes to the postmaster as one `-c name=value` per setting', () => {
+    expect(postmasterArgs({ shared_buffers: '512MB', fsync: 'off' })).toEqual([
+      '-c',
+      'shared_buffers=512MB',
+      '-c',
+      'fsync=off',
+    ]);
   });
 });
