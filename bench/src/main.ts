@@ -30,7 +30,7 @@ import { measureWeb } from './web.ts';
 const quick = process.argv.includes('--quick');
 const SIZE = quick
   ? { seconds: 3, submitWorkers: 6_000, historyWorkers: 300, historyDays: 30, reads: 30 }
-  : { seconds: 10, submitWorkers: 12_000, historyWorkers: 5_000, historyDays: 365, reads: 100 };
+  : { seconds: 7, submitWorkers: 12_000, historyWorkers: 5_000, historyDays: 365, reads: 100 };
 const CONNECTIONS = [1, 16, 64];
 const JWT_SECRET = randomBytes(32).toString('hex');
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -269,17 +269,22 @@ async function main(): Promise<void> {
     // company's last 14 days (missed check-ins) while the bulk seed is still writing them.
     await product.stop();
     const history = await seedReadCompany(db, db0.ownerUrl);
+    // A rebuild is an operator's command, measured as one would run it: on the machine alone,
+    // not beside the product's first round of jobs over the new year of history.
+    say('P3: replaying the history company into an empty database…');
+    const replayCpu = cpuMeter();
+    const replay = {
+      ...(await measureReplay(db0.ownerUrl, history.company.companyId)),
+      cpu: replayCpu(),
+    };
+    say(
+      `  ${replay.events} events in ${replay.seconds} s = ${replay.perSecond} events/s (${cpuText(replay.cpu)})`,
+    );
     const restarted = await databaseNow(db, history.company.companyId);
     product = await startProduct(productEnv);
     const settled = await firstJobRound(db, history.company.companyId, restarted);
     say(`\r  the product's first job round for it took ${settled} s`);
     const read = await reads(history, product.url);
-    say('P3: replaying the history company into an empty database…');
-    const replayCpu = cpuMeter();
-    const replay = { ...(await measureReplay(db0.ownerUrl, read.companyId)), cpu: replayCpu() };
-    say(
-      `  ${replay.events} events in ${replay.seconds} s = ${replay.perSecond} events/s (${cpuText(replay.cpu)})`,
-    );
     say('P4: web bundle and the login page in headless Chromium…');
     const web = await measureWeb(product.url);
     await product.stop();
