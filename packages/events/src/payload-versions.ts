@@ -5,6 +5,7 @@ import { InvalidEventPayloadError } from './invalid-event-payload-error.ts';
 import { eventPayloadSchemas } from './payloads.ts';
 import {
   apiTokenCreatedV1,
+  auditCheckpointSignedV1,
   missedCheckInDetectedV1,
   personCreatedV1,
   personPasswordChangedV1,
@@ -54,6 +55,10 @@ export const PAST_PAYLOAD_VERSIONS: { readonly [K in EventType]?: readonly PastP
     // Version 2 added the snapshot of the day; earlier misses did not record one.
     MISSED_CHECK_IN_DETECTED: [
       pastVersion(missedCheckInDetectedV1, (payload) => ({ ...payload, snapshot: null })),
+    ],
+    // Version 2 added the Merkle frontier; an earlier checkpoint's next one reads every leaf.
+    AUDIT_CHECKPOINT_SIGNED: [
+      pastVersion(auditCheckpointSignedV1, (payload) => ({ ...payload, frontier: null })),
     ],
   };
 

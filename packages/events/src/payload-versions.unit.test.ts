@@ -43,16 +43,17 @@ describe('payload versions', () => {
     }
   });
 
-  it('moved credentials out of the log and added the miss snapshot in version 2; every other type is at version 1', () => {
+  it('moved credentials out of the log, added the miss snapshot and the checkpoint frontier in version 2; every other type is at version 1', () => {
     const changed = EVENT_TYPES.filter((type) => EVENT_SCHEMA_VERSION[type] !== 1);
     expect(changed).toEqual([
       'PERSON_CREATED',
       'PERSON_PASSWORD_CHANGED',
       'MISSED_CHECK_IN_DETECTED',
       'API_TOKEN_CREATED',
+      'AUDIT_CHECKPOINT_SIGNED',
     ]);
     // PERSON_CREATED v3 added the forced change of an admin-set password.
-    expect(changed.map((type) => EVENT_SCHEMA_VERSION[type])).toEqual([3, 2, 2, 2]);
+    expect(changed.map((type) => EVENT_SCHEMA_VERSION[type])).toEqual([3, 2, 2, 2, 2]);
   });
 });
 
@@ -81,6 +82,15 @@ describe('upcasting stored payloads', () => {
     expect(upcastPayload('PERSON_CREATED', 2, stored)).toEqual({
       ...stored,
       mustChangePassword: false,
+    });
+  });
+
+  it('given a stored AUDIT_CHECKPOINT_SIGNED v1, when upcast, then it has no frontier and keeps the rest', () => {
+    const stored = SAMPLE_EVENT_PAYLOADS.AUDIT_CHECKPOINT_SIGNED[1] as Record<string, unknown>;
+    expect(stored).not.toHaveProperty('frontier');
+    expect(upcastPayload('AUDIT_CHECKPOINT_SIGNED', 1, stored)).toEqual({
+      ...stored,
+      frontier: null,
     });
   });
 

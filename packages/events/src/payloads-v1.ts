@@ -46,3 +46,15 @@ export const missedCheckInDetectedV1 = z.strictObject({
   localDate,
   detectedAt: timestamp,
 });
+
+// Before version 2 a checkpoint did not carry the Merkle frontier it signed.
+export const auditCheckpointSignedV1 = z.strictObject({
+  id: uuid,
+  sequence: z.number().int().min(1),
+  headHash: z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex SHA-256'),
+  merkleRoot: z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex SHA-256'),
+  signedAt: timestamp,
+  keyId: z.string().regex(/^[0-9a-f]{16}$/, 'must be 16 hex digits'),
+  publicKey: z.string().min(1).max(200),
+  signature: z.string().regex(/^[A-Za-z0-9_-]{86}$/, 'must be an Ed25519 signature in base64url'),
+});

@@ -288,6 +288,13 @@ const auditCheckpointSigned = z.strictObject({
   publicKey: z.string().min(1).max(200),
   /** Ed25519 signature of the statement, base64url. */
   signature: z.string().regex(/^[A-Za-z0-9_-]{86}$/, 'must be an Ed25519 signature in base64url'),
+  /**
+   * The Merkle tree's frontier at `sequence` (version 2): the roots of its perfect subtrees,
+   * largest first, one per bit set in `sequence`. They fold into `merkleRoot`, so the next
+   * checkpoint hashes only what was sealed since instead of the whole chain again. Not signed:
+   * a frontier counts only if it folds into the signed root. Null before version 2.
+   */
+  frontier: z.array(sha256Hex).max(53).nullable(),
 });
 
 const holidayFields = { date: localDate, name: z.string().min(1), recurring: z.boolean() };

@@ -4,6 +4,7 @@ import type { EventPayload } from './events.ts';
 import { EVENT_SCHEMA_VERSION } from './payload-versions.ts';
 import type {
   apiTokenCreatedV1,
+  auditCheckpointSignedV1,
   missedCheckInDetectedV1,
   personCreatedV1,
   personPasswordChangedV1,
@@ -323,6 +324,8 @@ const CURRENT: { readonly [K in EventType]: EventPayload<K> } = {
     keyId: 'c'.repeat(16),
     publicKey: 'MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE',
     signature: 'd'.repeat(86),
+    // 42 = 32 + 8 + 2: three perfect subtrees.
+    frontier: ['e'.repeat(64), 'f'.repeat(64), '0'.repeat(64)],
   },
 };
 
@@ -365,6 +368,16 @@ const missedCheckInDetectedV1Sample: z.input<typeof missedCheckInDetectedV1> = {
   localDate: '2026-11-24',
   detectedAt: '2026-11-24T09:00:00.000Z',
 };
+const auditCheckpointSignedV1Sample: z.input<typeof auditCheckpointSignedV1> = {
+  id: ids.checkpoint,
+  sequence: 42,
+  headHash: 'a'.repeat(64),
+  merkleRoot: 'b'.repeat(64),
+  signedAt: at,
+  keyId: 'c'.repeat(16),
+  publicKey: 'MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE',
+  signature: 'd'.repeat(86),
+};
 const apiTokenCreatedV1Sample: z.input<typeof apiTokenCreatedV1> = {
   id: ids.apiTokenV1,
   name: 'Old export',
@@ -381,6 +394,7 @@ const PAST: { readonly [K in EventType]?: { readonly [version: number]: unknown 
   PERSON_PASSWORD_CHANGED: { 1: personPasswordChangedV1Sample },
   API_TOKEN_CREATED: { 1: apiTokenCreatedV1Sample },
   MISSED_CHECK_IN_DETECTED: { 1: missedCheckInDetectedV1Sample },
+  AUDIT_CHECKPOINT_SIGNED: { 1: auditCheckpointSignedV1Sample },
 };
 
 /** A sample payload per event type and version: `SAMPLE_EVENT_PAYLOADS[type][version]`. */

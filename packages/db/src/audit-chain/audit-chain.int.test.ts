@@ -3,6 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFreshDatabase, type FreshDatabase } from '../../test-support/fresh-database.ts';
 import { createDb, type Db } from '../client.ts';
+import { withTenant } from '../tenant.ts';
 import { event, executeCommand } from '../write-path.ts';
 import type { BundleLine } from './bundle-format.ts';
 import {
@@ -12,8 +13,9 @@ import {
 } from './checkpoint-signature.ts';
 import { exportCompanyBundle } from './export-bundle.ts';
 import { proveInclusion, verifyInclusionProof } from './inclusion-proof.ts';
+import { merkleRoot } from './merkle.ts';
 import { SEALS_PER_INSERT, sealCompanyLog } from './seal-log.ts';
-import { signCompanyCheckpoint } from './sign-checkpoint.ts';
+import { sealedLeaves, signCompanyCheckpoint, signedTree } from './sign-checkpoint.ts';
 import { verifyBundleText } from './verify-bundle.ts';
 
 let database: FreshDatabase;
@@ -361,6 +363,30 @@ describe('the hash chain of each company', () => {
       intact: false,
       firstBrokenSeq: 54,
     });
+  });
+
+  it('signs the next checkpoint from the tree the last one signed, with the root of the whole chain (decision 051)', async () => {
+    const a = await makeCompany('Eta');
+    const actor = { companyId: a.companyId, actorId: null };
+    const treeNow = () => withTenant(db, a.companyId, (read) => signedTree(read, a.companyId));
+    expect((await treeNow()).size).toBe(0);
+    await addEvents(a.companyId, 25, 5);
+    const first = await signCompanyCheckpoint(db, actor, key, new Date());
+    expect(first?.sequence).toBe(26);
+    await addEvents(a.companyId, 17, 4); // seq 28..44 (27 is the checkpoint event)
+
+    // The next checkpoint starts where the first one's frontier leaves it, not at the first leaf.
+    const resumed = await treeNow();
+    expect(resumed.size).toBe(26);
+    expect(resumed.root()).toBe(first?.merkleRoot);
+
+    const second = await signCompanyCheckpoint(db, actor, key, new Date());
+    expect(second?.sequence).toBe(44);
+    const leaves = await sealedLeaves(db, a.companyId);
+    expect(second?.merkleRoot).toBe(merkleRoot(leaves.slice(0, 44)));
+    const next = await treeNow();
+    expect(next.size).toBe(44);
+    expect(next.root()).toBe(second?.merkleRoot);
   });
 
   it('signs checkpoints that verify only with their key, and proves one event against one', async () => {

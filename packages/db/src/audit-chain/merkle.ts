@@ -49,6 +49,40 @@ export class MerkleAccumulator {
   private readonly stack: Array<{ size: number; hash: Buffer }> = [];
   private count = 0;
 
+  /**
+   * The accumulator of a tree of `size` leaves from its frontier (what `frontier()` returned
+   * at that size): one subtree root per bit set in `size`, largest first. Null when the count
+   * does not fit the size. Whether the frontier is the right tree's is the caller's to check
+   * against a root it trusts (`root()`).
+   */
+  static resume(size: number, frontier: readonly string[]): MerkleAccumulator | null {
+    if (!Number.isSafeInteger(size) || size < 0) return null;
+    const sizes: number[] = [];
+    for (let bit = 2 ** Math.floor(Math.log2(Math.max(size, 1))); bit >= 1; bit /= 2) {
+      if (Math.floor(size / bit) % 2 === 1) sizes.push(bit);
+    }
+    if (sizes.length !== frontier.length) return null;
+    const resumed = new MerkleAccumulator();
+    sizes.forEach((subtree, index) => {
+      resumed.stack.push({ size: subtree, hash: Buffer.from(frontier[index] ?? '', 'hex') });
+    });
+    resumed.count = size;
+    return resumed;
+  }
+
+  /** The roots of the perfect subtrees so far, largest first, as hex (see `resume`). */
+  frontier(): string[] {
+    return this.stack.map((subtree) => subtree.hash.toString('hex'));
+  }
+
+  /** An accumulator at the same point that grows apart from this one. */
+  copy(): MerkleAccumulator {
+    const copied = new MerkleAccumulator();
+    copied.stack.push(...this.stack);
+    copied.count = this.count;
+    return copied;
+  }
+
   get size(): number {
     return this.count;
   }

@@ -42,6 +42,45 @@ describe('Merkle tree (RFC 6962)', () => {
     }
   });
 
+  it('resumed from its frontier at any size up to 70, the accumulator grows to the whole tree', () => {
+    const leaves = leavesOf(70);
+    const whole = merkleRoot(leaves);
+    for (let at = 0; at <= leaves.length; at += 1) {
+      const first = new MerkleAccumulator();
+      for (const leaf of leaves.slice(0, at)) first.push(leaf);
+      // One subtree per bit set in the size: 42 = 32 + 8 + 2.
+      expect(first.frontier()).toHaveLength(at.toString(2).replaceAll('0', '').length);
+      const resumed = MerkleAccumulator.resume(at, first.frontier());
+      if (!resumed) throw new Error(`no accumulator resumed at ${at}`);
+      expect(resumed.size).toBe(at);
+      expect(resumed.root()).toBe(first.root());
+      for (const leaf of leaves.slice(at)) resumed.push(leaf);
+      expect(resumed.root()).toBe(whole);
+    }
+  });
+
+  it('a frontier whose count does not fit the size resumes nothing', () => {
+    const accumulator = new MerkleAccumulator();
+    for (const leaf of leavesOf(6)) accumulator.push(leaf);
+    const frontier = accumulator.frontier();
+    expect(frontier).toHaveLength(2);
+    expect(MerkleAccumulator.resume(6, frontier)).not.toBeNull();
+    expect(MerkleAccumulator.resume(7, frontier)).toBeNull();
+    expect(MerkleAccumulator.resume(6, frontier.slice(1))).toBeNull();
+    expect(MerkleAccumulator.resume(-1, [])).toBeNull();
+    expect(MerkleAccumulator.resume(0, [])?.root()).toBe(merkleRoot([]));
+  });
+
+  it('a copy grows apart from its original', () => {
+    const leaves = leavesOf(5);
+    const original = new MerkleAccumulator();
+    for (const leaf of leaves.slice(0, 3)) original.push(leaf);
+    const copy = original.copy();
+    for (const leaf of leaves.slice(3)) copy.push(leaf);
+    expect(original.root()).toBe(merkleRoot(leaves.slice(0, 3)));
+    expect(copy.root()).toBe(merkleRoot(leaves));
+  });
+
   it('an audit path of every leaf of trees of 1 to 33 leaves leads to the root, in about log2(n) hashes', () => {
     for (let n = 1; n <= 33; n += 1) {
       const leaves = leavesOf(n);
