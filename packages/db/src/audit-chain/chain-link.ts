@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalJson } from '@aegira/events';
 
 // One link of a company's hash chain (docs/decisions/016-audit-hash-chain.md). Pure: the
@@ -24,8 +24,9 @@ export interface LinkFields {
   payloadDigest: string;
 }
 
+/** SHA-256 in hex of `text` (UTF-8) or bytes; one-shot, as merkle.ts hashes. */
 export function sha256Hex(text: string | Buffer): string {
-  return createHash('sha256').update(text).digest('hex');
+  return hash('sha256', text, 'hex');
 }
 
 /** SHA-256 of the canonical JSON of a payload as stored (UTF-8). */

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 // A Merkle tree over a company's link hashes, as RFC 6962 (Certificate Transparency) defines
 // it: leaf = SHA-256(0x00 ‖ link hash), node = SHA-256(0x01 ‖ left ‖ right), and a tree of n
@@ -8,13 +8,17 @@ import { createHash } from 'node:crypto';
 const LEAF = Buffer.from([0]);
 const NODE = Buffer.from([1]);
 
+// One-shot hash() rather than createHash(): for inputs this small it takes about half the CPU
+// (no Hash object per call), and a tree of 1.5 M links is 3 M hashes.
 export function leafHash(linkHashHex: string): Buffer {
-  return createHash('sha256').update(LEAF).update(Buffer.from(linkHashHex, 'hex')).digest();
+  return hash('sha256', Buffer.concat([LEAF, Buffer.from(linkHashHex, 'hex')]), 'buffer');
 }
 
 export function nodeHash(left: Buffer, right: Buffer): Buffer {
-  return createHash('sha256').update(NODE).update(left).update(right).digest();
+  return hash('sha256', Buffer.concat([NODE, left, right]), 'buffer');
 }
+
+const EMPTY_ROOT = hash('sha256', Buffer.alloc(0), 'hex');
 
 /** The largest power of two strictly below n (n ≥ 2). */
 function splitPoint(n: number): number {
@@ -36,7 +40,7 @@ function rootOf(leaves: readonly Buffer[], from: number, to: number): Buffer {
 
 /** The root over leaf hashes (hex); the empty tree's root is SHA-256 of nothing. */
 export function merkleRoot(leaves: readonly Buffer[]): string {
-  if (leaves.length === 0) return createHash('sha256').digest('hex');
+  if (leaves.length === 0) return EMPTY_ROOT;
   return rootOf(leaves, 0, leaves.length).toString('hex');
 }
 
@@ -101,7 +105,7 @@ export class MerkleAccumulator {
 
   /** The root of the leaves pushed so far: the subtrees folded from the right. */
   root(): string {
-    if (this.stack.length === 0) return createHash('sha256').digest('hex');
+    if (this.stack.length === 0) return EMPTY_ROOT;
     let hash: Buffer | undefined;
     for (let index = this.stack.length - 1; index >= 0; index -= 1) {
       const subtree = this.stack[index];
