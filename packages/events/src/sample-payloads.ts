@@ -368,16 +368,10 @@ const missedCheckInDetectedV1Sample: z.input<typeof missedCheckInDetectedV1> = {
   localDate: '2026-11-24',
   detectedAt: '2026-11-24T09:00:00.000Z',
 };
-const auditCheckpointSignedV1Sample: z.input<typeof auditCheckpointSignedV1> = {
-  id: ids.checkpoint,
-  sequence: 42,
-  headHash: 'a'.repeat(64),
-  merkleRoot: 'b'.repeat(64),
-  signedAt: at,
-  keyId: 'c'.repeat(16),
-  publicKey: 'MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE',
-  signature: 'd'.repeat(86),
-};
+// Version 1 was version 2 without the frontier.
+const { frontier: _frontier, ...checkpointWithoutFrontier } = CURRENT.AUDIT_CHECKPOINT_SIGNED;
+const auditCheckpointSignedV1Sample: z.input<typeof auditCheckpointSignedV1> =
+  checkpointWithoutFrontier;
 const apiTokenCreatedV1Sample: z.input<typeof apiTokenCreatedV1> = {
   id: ids.apiTokenV1,
   name: 'Old export',
