@@ -48,11 +48,12 @@ export const missedCheckInDetectedV1 = z.strictObject({
 });
 
 // Before version 2 a checkpoint did not carry the Merkle frontier it signed.
+const sha256HexV1 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex SHA-256');
 export const auditCheckpointSignedV1 = z.strictObject({
   id: uuid,
   sequence: z.number().int().min(1),
-  headHash: z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex SHA-256'),
-  merkleRoot: z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex SHA-256'),
+  headHash: sha256HexV1,
+  merkleRoot: sha256HexV1,
   signedAt: timestamp,
   keyId: z.string().regex(/^[0-9a-f]{16}$/, 'must be 16 hex digits'),
   publicKey: z.string().min(1).max(200),
